@@ -1,0 +1,1 @@
+"""The ontology: labels, relationship types, property keys, identity rules and IRIs."""
