@@ -1,0 +1,93 @@
+"""The embedded ArcadeDB server process: ``python -m policykg.graph.arcadedb_server STORE``.
+
+It runs in a process of its own so that several policykg processes can share
+one store (the database files take an exclusive lock), so that its JVM never
+outlives the work unless asked (``policykg store start``), and so that
+ArcadeDB's log folder, written relative to the working directory, lands inside
+the store. It binds Bolt and HTTP to 127.0.0.1 on free ports, announces them in
+``server.json`` once ready, and stops when no client holds a lease and the
+store is not marked persistent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sys
+import time
+from pathlib import Path
+
+from policykg.graph.layout import DATABASE, StoreLayout
+
+IDLE_CHECK_SECONDS = 0.5
+STARTUP_GRACE_SECONDS = 10.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(layout: StoreLayout, heap: str) -> int:
+    import arcadedb_embedded as arcadedb
+    from arcadedb_embedded import jvm
+
+    jvm.start_jvm(heap_size=heap)
+    bolt_port, http_port = free_port(), free_port()
+    server = arcadedb.create_server(
+        str(layout.databases),
+        root_password=layout.password(),
+        config={
+            "host": "127.0.0.1",
+            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            "bolt_port": bolt_port,
+            "bolt_host": "127.0.0.1",
+            "http_port": http_port,
+        },
+    )
+    started = time.monotonic()
+    server.start()
+    stopping = False
+
+    def on_signal(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        if not (layout.databases / DATABASE).exists():
+            server.create_database(DATABASE)
+        else:
+            server.get_database(DATABASE)
+        layout.write_server_info(
+            {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port, "heap": heap, "started": time.time(),
+             "ready_seconds": round(time.monotonic() - started, 3)}
+        )
+        while not stopping:
+            time.sleep(IDLE_CHECK_SECONDS)
+            if time.monotonic() - started < STARTUP_GRACE_SECONDS:
+                continue
+            if not layout.is_persistent() and not layout.live_leases():
+                break
+    finally:
+        layout.clear_server_info(os.getpid())
+        server.stop()
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print("usage: python -m policykg.graph.arcadedb_server STORE_DIR [HEAP]", file=sys.stderr)
+        return 2
+    layout = StoreLayout(Path(argv[0]))
+    heap = argv[1] if len(argv) > 1 else os.environ.get("POLICYKG_HEAP", "1g")
+    print(json.dumps({"store": str(layout.root), "heap": heap}), flush=True)
+    return serve(layout, heap)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,138 @@
+"""Start, find, share and stop the embedded ArcadeDB server for a store directory.
+
+A policykg process takes a lease on the store's server, starting it if none is
+running; a second process finds the running one and takes its own lease. The
+process that drops the last lease stops the server, unless ``policykg store
+start`` marked the store persistent. So a CLI command leaves no JVM behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from neo4j import GraphDatabase
+
+from policykg.graph.layout import DATABASE, USER, StoreLayout, pid_alive
+from policykg.graph.store import BoltStore, StoreError
+
+START_TIMEOUT_SECONDS = 120.0
+STOP_TIMEOUT_SECONDS = 30.0
+
+
+@dataclass
+class ServerStatus:
+    running: bool
+    store: str
+    pid: int | None = None
+    bolt_port: int | None = None
+    http_port: int | None = None
+    persistent: bool = False
+    clients: int = 0
+    ready_seconds: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def status(root: Path) -> ServerStatus:
+    layout = StoreLayout(root)
+    info = layout.server_info()
+    if info is None:
+        return ServerStatus(False, str(layout.root), persistent=layout.is_persistent())
+    return ServerStatus(
+        True,
+        str(layout.root),
+        pid=info["pid"],
+        bolt_port=info["bolt_port"],
+        http_port=info["http_port"],
+        persistent=layout.is_persistent(),
+        clients=len(layout.live_leases()),
+        ready_seconds=info.get("ready_seconds"),
+    )
+
+
+def _spawn(layout: StoreLayout, heap: str) -> dict[str, Any]:
+    """Start the server process and wait until it announces its ports."""
+    layout.password()  # made here, before the server reads it
+    log = open(layout.log_file, "ab")  # noqa: SIM115 - handed to the child process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policykg.graph.arcadedb_server", str(layout.root), heap],
+        cwd=layout.root,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # a Ctrl-C in the terminal goes to the client, which stops it cleanly
+    )
+    log.close()
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        info = layout.server_info()
+        if info and info.get("pid") == proc.pid:
+            return info
+        if proc.poll() is not None:
+            tail = layout.log_file.read_text(errors="replace").strip().splitlines()[-5:]
+            raise StoreError(f"the embedded store at {layout.root} failed to start: " + " | ".join(tail))
+        time.sleep(0.1)
+    proc.terminate()
+    raise StoreError(f"the embedded store at {layout.root} did not start within {START_TIMEOUT_SECONDS:.0f} s")
+
+
+def ensure_server(root: Path, heap: str | None = None) -> dict[str, Any]:
+    layout = StoreLayout(root)
+    with layout.locked():
+        info = layout.server_info()
+        if info is None:
+            info = _spawn(layout, heap or os.environ.get("POLICYKG_HEAP", "1g"))
+    return info
+
+
+def stop_server(root: Path, *, force: bool = False) -> bool:
+    """Stop the store's server if no other client uses it (or ``force``); True if one was stopped."""
+    layout = StoreLayout(root)
+    with layout.locked():
+        info = layout.server_info()
+        if info is None:
+            return False
+        if not force and (layout.is_persistent() or layout.live_leases()):
+            return False
+        pid = int(info["pid"])
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        while pid_alive(pid) and time.monotonic() < deadline:
+            try:
+                os.waitpid(pid, os.WNOHANG)  # reap it if it is our child
+            except ChildProcessError:
+                pass
+            time.sleep(0.05)
+        if pid_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        layout.clear_server_info(pid)
+        return True
+
+
+def open_embedded(root: Path, heap: str | None = None) -> BoltStore:
+    layout = StoreLayout(root)
+    layout.create()
+    lease = layout.add_lease()  # before the server check, so it cannot idle out under us
+    try:
+        info = ensure_server(layout.root, heap)
+        driver = GraphDatabase.driver(
+            f"bolt://127.0.0.1:{info['bolt_port']}", auth=(USER, layout.password()), max_connection_pool_size=8
+        )
+        driver.verify_connectivity()
+    except BaseException:
+        lease.unlink(missing_ok=True)
+        raise
+
+    def release() -> None:
+        lease.unlink(missing_ok=True)
+        stop_server(layout.root)
+
+    return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release)

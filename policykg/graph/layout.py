@@ -1,0 +1,128 @@
+"""What an embedded store directory holds, and the small files processes share.
+
+    STORE/databases/   ArcadeDB's root (the database ``policykg``)
+    STORE/.password    the root password, generated per store, mode 0600
+    STORE/server.json  the running server's pid and ports
+    STORE/leases/      one file per client process using the server
+    STORE/persistent   present while ``policykg store start`` keeps it running
+    STORE/lock         flock taken while a server is started or stopped
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATABASE = "policykg"
+USER = "root"
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class StoreLayout:
+    root: Path
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", self.root.resolve())
+
+    @property
+    def databases(self) -> Path:
+        return self.root / "databases"
+
+    @property
+    def leases(self) -> Path:
+        return self.root / "leases"
+
+    @property
+    def server_file(self) -> Path:
+        return self.root / "server.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / "server.log"
+
+    def create(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.databases.mkdir(exist_ok=True)
+        self.leases.mkdir(exist_ok=True)
+
+    def password(self) -> str:
+        """The store's own root password; made on first use, readable by its owner only."""
+        path = self.root / ".password"
+        if not path.exists():
+            self.create()
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(24))
+        return path.read_text().strip()
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        self.create()
+        with open(self.root / "lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def server_info(self) -> dict[str, Any] | None:
+        try:
+            info: dict[str, Any] = json.loads(self.server_file.read_text())
+        except (OSError, ValueError):
+            return None
+        return info if pid_alive(int(info.get("pid", 0))) else None
+
+    def write_server_info(self, info: dict[str, Any]) -> None:
+        tmp = self.server_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(info))
+        tmp.replace(self.server_file)
+
+    def clear_server_info(self, pid: int) -> None:
+        try:
+            if json.loads(self.server_file.read_text()).get("pid") == pid:
+                self.server_file.unlink()
+        except (OSError, ValueError):
+            pass
+
+    def is_persistent(self) -> bool:
+        return (self.root / "persistent").exists()
+
+    def set_persistent(self, on: bool) -> None:
+        flag = self.root / "persistent"
+        if on:
+            flag.touch()
+        else:
+            flag.unlink(missing_ok=True)
+
+    def add_lease(self) -> Path:
+        self.leases.mkdir(parents=True, exist_ok=True)
+        path = self.leases / f"{os.getpid()}-{secrets.token_hex(4)}"
+        path.touch()
+        return path
+
+    def live_leases(self) -> list[Path]:
+        """Leases whose process is still alive; those of dead processes are swept away."""
+        live = []
+        for lease in self.leases.glob("*-*") if self.leases.exists() else []:
+            if pid_alive(int(lease.name.split("-")[0])):
+                live.append(lease)
+            else:
+                lease.unlink(missing_ok=True)
+        return live

@@ -1,0 +1,28 @@
+"""Schema from the ontology: a uniqueness constraint on ``id`` for every label.
+
+``doc`` is indexed on the labels a document owns, because replacing or deleting
+a document finds its nodes by it.
+"""
+
+from __future__ import annotations
+
+from policykg.graph.store import GraphStore, Statement
+from policykg.ontology.terms import OWNED_LABELS, Label
+
+
+def schema_statements() -> list[Statement]:
+    statements: list[Statement] = [
+        (f"CREATE CONSTRAINT {label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE", {})
+        for label in Label
+    ]
+    statements += [
+        (f"CREATE INDEX {label.value.lower()}_doc IF NOT EXISTS FOR (n:{label.value}) ON (n.doc)", {})
+        for label in OWNED_LABELS
+    ]
+    return statements
+
+
+def ensure_schema(store: GraphStore) -> None:
+    # Schema statements go one per transaction: Neo4j refuses schema and data changes mixed in one.
+    for statement in schema_statements():
+        store.write([statement])

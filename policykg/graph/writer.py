@@ -1,0 +1,86 @@
+"""Write a document's graph rows in one managed transaction, or remove them.
+
+Statements are built only from ontology constants; every value travels as a
+parameter. A document's own nodes (sections, tasks, targets) are deleted and
+re-created; shared nodes and the relationships between them are merged and
+keep the list of documents that contributed them (``docs``), so deleting a
+document removes exactly what only it contributed.
+"""
+
+from __future__ import annotations
+
+from policykg.graph.mapping import GraphRows, iter_rel_groups, to_graph_rows
+from policykg.graph.store import GraphStore, Statement, chunked
+from policykg.loaders.types import Extraction
+from policykg.ontology.terms import OWNED_LABELS, SHARED_LABELS, Label, Rel
+
+BATCH_ROWS = 10_000
+_ADD_DOC = "CASE WHEN $doc IN coalesce({v}.docs, []) THEN {v}.docs ELSE coalesce({v}.docs, []) + $doc END"
+
+
+def _delete_owned(doc_id: str) -> list[Statement]:
+    return [(f"MATCH (n:{label.value} {{doc: $doc}}) DETACH DELETE n", {"doc": doc_id}) for label in OWNED_LABELS]
+
+
+def shared_rel_types() -> list[Rel]:
+    return [Rel.ISSUED_BY, Rel.ABOUT, Rel.PART_OF, Rel.IN, Rel.MEMBER_OF]
+
+
+def delete_statements(doc_id: str) -> list[Statement]:
+    """Remove a document: its own nodes, then its share of merged relationships and nodes."""
+    statements = _delete_owned(doc_id)
+    for rel in shared_rel_types():
+        statements.append((
+            f"MATCH ()-[x:{rel.value}]->() WHERE $doc IN coalesce(x.docs, []) "
+            "SET x.docs = [d IN x.docs WHERE d <> $doc] WITH x WHERE size(x.docs) = 0 DELETE x",
+            {"doc": doc_id},
+        ))
+    for label in SHARED_LABELS:
+        statements.append((
+            f"MATCH (n:{label.value}) WHERE $doc IN coalesce(n.docs, []) "
+            "SET n.docs = [d IN n.docs WHERE d <> $doc] WITH n WHERE size(n.docs) = 0 DETACH DELETE n",
+            {"doc": doc_id},
+        ))
+    return statements
+
+
+def write_statements(rows: GraphRows) -> list[Statement]:
+    doc = rows.doc_id
+    statements = _delete_owned(doc)
+    for label, by_id in rows.shared_nodes.items():
+        merge_aliases = (
+            ", n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(r.aliases, [])] + coalesce(r.aliases, [])"
+            if label in (Label.UNIT, Label.INDICATOR) else ""
+        )
+        cypher = (
+            f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+            f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}{merge_aliases}"
+        )
+        statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(by_id.values(), BATCH_ROWS)]
+    for rel, start, end, rel_rows in iter_rel_groups(rows.shared_rels):
+        cypher = (
+            f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
+            f"MERGE (a)-[x:{rel.value}]->(b) SET x.docs = {_ADD_DOC.format(v='x')}"
+        )
+        statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(rel_rows, BATCH_ROWS)]
+    for label, node_rows in rows.owned_nodes.items():
+        cypher = f"UNWIND $rows AS r CREATE (n:{label.value}) SET n = r"
+        statements += [(cypher, {"rows": batch}) for batch in chunked(node_rows, BATCH_ROWS)]
+    for rel, start, end, rel_rows in iter_rel_groups(rows.owned_rels):
+        cypher = (
+            f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
+            f"CREATE (a)-[x:{rel.value}]->(b) SET x = r.props"
+        )
+        statements += [(cypher, {"rows": batch}) for batch in chunked(rel_rows, BATCH_ROWS)]
+    return statements
+
+
+def write_extraction(store: GraphStore, extraction: Extraction) -> GraphRows:
+    """Put one document in the store, whole or not at all."""
+    rows = to_graph_rows(extraction)
+    store.write(write_statements(rows))
+    return rows
+
+
+def delete_document(store: GraphStore, doc_id: str) -> None:
+    store.write(delete_statements(doc_id))

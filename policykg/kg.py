@@ -1,0 +1,111 @@
+"""The Python API: ``kg = policykg.open(path_or_uri)``; the CLI and HTTP API sit on it.
+
+It ties the stages together without holding any logic of its own: loaders make
+Extractions, ``graph.writer`` stores them, ``queries`` reads them back.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policykg.graph.schema import ensure_schema
+from policykg.graph.store import BoltStore, StoreError, open_store, store_spec
+from policykg.graph.writer import delete_document, write_extraction
+from policykg.loaders import LoaderError, extract_file
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
+
+
+@dataclass
+class LoadResult:
+    """What happened to one file: loaded (with counts) or failed (with the reason)."""
+
+    source: str
+    ok: bool
+    doc_id: str | None = None
+    title: str = ""
+    tasks: int = 0
+    targets: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given, and the plan files inside any folder, in a stable order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            out.append(p)
+    return out
+
+
+class KnowledgeGraph:
+    def __init__(self, store: BoltStore, spec: str) -> None:
+        self.store = store
+        self.spec = spec
+        self._schema_ready = False
+
+    @classmethod
+    def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None) -> KnowledgeGraph:
+        spec = store_spec(store)
+        return cls(open_store(spec, heap=heap), spec)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ensure_schema(self) -> None:
+        if not self._schema_ready:
+            ensure_schema(self.store)
+            self._schema_ready = True
+
+    def load_iter(self, paths: Iterable[str | os.PathLike[str]],
+                  on_start: Callable[[Path], None] | None = None) -> Iterator[LoadResult]:
+        """Load files one by one; a file that fails is reported and leaves the store as it was."""
+        self.ensure_schema()
+        for path in expand_paths(paths):
+            if on_start:
+                on_start(path)
+            started = time.perf_counter()
+            try:
+                extraction = extract_file(path)
+                rows = write_extraction(self.store, extraction)
+            except (LoaderError, StoreError) as exc:
+                yield LoadResult(str(path), False, error=str(exc), seconds=time.perf_counter() - started)
+                continue
+            nodes, rels = rows.counts()
+            yield LoadResult(
+                str(path), True, extraction.document.id, extraction.document.title, len(extraction.tasks),
+                len(extraction.targets), nodes, rels, time.perf_counter() - started,
+            )
+
+    def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[LoadResult]:
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
+        return list(self.load_iter(paths))
+
+    def delete_document(self, doc_id: str) -> None:
+        delete_document(self.store, doc_id)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts per node label and per relationship type."""
+        labels = self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
+        rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
+        return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.store.read(cypher, params)
