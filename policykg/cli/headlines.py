@@ -1,0 +1,25 @@
+"""The headline answers ``policykg demo`` prints: who leads most, how a target moved."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from policykg.kg import KnowledgeGraph
+
+HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
+    ("Units leading the most tasks in 浙江省", "units-leading-most-tasks", {"region": "浙江省"}, 8),
+    ("技术交易额 in 浙江省, 2015-2021", "target-evolution", {"indicator": "技术市场交易额", "region": "浙江省", "from": 2015, "to": 2021}, 10),
+]
+
+
+def print_headlines(kg: KnowledgeGraph, console: Console) -> None:
+    for title, name, params, limit in HEADLINES:
+        rows = kg.query_rows(name, params)
+        table = Table(title=f"{title}  (policykg query {name})", title_justify="left")
+        columns = list(rows[0].keys()) if rows else []
+        for col in columns:
+            table.add_column(col)
+        for row in rows[:limit]:
+            table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        console.print(table)
