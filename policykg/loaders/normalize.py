@@ -1,36 +1,93 @@
 """One normalisation of the text, with a map back to the original offsets.
 
-Full-width forms become half-width (NFKC), whitespace runs inside a line fold to
-one space, and line ends become ``\n``. Every span in an Extraction points into
-this normalised text; ``offsets`` maps each of its characters back to the source.
+Every span in an Extraction points into this normalised text, and ``offsets`` maps
+each of its characters back to the raw text the reader produced, so a span can
+always be shown in the original.
+
+What changes, and why:
+
+* NFKC, character by character: full-width forms become ASCII (（）：，；％ -> ()::,;%,
+  ２０１５ -> 2015), which the number and structure parsers expect; ㈠ becomes (一),
+  ⑴ becomes (1). Chinese punctuation that NFKC leaves alone (、。“”《》) stays.
+  Applying NFKC per character, not to the whole string, is what keeps the offset
+  map exact (each output character comes from exactly one input character); the
+  cost is that a base letter and a separate combining mark are not composed, which
+  Chinese plans do not use.
+* Circled numbers (①②, ㉑, ㊀) are kept: NFKC would turn ① into a bare 1, and the
+  structure parser reads ① as a sub-item number distinct from 1.
+* Whitespace runs inside a line fold to one space; a line's leading and trailing
+  whitespace goes (the ideographic-space indents of Chinese paragraphs included).
+* Line ends (``\\r\\n``, ``\\r``, U+2028/2029, U+0085, form feed, vertical tab)
+  become ``\\n``; blank lines are kept, since they separate paragraphs.
+* Zero-width and format characters (BOM, ZWSP, soft hyphen…) and control
+  characters are dropped: invisible, and they would split words for the parsers.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
 
 
 @dataclass(frozen=True)
 class NormalisedText:
+    """The normalised text and, for each of its characters, where it stood in the original."""
+
     text: str
     offsets: list[int]  # offsets[i]: index in the original text of text[i]
+    original_length: int = -1  # len() of the original text; -1 when unknown
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        if start >= len(self.offsets):
-            return (len(self.offsets), len(self.offsets))
-        last = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
-        return (self.offsets[start], last)
+        """The [start, end) span in the original text behind ``text[start:end]``.
+
+        A character that NFKC expanded (… -> ...) maps back whole; an empty span maps
+        to the position of its character; spans past the end clamp to the end.
+        """
+        n = len(self.offsets)
+        end_of_original = self.original_length if self.original_length >= 0 else (self.offsets[-1] + 1 if n else 0)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if start == n:
+            return (end_of_original, end_of_original)
+        if end == start:
+            return (self.offsets[start], self.offsets[start])
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+@lru_cache(maxsize=8192)
+def _fold(ch: str) -> str:
+    """What one character becomes: itself, its NFKC form, " " for whitespace, "" if dropped."""
+    if ch.isascii():
+        if ch == "\t" or ch == " ":
+            return " "
+        return ch if ch >= " " and ch != "\x7f" else ""
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cf"):
+        return " " if ch.isspace() else ""
+    if ch.isspace():
+        return " "
+    if unicodedata.name(ch, "").startswith("CIRCLED"):
+        return ch
+    folded = unicodedata.normalize("NFKC", ch)
+    if folded.isspace():
+        return " "
+    if any(c.isspace() for c in folded):
+        return ch  # e.g. a spacing diacritic whose NFKC form starts with a space: keep it whole
+    return folded
 
 
 def normalise(raw: str) -> NormalisedText:
+    """Normalise ``raw`` once (see the module docstring) and keep the offset map."""
     out: list[str] = []
     offsets: list[int] = []
-    pending_space = -1
+    pending_space = -1  # original index of the first whitespace of a run not yet written
     for i, ch in enumerate(raw):
-        if ch in "\r\n":
-            if ch == "\r" and i + 1 < len(raw) and raw[i + 1] == "\n":
-                continue
+        if ch in _LINE_BREAKS:
+            if ch == "\r" and raw.startswith("\n", i + 1):
+                continue  # \r\n: the \n that follows writes the line end
             while out and out[-1] == " ":
                 out.pop()
                 offsets.pop()
@@ -38,16 +95,17 @@ def normalise(raw: str) -> NormalisedText:
             offsets.append(i)
             pending_space = -1
             continue
-        folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        if not folded or folded.isspace() or ch in "\ufeff\u200b":
-            if ch not in "\ufeff\u200b" and out and out[-1] != "\n":
-                pending_space = i if pending_space < 0 else pending_space
+        folded = _fold(ch)
+        if not folded:
+            continue
+        if folded == " ":
+            if out and out[-1] != "\n" and pending_space < 0:
+                pending_space = i
             continue
         if pending_space >= 0:
             out.append(" ")
             offsets.append(pending_space)
             pending_space = -1
-        for c in folded:
-            out.append(c)
-            offsets.append(i)
-    return NormalisedText("".join(out), offsets)
+        out.extend(folded)
+        offsets.extend([i] * len(folded))
+    return NormalisedText("".join(out), offsets, len(raw))

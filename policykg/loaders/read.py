@@ -1,7 +1,10 @@
-"""Bytes -> decoded text, whatever the file format or encoding.
+"""Bytes -> decoded text, whatever the file format or encoding (the loaders' first stage).
 
-Placeholder reader for plain text; the loaders issue extends it to HTML, DOCX,
-PDF, XLSX and CSV behind the same ``read_source`` seam.
+``read_source`` checks the size with ``stat`` before reading, so a 2 GB file never
+reaches memory; ``read_bytes`` sniffs the format (content first, then extension,
+see ``readers/sniff.py``), hands the bytes to that format's reader and turns any
+failure inside a third-party parser into one ``LoaderError`` naming the file and
+the reason. Table rows come out as `` | `` lines whatever the format.
 """
 
 from __future__ import annotations
@@ -10,16 +13,21 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from policykg.loaders.errors import LoaderError
+from policykg.loaders.readers import get_reader
+from policykg.loaders.readers.sniff import sniff_format
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file's decoded text before normalisation, with what we learnt reading it."""
+    """A file's decoded text before normalisation, with what we learnt reading it.
+
+    ``media`` is the format that was read (txt, html, docx, pdf, xlsx, csv), decided by
+    content sniffing and extension; ``encoding`` is None for formats that carry their
+    own (DOCX, XLSX, PDF).
+    """
 
     source: str
     media: str
@@ -29,6 +37,14 @@ class SourceText:
 
 
 def read_source(path: Path) -> SourceText:
+    """Read one file from disk; raises LoaderError for anything it cannot read."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise LoaderError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not path.is_file():
+        raise LoaderError(path, "not a regular file")
+    _check_size(stat.st_size, str(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -37,11 +53,24 @@ def read_source(path: Path) -> SourceText:
 
 
 def read_bytes(data: bytes, source: str) -> SourceText:
+    """Decode a file's bytes; ``source`` names it in errors and gives the extension hint."""
+    _check_size(len(data), source)
     if not data.strip():
         raise LoaderError(source, "the file is empty")
-    if len(data) > MAX_BYTES:
-        raise LoaderError(source, f"the file is {len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-    best = from_bytes(data).best()
-    if best is None:
-        raise LoaderError(source, "the bytes are not text in any known encoding")
-    return SourceText(source, "txt", best.encoding, str(best), hashlib.sha256(data).hexdigest())
+    fmt = sniff_format(data, source)
+    try:
+        decoded = get_reader(fmt)(data, source)
+    except LoaderError:
+        raise
+    except Exception as exc:  # a third-party parser choking on bad bytes: name it, do not crash
+        raise LoaderError(source, f"cannot read the {fmt.upper()} file ({type(exc).__name__}: {exc})") from exc
+    if not decoded.text.strip():
+        raise LoaderError(source, f"no text in the {fmt.upper()} file")
+    return SourceText(source, fmt, decoded.encoding, decoded.text, hashlib.sha256(data).hexdigest())
+
+
+def _check_size(size: int, source: str) -> None:
+    if size > MAX_BYTES:
+        raise LoaderError(
+            source, f"the file is {size / (1024 * 1024):.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
+        )

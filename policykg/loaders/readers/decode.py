@@ -41,8 +41,10 @@ _MAX_REPLACED = 0.001  # share of characters a lenient decode may replace
 
 @dataclass(frozen=True)
 class Decoded:
+    """What a reader returns: the text, and the encoding for formats that have one."""
+
     text: str
-    encoding: str
+    encoding: str | None
 
 
 def decode(data: bytes, source: str) -> Decoded:
