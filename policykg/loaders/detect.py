@@ -1,15 +1,46 @@
-"""Which kind of plan a text is, from evidence in the text (never the file name)."""
+"""Which kind of plan a text is, from evidence in the text (never the file name).
+
+The kinds differ in what the graph can expect from them, so the evidence is
+what the outline actually found, not a keyword anywhere in the text (a plan
+that mentions 项目责任人制度 is not a responsibility breakdown):
+
+* ``status-table``: a table with a results column (完成情况, 进展情况…), or a title
+  that reports progress (…完成情况 / …进展情况);
+* ``national-division``: tasks assigned State Council style, ``(X牵头，Y按职责分工负责)``;
+* ``responsibility-plan``: tasks that carry responsibility clauses or a responsibility
+  column, or a title that says 责任分解 / 任务分解 / 分工;
+* ``summary``: a title that reports a year's work (工作总结, 工作报告, 情况汇报); such a
+  text may carry next year's plan too (…总结和2016年工作思路) and is still a summary;
+* ``plan``: everything else.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from policykg.loaders.types import TaskRecord
 from policykg.ontology.terms import DocKind
 
+_RESULT_FIELDS = ("完成情况",)
+_STATUS_TITLE = re.compile(r"((完成|进展|推进|落实|执行)情况|进度|进展)(表|汇总表|一览表|统计表)?$")
+_DIVISION_CLAUSE = re.compile(r"牵头.{0,60}?(按职责分工负责|按职责负责|分工负责)|牵头[)）]")
+_RESPONSIBILITY_TITLE = re.compile(r"责任分解|任务分解|分工|责任清单|任务清单|责任表")
+_SUMMARY_TITLE = re.compile(r"总结|工作报告|情况汇报|工作回顾|年报")
 
-def detect_kind(text: str, title: str = "") -> DocKind:
-    if "牵头单位" in text or "责任人" in text or "责任分解" in title:
-        return DocKind.RESPONSIBILITY_PLAN
-    if "完成情况" in title:
+
+def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) -> DocKind:
+    """The document kind; ``tasks`` (the parsed outline) are the main evidence when given."""
+    n = len(tasks)
+    assigned = [t for t in tasks if t.lead or t.support or t.people]
+    if any(f in t.fields for t in tasks for f in _RESULT_FIELDS) or _STATUS_TITLE.search(title):
         return DocKind.STATUS_TABLE
-    if "总结" in title:
+    clauses = [text[t.clause_span[0] : t.clause_span[1]] for t in assigned if t.clause_span]
+    division = [c for c in clauses if _DIVISION_CLAUSE.search(c)]
+    if division and len(division) >= max(1, len(assigned) // 2):
+        return DocKind.NATIONAL_DIVISION
+    if _RESPONSIBILITY_TITLE.search(title) or (assigned and len(assigned) >= max(2, n // 3)):
+        return DocKind.RESPONSIBILITY_PLAN
+    if _SUMMARY_TITLE.search(title):
         return DocKind.SUMMARY
     return DocKind.PLAN

@@ -1,17 +1,62 @@
 """Document metadata from the text: title, issuer, region, year, date, 文号, 索引号.
 
-A first cut for the walking skeleton; the loaders issue widens the evidence used.
+Plans arrive as official files (cover letter, title, signature and date) or as
+web pages (breadcrumbs, a 索引号/发布机构/发文日期 block, 来源 lines). The rules
+below read the evidence both kinds carry, in order of trust:
+
+* title: the first short line naming a kind of plan (工作要点, 责任分解, 工作总结…)
+  that is not page chrome or the cover letter that quotes it;
+* issuer: a full agency name (one that says its place, 浙江省科学技术厅) beats a
+  short one (省科技厅); sources are the title's leading agency, a signature line,
+  the 发布机构 / 来源 fields; a short one is kept as written when nothing better exists;
+* region: the issuer's place, else the place of the issuer's level (市 for
+  市科技局) that the text names most often;
+* year: the year the plan is for: the latest year in the title (a 2015 summary
+  with the 2016 plan is a 2016 document), else the date's year.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
-_TITLE_HINT = re.compile(r"(工作要点|责任分解|工作总结|完成情况|工作计划|工作思路|行动计划|实施方案)")
-_ISSUER = re.compile(r"([\u4e00-\u9fa5]{2,12}?(?:科学技术厅|科学技术局|科学技术委员会|科技厅|科技局|科技委|科学技术部|科技部))")
-_PROVINCE = re.compile(r"(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)")
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_AUTONOMOUS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+_PROVINCE_RE = re.compile(
+    "(" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + r")(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+)
+
+_AGENCY_END = r"(?:科学技术厅|科学技术局|科学技术委员会|科学技术部|科技厅|科技局|科技委|科委|人民政府|办公厅|办公室|委员会|厅|局|委|部|院|政府|中心)"
+_AGENCY = re.compile(rf"[\u4e00-\u9fa5]{{1,16}}?{_AGENCY_END}")
+_TITLE_WORDS = re.compile(
+    r"要点|计划|方案|总结|分解|完成情况|进展情况|思路|意见|规划|安排|任务|报告|打算|措施|分工|清单|台账"
+)
+_CHROME = re.compile(r"[|>]|首页|网站|打印|关闭|浏览|点击|登录|注册|来源[:：]|发布时间")
+_LABEL = r"\s*[:：]?\s*\|?\s*"
+
+
+def _label(name: str) -> re.Pattern[str]:
+    """A field label that tolerates spaces between its characters (索 引 号, 文    号)."""
+    return re.compile(r"\s*".join(name) + _LABEL)
+
+
+_INDEX_NO = re.compile(_label("索引号").pattern + r"([0-9A-Za-z][0-9A-Za-z/\-_.]{5,40})")
+_DOC_NO_VALUE = r"([\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号)"
+_DOC_NO_FIELD = re.compile(r"(?:文\s*号|文件编号|发文字号|发文文号|文件字号)" + _LABEL + _DOC_NO_VALUE)
+_DOC_NO_LINE = re.compile(r"^" + _DOC_NO_VALUE + r"$")
+_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|发布部门|信息来源|来源|文章来源)" + _LABEL + r"([\u4e00-\u9fa5]{2,30})")
+_DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间|公开日期|日期)" + _LABEL + r"([^\s|]{6,20})")
+
+_ISO = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE = re.compile(r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @dataclass
@@ -25,23 +70,223 @@ class DocumentMeta:
     index_no: str | None = None
 
 
-def extract_metadata(text: str) -> DocumentMeta:
-    meta = DocumentMeta()
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in lines[:30]:
-        if _TITLE_HINT.search(ln) and len(ln) <= 60:
-            meta.title = ln
+# ---------------------------------------------------------------- dates
+
+
+def _cn_number(s: str) -> int:
+    """一 .. 三十一 as an int (month and day numerals)."""
+    if "十" not in s:
+        return _CN_DIGITS[s]
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def parse_date(s: str) -> str | None:
+    """An ISO date from ``2015年1月22日``, ``2015-01-22``, ``2015.1.22`` or ``二〇一五年一月二十二日``."""
+    if m := _ISO.search(s):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _CN_DATE.search(s):
+        y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    else:
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_date_line(line: str) -> bool:
+    rest = _ISO.sub("", line) if _ISO.search(line) else _CN_DATE.sub("", line)
+    return rest != line and len(re.sub(r"[\s\d:：]", "", rest)) == 0
+
+
+# ---------------------------------------------------------------- title
+
+
+def find_title(lines: list[str]) -> str:
+    """The document's title: a short line naming a kind of plan, not chrome nor the cover letter."""
+    for ln in lines[:40]:
+        if _is_title(ln):
+            return ln.strip("《》 ")
+    for ln in lines[:40]:  # a cover letter quoting the title: 现将《…》印发给你们
+        if m := re.search(r"《([^《》]{4,60})》", ln):
+            return m.group(1)
+    return next((ln[:60] for ln in lines if not _CHROME.search(ln)), lines[0][:60] if lines else "")
+
+
+def _is_title(line: str) -> bool:
+    if not 4 <= len(line) <= 60 or _CHROME.search(line) or not _TITLE_WORDS.search(line):
+        return False
+    if re.search(r"[。,，:：;；]", line) or line.endswith(("。", ":", "：")):
+        return False
+    if "《" in line and not (line.startswith("《") and line.endswith("》")):
+        return False
+    return not _is_date_line(line)
+
+
+# ---------------------------------------------------------------- issuer and region
+
+
+def _complete(agency: str) -> bool:
+    """Whether an agency name says its place (浙江省科学技术厅) rather than only its level (省科技厅)."""
+    return bool(_PROVINCE_RE.match(agency)) or bool(re.match(r"^[\u4e00-\u9fa5]{2,8}?(市|县|区|州|盟|旗)", agency)) and not re.match(
+        r"^(省|市|县|区|全|本|我)", agency
+    )
+
+
+def _agency_in(s: str) -> str | None:
+    m = re.fullmatch(rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END}", s)
+    return m.group(0) if m else None
+
+
+def _title_agency(title: str) -> str | None:
+    """The agency a title starts with: 浙江省科学技术厅2021年度… / 省科技厅关于…"""
+    m = re.match(rf"^([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?=(?:19|20)\d{{2}}|关于|印发|[\u4e00-\u9fa5]{{0,4}}年)", title)
+    return m.group(1) if m else None
+
+
+def find_issuer(lines: list[str], title: str) -> str | None:
+    """The issuing agency, preferring a name that says its place."""
+    candidates: list[str] = []
+    if agency := _title_agency(title):
+        candidates.append(agency)
+    head = lines[:40]
+    tail = lines[-8:]
+    for ln in head + tail:  # a signature line: the agency alone, or after a date/time stamp
+        bare = re.sub(r"^[\d\-/.:：\s年月日]+", "", ln).strip()
+        if (agency := _agency_in(bare)) and bare != title:
+            candidates.append(agency)
+    for ln in head:
+        for m in _ISSUER_FIELD.finditer(ln):
+            if agency := _agency_in(m.group(1)):
+                candidates.append(agency)
+    for agency in candidates:
+        if _complete(agency):
+            return agency
+    return candidates[0] if candidates else None
+
+
+_CITY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:市|州|盟|地区))(?=[\u4e00-\u9fa5])")
+_COUNTY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:县|区|旗))(?=[\u4e00-\u9fa5])")
+
+
+def _region_of(name: str) -> str | None:
+    """The innermost place an agency name starts with: 杭州市科委 -> 杭州市, 湖北省科技厅 -> 湖北省."""
+    place = None
+    rest = name
+    if m := _PROVINCE_RE.match(rest):
+        short = m.group(1)
+        if short in _MUNICIPALITIES:
+            place = short + "市"
+        elif short in _AUTONOMOUS:
+            place = _AUTONOMOUS[short]
+        else:
+            place = short + "省"
+        rest = rest[m.end() :]
+    for pattern in (_CITY_PREFIX, _COUNTY_PREFIX):  # the innermost place named wins
+        if (m := pattern.match(rest)) and not re.match(r"^(省|市|县|区)", m.group(1)):
+            place, rest = m.group(1), rest[m.end() :]
+    return place
+
+
+_LEVEL_OF_SHORT = {"省": "省", "市": "市", "县": "县", "区": "区"}
+_NOT_PLACE_CHARS = set("全本我各该每其此两这那省市县区级于在和及与等为对向从到将把由以上下内外")
+
+
+def _place_by_frequency(text: str, level: str) -> str | None:
+    """The place of a given level the text names most often: ``X市`` mentions, ranked by how often ``X`` recurs."""
+    if level == "省":
+        counts = Counter(m.group(1) for m in _PROVINCE_RE.finditer(text))
+        if not counts:
+            return None
+        short = counts.most_common(1)[0][0]
+        return _region_of(short + ("市" if short in _MUNICIPALITIES else "省"))
+    best: tuple[int, str] | None = None
+    for m in re.finditer(level + r"(?!级|场|民|委|长|属|内|外|区|直|域)", text):
+        for n in (2, 3):
+            name = text[m.start() - n : m.start()]
+            if len(name) < n or not re.fullmatch(r"[\u4e00-\u9fa5]+", name) or set(name) & _NOT_PLACE_CHARS:
+                continue
+            score = text.count(name)
+            if score >= 2 and (best is None or score > best[0] or score == best[0] and len(name) < len(best[1])):
+                best = (score, name + level)
+    return best[1] if best else None
+
+
+def find_region(text: str, issuer: str | None, title: str) -> str | None:
+    """The region the plan is about, from the issuer's place or its level and the text."""
+    if issuer and (place := _region_of(issuer)):
+        return place
+    level = None
+    if issuer and issuer[0] in _LEVEL_OF_SHORT:
+        level = _LEVEL_OF_SHORT[issuer[0]]
+    elif m := re.search(r"全(省|市|县|区)", title):
+        level = m.group(1)
+    if title and (place := _region_of(title)):
+        return place
+    if level is None:
+        return None
+    return _place_by_frequency(text, level)
+
+
+# ---------------------------------------------------------------- the rest
+
+
+def find_year(title: str, date: str | None, lines: list[str]) -> int | None:
+    """The year the plan is for: the latest year in the title, else the first 20XX年 in the head, else the date's."""
+    years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
+    if years:
+        return max(years)
+    if date:
+        return int(date[:4])
+    for ln in lines[:15]:
+        if m := _YEAR.search(ln):
+            return int(m.group(1))
+    return None
+
+
+def find_date(lines: list[str]) -> str | None:
+    """发文日期 (or a like field) first, then a date line standing alone (signature) at the head or the foot."""
+    for ln in lines[:40]:
+        for m in _DATE_FIELD.finditer(ln):
+            if d := parse_date(m.group(1)):
+                return d
+    for ln in lines[:40] + lines[-8:]:
+        stamp = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?.*$", "", ln)
+        if _is_date_line(stamp) or _is_date_line(ln):
+            return parse_date(ln)
+    return None
+
+
+def find_doc_no(lines: list[str], title: str) -> str | None:
+    """文号 from its field, or a line that is only a document number above the title."""
+    for ln in lines[:40]:
+        if m := _DOC_NO_FIELD.search(ln):
+            return re.sub(r"\s+", "", m.group(1))
+    for ln in lines[:40]:
+        if ln == title:
             break
-    if not meta.title and lines:
-        meta.title = lines[0][:60]
-    head = "\n".join(lines[:30])
-    if m := _ISSUER.search(head):
-        meta.issuer = m.group(1)
-    if m := re.search(r"(20\d{2})\s*年", meta.title):
-        meta.year = int(m.group(1))
-    if m := _DATE.search(head):
-        meta.date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-        meta.year = meta.year or int(m.group(1))
-    if meta.issuer and (m := _PROVINCE.search(meta.issuer)):
-        meta.region = m.group(1) + ("省" if not m.group(1) in ("北京", "天津", "上海", "重庆") else "市")
+        if m := _DOC_NO_LINE.match(ln):
+            return re.sub(r"\s+", "", m.group(1))
+    return None
+
+
+def find_index_no(lines: list[str]) -> str | None:
+    for ln in lines[:40]:
+        if m := _INDEX_NO.search(ln):
+            return m.group(1)
+    return None
+
+
+def extract_metadata(text: str) -> DocumentMeta:
+    """All metadata of a normalised text; fields without evidence stay None."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    meta = DocumentMeta()
+    meta.title = find_title(lines)
+    meta.issuer = find_issuer(lines, meta.title)
+    meta.region = find_region(text, meta.issuer, meta.title)
+    meta.date = find_date(lines)
+    meta.year = find_year(meta.title, meta.date, lines)
+    meta.doc_no = find_doc_no(lines, meta.title)
+    meta.index_no = find_index_no(lines)
     return meta

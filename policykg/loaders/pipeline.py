@@ -39,8 +39,9 @@ def extract_source(src: SourceText) -> Extraction:
     if not text.strip():
         raise LoaderError(src.source, "no text in the file")
     meta = extract_metadata(text)
-    kind = detect_kind(text, meta.title)
     doc_id = ids.document_id(text)
+    sections, tasks = parse_outline(text, doc_id)
+    kind = detect_kind(text, meta.title, tasks)  # the outline is the evidence for the kind
     document = DocumentRecord(
         id=doc_id,
         title=meta.title,
@@ -56,7 +57,6 @@ def extract_source(src: SourceText) -> Extraction:
         encoding=src.encoding,
         sha256=src.sha256,
     )
-    sections, tasks = parse_outline(text, doc_id)
     if not tasks:
         raise LoaderError(src.source, "no plan found: no numbered tasks, responsibility clauses or table rows")
     targets = extract_targets(text, tasks, document)

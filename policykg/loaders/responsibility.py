@@ -1,7 +1,18 @@
 """Responsibility clauses: who leads, who supports, who answers for a task.
 
-Handles ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``; the loaders issue adds the
-other wordings (``X牵头，Y按职责分工负责``, ``责任单位:X``, table columns).
+Plans assign work in a handful of wordings, and every one must land in the same
+three lists (``lead``, ``support``, ``people``) so the graph can ask "who leads
+what" across provinces and years:
+
+* labelled: ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``, ``责任单位:X``,
+  ``牵头单位:X;配合单位:Y`` on a line of its own, ``(责任处室:X)``, ``(责任科室:X)``;
+* State Council style: ``(X牵头，Y、Z按职责分工负责)``, ``(X牵头，Y参与)``, ``(X负责)``;
+* table cells (``责任单位`` column), where units may also be separated by spaces.
+
+Names are kept as the document writes them, with two exceptions the graph needs:
+a shared-suffix composite (``杭州市、滨江区科技局(委)``) is expanded into its
+parts, and people are names, never titles or collectives (``各位厅领导``).
+Collective mentions (``有关处室``, ``各市、县(市、区)科技局(委)``) stay whole.
 """
 
 from __future__ import annotations
@@ -9,53 +20,323 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_CLAUSE = re.compile(r"[(]\s*(责任人|牵头单位)[:：][^()]*(?:[(][^()]*[)][^()]*)*[)]+\s*$")
-_FIELD = re.compile(r"(责任人|牵头单位|配合单位)[:：]")
-# A composite name keeps its own 、 inside brackets: 各市、县(市、区)科技局(委)
-_SPLIT = re.compile(r"[、,，;；]")
+Span = tuple[int, int]
+
+OPEN = "(（"
+CLOSE = ")）"
+_SEPARATORS = "、,，;；"
+
+#: Label words and the role they assign. Longer labels first so 协同配合单位 wins over 配合单位.
+_LABEL_ROLES: dict[str, str] = {
+    "协同配合单位": "support",
+    "主要责任单位": "lead",
+    "责任人": "people",
+    "责任领导": "people",
+    "分管领导": "people",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "牵头处室": "lead",
+    "牵头科室": "lead",
+    "责任单位": "lead",
+    "责任部门": "lead",
+    "责任处室": "lead",
+    "责任科室": "lead",
+    "主责单位": "lead",
+    "主办单位": "lead",
+    "配合单位": "support",
+    "配合部门": "support",
+    "配合处室": "support",
+    "配合科室": "support",
+    "协办单位": "support",
+    "协同单位": "support",
+    "协作单位": "support",
+    "参与单位": "support",
+}
+_LABEL = re.compile(
+    "(" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")\s*[:：]"
+)
+# One bracket group with at most one level of nesting: (各市、县(市、区)科技局(委)牵头)
+_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
+# (X牵头[，Y按职责分工负责|参与|配合…])
+_LEAD_VERB = re.compile(
+    r"^(?P<lead>.+?)牵头(?:[,，;；、]\s*(?P<support>.+?)(?:按职责分工负责|按职责负责|分工负责|共同负责|参与|配合|协助|协同|负责))?[。.]?$"
+)
+# (X、Y负责): only accepted when every name looks like a unit, so prose in brackets is not a clause.
+_ONLY_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按职责分工负责|按职责负责|分工负责|负责)[。.]?$")
+
+#: How a unit name may end. Used only to tell a list of units from prose in brackets.
+_UNIT_END = re.compile(
+    r"(处|室|办|局|委|厅|部|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
+    r"区|县|市|省|州|盟|旗|园|校|学)(?:[(（][^()（）]{1,6}[)）])?$"
+)
+_COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|全体|所属|直属)")
+
+#: A bare place that shares the agency suffix of the next name: 杭州市、滨江区科技局(委).
+_BARE_PLACE = re.compile(r"^各?[\u4e00-\u9fa5]{0,10}?(省|市|县|区|州|盟|旗)(?:[(（][^()（）]*[)）])?$")
+_NOT_PLACE = re.compile(r"高新|开发|园|经济|新区|功能区|集聚区|示范区|试验区|实验区|自贸")
+_PLACE_PREFIX = re.compile(r"^(.+?(?:自治区|省|市|县|区|州|盟|旗))(?=[\u4e00-\u9fa5])(.+)$")
+
+#: Words that make a 责任人 entry a title or collective, not a person.
+_NOT_PERSON = re.compile(
+    r"领导|负责人|负责同志|班子|成员|各位|全体|有关|相关|其他|各处|处室|单位|部门|主要|分管|同志们|人员|干部"
+)
+_TITLE_SUFFIX = re.compile(
+    r"(同志|常务副厅长|副厅长|厅长|副局长|局长|副主任|主任|副处长|处长|副科长|科长|副书记|书记|副部长|部长|"
+    r"副市长|市长|副县长|县长|副区长|区长|副巡视员|巡视员|副调研员|调研员|总工程师|总经济师|组长|副组长)$"
+)
+_PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,8}$")
 
 
 @dataclass
 class Responsibility:
+    """One clause: its names by role and where it stands in the text it was found in."""
+
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    span: tuple[int, int] | None = None
+    span: Span | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.people)
+
+    def merge(self, other: Responsibility) -> None:
+        """Add another clause's names (a task with two clauses answers to both)."""
+        for mine, theirs in ((self.lead, other.lead), (self.support, other.support), (self.people, other.people)):
+            mine.extend(n for n in theirs if n not in mine)
+        if other.span is not None:
+            self.span = other.span if self.span is None else (min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
 
 
-def split_names(value: str) -> list[str]:
-    """Split a list of names on 、 and commas, keeping parenthesised parts whole."""
+# ---------------------------------------------------------------- names
+
+
+def _split_top(value: str, separators: str) -> list[str]:
+    """Split on separators outside brackets, so ``县(市、区)`` stays one piece."""
     parts: list[str] = []
     depth = 0
-    current = ""
+    current: list[str] = []
     for ch in value:
-        if ch == "(":
+        if ch in OPEN:
             depth += 1
-        elif ch == ")":
+        elif ch in CLOSE:
             depth = max(0, depth - 1)
-        if depth == 0 and _SPLIT.match(ch):
-            parts.append(current)
-            current = ""
+        if depth == 0 and ch in separators:
+            parts.append("".join(current))
+            current = []
         else:
-            current += ch
-    parts.append(current)
-    return [p.strip().strip("()") if p.count("(") < p.count(")") else p.strip() for p in parts if p.strip()]
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
 
 
-def find_clause(paragraph: str) -> Responsibility | None:
-    m = _CLAUSE.search(paragraph)
-    if not m:
+def _clean_name(name: str) -> str:
+    """Trim list debris: spaces, stray brackets, a trailing 等, sentence marks."""
+    name = name.strip().strip("。.:：\"“”'‘’")
+    while name and name[-1] in CLOSE and _depth(name) < 0:
+        name = name[:-1].rstrip()
+    while name and name[0] in OPEN and _depth(name) > 0:
+        name = name[1:].lstrip()
+    if name.endswith("等") and len(name) > 2:
+        name = name[:-1]
+    return name.strip()
+
+
+def _depth(s: str) -> int:
+    return sum(ch in OPEN for ch in s) - sum(ch in CLOSE for ch in s)
+
+
+def _is_bare_place(name: str) -> bool:
+    return bool(_BARE_PLACE.match(name)) and not _NOT_PLACE.search(name)
+
+
+def expand_composites(parts: list[str]) -> list[str]:
+    """Resolve shared-suffix lists such as ``杭州市、滨江区科技局(委)``.
+
+    A run of bare places followed by a named agency shares that agency's suffix:
+    ``杭州市、滨江区科技局(委)`` is ``杭州市科技局(委)`` and ``滨江区科技局(委)``.
+    When the run is collective (``各市、县(市、区)科技局(委)``) or a place is a bare
+    level word (``市、县科技局``) the mention names no single unit and stays whole.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) - 1 and _is_bare_place(parts[j]):
+            j += 1
+        if j == i:  # no run of bare places before parts[i]
+            out.append(parts[i])
+            i += 1
+            continue
+        run, tail = parts[i:j], parts[j]
+        collective = any(p.startswith("各") or len(re.sub(r"[(（].*", "", p)) == 1 for p in run)
+        split = _PLACE_PREFIX.match(tail)
+        if collective:
+            out.append("、".join([*run, tail]))
+        elif split and not _is_bare_place(tail):
+            suffix = split.group(2)
+            out.extend(p + suffix for p in run)
+            out.append(tail)
+        else:
+            out.extend([*run, tail])
+        i = j + 1
+    return out
+
+
+def split_names(value: str, *, spaces: bool = False) -> list[str]:
+    """Split a list of names on 、，,;； (and on spaces for table cells), keeping composites.
+
+    Brackets protect their content (``县(市、区)``); a doubled closing bracket or a
+    trailing 、 leaves no empty names; shared-suffix composites are expanded.
+    """
+    separators = _SEPARATORS + (" \u3000\t" if spaces else "")
+    parts = [_clean_name(p) for p in _split_top(value, separators)]
+    names = expand_composites([p for p in parts if p])
+    seen: list[str] = []
+    for n in names:
+        if n not in seen:
+            seen.append(n)
+    return seen
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a name reads as an organisation (or a collective of them), not prose."""
+    return 1 < len(name) <= 30 and (bool(_UNIT_END.search(name)) or bool(_COLLECTIVE.match(name)) and len(name) <= 12)
+
+
+def person_name(entry: str) -> str | None:
+    """A person's name from a 责任人 entry, or None for titles and collectives.
+
+    ``邱飞章副厅长`` -> ``邱飞章``; ``各位厅领导`` / ``厅领导`` / ``各处室负责人`` -> None.
+    """
+    name = entry.strip()
+    if not name or _NOT_PERSON.search(name):
         return None
-    body = m.group(0).strip()[1:].rstrip(")")
-    resp = Responsibility(span=(m.start(), m.end()))
-    marks = list(_FIELD.finditer(body))
-    for i, mk in enumerate(marks):
-        value = body[mk.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]
-        names = split_names(value)
-        if mk.group(1) == "责任人":
-            resp.people = names
-        elif mk.group(1) == "牵头单位":
-            resp.lead = names
-        else:
-            resp.support = names
+    stripped = _TITLE_SUFFIX.sub("", name)
+    if stripped != name and len(stripped) < 2:
+        return None
+    name = stripped
+    return name if _PERSON.match(name) else None
+
+
+def split_people(value: str, *, spaces: bool = True) -> list[str]:
+    out: list[str] = []
+    for part in _split_top(value, _SEPARATORS + (" \u3000" if spaces else "")):
+        name = person_name(_clean_name(part))
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end."""
+    depth = 0
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and (ch in "\n。" or (i > start and _LABEL.match(text, i))):
+            return i
+        i += 1
+    return i
+
+
+def _labelled(text: str) -> list[Responsibility]:
+    """``(责任人:A,牵头单位:X,配合单位:Y)`` and bare ``责任单位:X`` clauses, in text order."""
+    clauses: list[Responsibility] = []
+    i = 0
+    while (m := _LABEL.search(text, i)) is not None:
+        start = m.start()
+        # A clause opens with a bracket right before its first label, or stands at a line/sentence start.
+        j = start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        bracketed = j >= 0 and text[j] in OPEN
+        if bracketed:
+            start = j
+        resp = Responsibility()
+        pos = m.start()
+        end = pos
+        while (lm := _LABEL.match(text, pos)) is not None:
+            value_end = _value_end(text, lm.end())
+            value = text[lm.end() : value_end]
+            role = _LABEL_ROLES[lm.group(1)]
+            if role == "people":
+                resp.people.extend(n for n in split_people(value) if n not in resp.people)
+            else:
+                target = resp.lead if role == "lead" else resp.support
+                target.extend(n for n in split_names(value) if n not in target)
+            end = value_end
+            pos = value_end
+            while pos < len(text) and text[pos] in " \t" + _SEPARATORS:
+                pos += 1
+            if not _LABEL.match(text, pos):
+                break
+        if bracketed:  # swallow the closing bracket(s), doubled ones included
+            while end < len(text) and text[end] in CLOSE + " ":
+                end += 1
+            end = len(text[:end].rstrip())
+        resp.span = (start, end)
+        if resp:
+            clauses.append(resp)
+        i = max(end, m.end())
+    return clauses
+
+
+def _verbal(text: str) -> list[Responsibility]:
+    """``(X牵头，Y按职责分工负责)`` / ``(X牵头，Y参与)`` / ``(X负责)`` clauses in brackets."""
+    clauses: list[Responsibility] = []
+    for m in _BRACKET.finditer(text):
+        body = m.group(1).strip()
+        if _LABEL.search(body):
+            continue
+        lead_m = _LEAD_VERB.match(body) or _ONLY_RESPONSIBLE.match(body)
+        if not lead_m:
+            continue
+        lead = split_names(lead_m.group("lead"))
+        groups = lead_m.groupdict()
+        support = split_names(groups["support"]) if groups.get("support") else []
+        if not lead or not all(looks_like_unit(n) for n in lead + support):
+            continue
+        clauses.append(Responsibility(lead=lead, support=support, span=(m.start(), m.end())))
+    return clauses
+
+
+def find_clauses(text: str) -> list[Responsibility]:
+    """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
+    found = _labelled(text) + _verbal(text)
+    found.sort(key=lambda r: r.span or (0, 0))
+    out: list[Responsibility] = []
+    for r in found:  # a verbal match inside a labelled clause is the same clause
+        if out and r.span and out[-1].span and r.span[0] < out[-1].span[1]:
+            continue
+        out.append(r)
+    return out
+
+
+def find_clause(text: str) -> Responsibility | None:
+    """All clauses of a paragraph merged into one, or None when it assigns nobody."""
+    clauses = find_clauses(text)
+    if not clauses:
+        return None
+    resp = Responsibility()
+    for c in clauses:
+        resp.merge(c)
     return resp
+
+
+def is_clause_line(line: str) -> bool:
+    """A line that is nothing but a responsibility clause (it belongs to the task above it)."""
+    clauses = find_clauses(line)
+    if not clauses:
+        return False
+    covered = sum((c.span[1] - c.span[0]) for c in clauses if c.span)
+    rest = len(re.sub(r"[\s。.;；,，]", "", line))
+    return covered >= 0.8 * rest

@@ -1,70 +1,332 @@
 """Sections and tasks: the outline of a plan.
 
-First cut for the walking skeleton: sections ``一、`` / ``(一)``, numbered tasks
-``1.`` / ``1、``, and unnumbered paragraphs that carry their own responsibility
-clause. The loaders issue extends it (sub-items, tables, other numberings).
+A plan's outline is told by its numbering, and the numbering styles nest in the
+order a document first uses them (like list markers): sections ``第一部分`` /
+``一、`` / ``(一)``; tasks ``1.`` / ``1、`` / ``(1)`` / ``①``. What counts as a task:
+
+* every numbered item (``1.`` …), nested by style: ``(1)`` under ``1.`` is PART_OF it;
+* a section-style line that carries its own responsibility clause (State Council
+  style ``(一)…(科技部牵头…)``) or a body of its own (a summary's ``(一)做法。…``);
+  a title-only heading is a section, never a task;
+* an unnumbered paragraph with its own responsibility clause, PART_OF the
+  numbered task before it in the same section (when there is one);
+* sub-items inside a paragraph, ``一是…二是…`` / ``①…②…``, PART_OF the paragraph;
+* every body row of a table with a task column (see ``tables``).
+
+Every span points into the normalised text: a paragraph task's ``text`` is
+exactly ``text[span]`` (its number excluded); a table row's span covers the whole
+row so facts in any cell trace back to it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from policykg.loaders.responsibility import find_clause
+from policykg.loaders import tables
+from policykg.loaders.responsibility import Responsibility, find_clauses, is_clause_line
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
 
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])\s*(.*)$")
-_ROW = re.compile(r"^\s*(\d{1,3}) \| (.*)$")
-_TASK = re.compile(r"^\s*(\d{1,3})\s*[.、．]\s*(?!\d)(.*)$")
+Span = tuple[int, int]
+
+_CN = "一二三四五六七八九十"
+# (style, pattern); a pattern's group 1 is the number as written, the match end is where the text starts.
+_SECTION_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}(?:部分|章|篇))\s*")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}}\s*[、．.])(?![{_CN}\d])\s*")),
+    ("cn-paren", re.compile(rf"^([(（]\s*[{_CN}]{{1,3}}\s*[)）])\s*")),
+)
+_TASK_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arabic", re.compile(r"^(\d{1,3})\s*[.、．,，](?!\d)\s*")),
+    ("arabic-paren", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*|^(\d{1,3})\)\s*")),
+    ("circled", re.compile(r"^([①-⑳])\s*")),
+)
+_SENTENCE_END = re.compile(r"[。;；!！?？]")
+_TERMINAL = tuple("。;；!！?？)）”\":：")
+_BOUNDARY = set("。;；:：,，!！?？ \n")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class _Task:
+    """A task while the outline is being built (ids are assigned once the order is final)."""
+
+    number: str
+    start: int
+    end: int
+    section: _Section | None
+    parent: _Task | None = None
+    style: str = ""
+    row: tables.TableRow | None = None
+    clause_lines: list[Span] = field(default_factory=list)
+    children: list[_Task] = field(default_factory=list)
+    resp: Responsibility = field(default_factory=Responsibility)
+
+
+@dataclass
+class _Section:
+    number: str
+    title: str
+    level: int
+    span: Span
+    parent: _Section | None
+    record: SectionRecord | None = None
 
 
 def _title(text: str) -> str:
-    m = re.search(r"[。;；]", text)
-    return text[: m.start()] if m else text[:60]
+    """The first sentence, for display."""
+    m = _SENTENCE_END.search(text)
+    title = text[: m.start()] if m else text
+    return title.strip()[:80]
+
+
+def _match(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> tuple[str, str, int] | None:
+    """(style, number, text offset) of a numbered line."""
+    for style, pattern in styles:
+        m = pattern.match(line)
+        if m and m.end() < len(line):
+            number = next(g for g in m.groups() if g)
+            return style, re.sub(r"\s+", "", number), m.end()
+    return None
+
+
+def _nest(stack: list[tuple[str, object]], style: str) -> None:
+    """Pop the stack down to where an item of ``style`` belongs (its sibling's level, or deeper)."""
+    for i, (s, _) in enumerate(stack):
+        if s == style:
+            del stack[i:]
+            return
+
+
+def sub_items(text: str) -> list[tuple[str, int, int]]:
+    """Inline sub-items ``一是…二是…`` or ``①…②…`` as (number, start, end) within ``text``.
+
+    Two markers in sequence are needed, the first after a sentence boundary, so a
+    stray ``统一是`` never opens a list.
+    """
+    for markers in ([f"{c}是" for c in _CN], list(_CIRCLED)):
+        found: list[int] = []
+        pos = 0
+        for k, marker in enumerate(markers):
+            i = text.find(marker, pos)
+            while k == 0 and i > 0 and text[i - 1] not in _BOUNDARY:
+                i = text.find(marker, i + 1)
+            if i < 0:
+                break
+            found.append(i)
+            pos = i + len(marker)
+        if len(found) >= 2:
+            ends = [*found[1:], len(text.rstrip())]
+            return [(markers[k], s, e) for k, (s, e) in enumerate(zip(found, ends, strict=True))]
+    return []
+
+
+class _Outline:
+    """Walks the lines once, keeping the section and task numbering stacks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sections: list[_Section] = []
+        self.tasks: list[_Task] = []
+        self.section_stack: list[tuple[str, object]] = []
+        self.task_stack: list[tuple[str, object]] = []
+        self.table_roles: list[str | None] | None = None
+        self.last: _Task | _Section | None = None  # the block the previous line belonged to
+        self.open_paragraph = False  # the previous line was a task's text and nothing ended it
+
+    # -- helpers
+    @property
+    def section(self) -> _Section | None:
+        return self.section_stack[-1][1] if self.section_stack else None  # type: ignore[return-value]
+
+    def _new_task(self, number: str, start: int, end: int, style: str = "", parent: _Task | None = None) -> _Task:
+        task = _Task(number=number, start=start, end=end, section=self.section, parent=parent, style=style)
+        self.tasks.append(task)
+        self.last = task
+        return task
+
+    def _new_section(self, style: str, number: str, title: str, span: Span) -> _Section:
+        _nest(self.section_stack, style)
+        parent = self.section
+        sec = _Section(number=number, title=title, level=len(self.section_stack) + 1, span=span, parent=parent)
+        self.section_stack.append((style, sec))
+        self.sections.append(sec)
+        self.task_stack.clear()
+        self.last = sec
+        return sec
+
+    # -- line kinds
+    def feed(self, start: int, line: str) -> None:
+        stripped = line.strip()
+        if not stripped:
+            self.open_paragraph = False
+            return
+        s = start + (len(line) - len(line.lstrip()))
+        e = s + len(stripped)
+        if tables.is_table_line(stripped):
+            self._table_line(stripped, s)
+            self.open_paragraph = False
+            return
+        self.table_roles = None
+        if is_clause_line(stripped):
+            self._clause_line(s, e)
+            return
+        if (sec := _match(_SECTION_STYLES, stripped)) is not None:
+            self._section_line(sec, s, e)
+            return
+        if (num := _match(_TASK_STYLES, stripped)) is not None:
+            style, number, off = num
+            _nest(self.task_stack, style)
+            parent = self.task_stack[-1][1] if self.task_stack else None
+            task = self._new_task(number, s + off, e, style, parent)  # type: ignore[arg-type]
+            self.task_stack.append((style, task))
+            self.open_paragraph = True
+            return
+        if find_clauses(stripped):
+            parent = self.task_stack[-1][1] if self.task_stack else None
+            self._new_task("", s, e, parent=parent)  # type: ignore[arg-type]
+            self.open_paragraph = True
+            return
+        if self.open_paragraph and isinstance(self.last, _Task) and not self.text[self.last.end - 1].endswith(_TERMINAL):
+            self.last.end = e  # a hard-wrapped line continues the task above
+            return
+        self.open_paragraph = False
+        self.last = None
+
+    def _table_line(self, line: str, start: int) -> None:
+        cells = tables.split_cells(line, start)
+        roles = tables.header_roles(cells)
+        if roles is not None:
+            self.table_roles = roles
+            return
+        if self.table_roles is None:
+            return
+        row = tables.read_row(cells, self.table_roles, (start, start + len(line)))
+        if row is not None:
+            task = self._new_task(row.number, row.task_span[0], row.task_span[1], "row")
+            task.row = row
+
+    def _clause_line(self, s: int, e: int) -> None:
+        """``牵头单位:X;配合单位:Y`` on its own line answers for the block above it."""
+        target = self.last
+        if isinstance(target, _Section):  # a title-only heading followed by its clause is a task after all
+            target = self._new_task(target.number, target.span[0], target.span[1], "section")
+        if isinstance(target, _Task):
+            target.clause_lines.append((s, e))
+        self.open_paragraph = False
+
+    def _section_line(self, sec: tuple[str, str, int], s: int, e: int) -> None:
+        style, number, off = sec
+        body_start = s + off
+        body = self.text[body_start:e]
+        title = _title(body)
+        has_body = len(body.strip("。 ")) - len(title) > 10
+        if find_clauses(body):  # State Council style: the numbered section item is itself a task
+            _nest(self.task_stack, style)
+            parent = self.task_stack[-1][1] if self.task_stack else None
+            task = self._new_task(number, body_start, e, style, parent)  # type: ignore[arg-type]
+            self.task_stack.append((style, task))
+            self.open_paragraph = True
+            return
+        sec_ = self._new_section(style, number, title, (body_start, e))
+        if has_body:  # a summary's "(一)做法。正文…": the section's paragraph is a task too
+            self._new_task(number, body_start, e, "section")
+            self.open_paragraph = True
+        else:
+            self.last = sec_
+            self.open_paragraph = False
+
+    # -- output
+    def records(self, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
+        sections: list[SectionRecord] = []
+        for i, sec in enumerate(self.sections):
+            sec.record = SectionRecord(
+                id=ids.section_id(doc_id, i),
+                number=sec.number,
+                title=sec.title,
+                order=i,
+                level=sec.level,
+                parent_id=sec.parent.record.id if sec.parent and sec.parent.record else None,
+                span=sec.span,
+            )
+            sections.append(sec.record)
+        ordered: list[tuple[_Task, str, Span, Span | None]] = []  # (task or parent, number, span, sub-item span)
+        for task in self.tasks:
+            ordered.append((task, task.number, (task.start, task.end), None))
+            if task.row is None:
+                for number, a, b in sub_items(self.text[task.start : task.end]):
+                    ordered.append((task, number, (task.start + a, task.start + b), (task.start + a, task.start + b)))
+        records: list[TaskRecord] = []
+        record_of: dict[int, TaskRecord] = {}
+        for order, (task, number, span, sub) in enumerate(ordered):
+            home = task.section
+            rec = TaskRecord(
+                id=ids.task_id(doc_id, order),
+                number=number,
+                section=(home.number + home.title) if home else None,
+                section_id=home.record.id if home and home.record else None,
+                text="",
+                order=order,
+            )
+            if sub is None:
+                record_of[id(task)] = rec
+                rec.parent_id = record_of[id(task.parent)].id if task.parent and id(task.parent) in record_of else None
+            else:
+                rec.parent_id = record_of[id(task)].id
+            body_start = span[0] + len(number) if sub else span[0]
+            rec.text = self.text[body_start : span[1]].strip()
+            rec.title = _title(rec.text)
+            rec.span = (body_start, span[1]) if task.row is None else task.row.span
+            records.append(rec)
+        self._assign_responsibility(ordered, records)
+        return sections, records
+
+    def _assign_responsibility(self, ordered: list[tuple[_Task, str, Span, Span | None]], records: list[TaskRecord]) -> None:
+        """Clauses go to the innermost item that holds them, unless only some sub-items have one."""
+        by_task: dict[int, list[TaskRecord]] = {}
+        own: dict[int, TaskRecord] = {}
+        for (task, _, _, sub), rec in zip(ordered, records, strict=True):
+            if sub is None:
+                own[id(task)] = rec
+            else:
+                by_task.setdefault(id(task), []).append(rec)
+        for task in self.tasks:
+            rec = own[id(task)]
+            if task.row is not None:
+                rec.lead, rec.support, rec.people = task.row.lead, task.row.support, task.row.people
+                rec.fields = task.row.fields
+                rec.clause_span = task.row.lead_span
+                continue
+            found: list[tuple[Span, Responsibility]] = []
+            for c in find_clauses(self.text[task.start : task.end]):
+                if c.span:
+                    found.append(((task.start + c.span[0], task.start + c.span[1]), c))
+            for ls, le in task.clause_lines:
+                for c in find_clauses(self.text[ls:le]):
+                    if c.span:
+                        found.append(((ls + c.span[0], ls + c.span[1]), c))
+            children = by_task.get(id(task), [])
+            holders = [next((ch for ch in children if ch.span[0] <= sp[0] < ch.span[1]), None) for sp, _ in found]
+            if children and all(any(h is ch for h in holders) for ch in children):
+                for (sp, c), holder in zip(found, holders, strict=True):
+                    _give(holder or rec, c, sp)
+            else:
+                for sp, c in found:
+                    _give(rec, c, sp)
+
+
+def _give(rec: TaskRecord, clause: Responsibility, span: Span) -> None:
+    for mine, theirs in ((rec.lead, clause.lead), (rec.support, clause.support), (rec.people, clause.people)):
+        mine.extend(n for n in theirs if n not in mine)
+    rec.clause_span = span if rec.clause_span is None else (min(rec.clause_span[0], span[0]), max(rec.clause_span[1], span[1]))
 
 
 def parse_outline(text: str, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
-    sections: list[SectionRecord] = []
-    tasks: list[TaskRecord] = []
+    """Sections and tasks of a normalised text, in document order."""
+    outline = _Outline(text)
     pos = 0
-    last_numbered: TaskRecord | None = None
     for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        lead_ws = len(line) - len(line.lstrip())
-        span = (start + lead_ws, start + len(line.rstrip()))
-        section = sections[-1] if sections else None
-        if (m := _SECTION.match(line)) and len(stripped) <= 60 and find_clause(stripped) is None:
-            sections.append(SectionRecord(id=ids.section_id(doc_id, len(sections)), number=m.group(1), title=m.group(2).strip(), order=len(sections), span=span))
-            continue
-        if (row := _ROW.match(line)) is not None:
-            cells = [c.strip() for c in row.group(2).split(" | ")]
-            tasks.append(TaskRecord(id=ids.task_id(doc_id, len(tasks)), number=row.group(1), title=_title(cells[0]), text=cells[0],
-                                    order=len(tasks), lead=cells[4].split() if len(cells) > 4 else [], span=span))
-            continue
-        m = _TASK.match(line)
-        clause = find_clause(stripped)
-        if not m and clause is None:
-            continue
-        body = m.group(2).strip() if m else stripped
-        task = TaskRecord(
-            id=ids.task_id(doc_id, len(tasks)),
-            number=m.group(1) if m else "",
-            section=section.title if section else None,
-            section_id=section.id if section else None,
-            parent_id=None if m or last_numbered is None else last_numbered.id,
-            title=_title(body),
-            text=body,
-            order=len(tasks),
-            span=span,
-        )
-        if clause:
-            task.lead, task.support, task.people = clause.lead, clause.support, clause.people
-            if clause.span:
-                task.clause_span = (span[0] + clause.span[0], span[0] + clause.span[1])
-        if m:
-            last_numbered = task
-        tasks.append(task)
-    return sections, tasks
+        outline.feed(pos, line)
+        pos += len(line) + 1
+    return outline.records(doc_id)
