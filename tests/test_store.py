@@ -1,0 +1,153 @@
+"""The embedded store: whole-or-nothing writes, idempotent loads, sharing, loopback only."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policykg.graph import embedded
+from policykg.graph.layout import StoreLayout, pid_alive
+from policykg.graph.mapping import to_graph_rows
+from policykg.graph.store import StoreError
+from policykg.graph.writer import write_statements
+from policykg.kg import KnowledgeGraph
+from policykg.loaders.types import DocumentRecord, Extraction, TargetRecord, TaskRecord
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "examples" / "plans"
+POLICYKG = [sys.executable, "-m", "policykg.cli"]
+
+PLAN_TEXT = "某省科学技术厅2030年工作要点\n1.建设未来实验室。\n2.培育高新技术企业,力争高新技术企业累计达9000家。\n"
+
+
+def small_plan() -> Extraction:
+    """A plan built record by record, so these tests do not depend on the parsers."""
+    doc_id = "doc-test-2030"
+    return Extraction(
+        document=DocumentRecord(id=doc_id, title="某省科学技术厅2030年工作要点", issuer="某省科学技术厅", region="某省", year=2030),
+        tasks=[
+            TaskRecord(id=f"{doc_id}-t0", number="1", text="建设未来实验室。", order=0, lead=["未来处"],
+                       support=["有关处室"], people=["张三"], span=(15, 23)),
+            TaskRecord(id=f"{doc_id}-t1", number="2", text="培育高新技术企业,力争高新技术企业累计达9000家。", order=1,
+                       lead=["高新处"], support=["未来处"], people=["李四"], span=(26, 53)),
+        ],
+        targets=[TargetRecord(id=f"{doc_id}-g0", indicator="高新技术企业累计", value=9000, unit="家", year=2030,
+                              comparator=">=", raw="高新技术企业累计达9000家", task_id=f"{doc_id}-t1", span=(37, 52))],
+        text=PLAN_TEXT,
+    )
+
+
+def fingerprint(kg: KnowledgeGraph) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Every node id and every relationship as (start, type, end): equal fingerprints, equal stores."""
+    nodes = [r["id"] for r in kg.read("MATCH (n) RETURN n.id AS id ORDER BY id")]
+    rels = kg.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b")
+    return nodes, sorted((r["a"], r["t"], r["b"]) for r in rels)
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory: pytest.TempPathFactory):
+    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("store"))
+    results = graph.load([PLANS])
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    yield graph
+    graph.close()
+
+
+def test_loading_twice_changes_nothing(kg: KnowledgeGraph) -> None:
+    before = kg.stats()
+    results = kg.load([PLANS])
+    assert [r.ok for r in results] == [True] * 5
+    assert kg.stats() == before
+    assert before["nodes"]["Document"] == 5
+
+
+def test_a_write_that_fails_midway_leaves_the_store_as_it_was(kg: KnowledgeGraph) -> None:
+    before = fingerprint(kg)
+    extraction = small_plan()
+    statements = write_statements(to_graph_rows(extraction))
+    # The failure comes after the shared nodes and the tasks were written in the same transaction.
+    failing = statements + [("UNWIND [1] AS x CREATE (n:Task {id: $id})", {"id": extraction.tasks[0].id})]
+    with pytest.raises(StoreError):
+        kg.store.write(failing)
+    assert fingerprint(kg) == before
+
+
+def test_delete_document_removes_only_what_it_contributed(kg: KnowledgeGraph) -> None:
+    before = kg.stats()
+    extraction = small_plan()
+    from policykg.graph.writer import write_extraction
+
+    write_extraction(kg.store, extraction)
+    assert kg.read("MATCH (p:Person {name: '张三'}) RETURN count(p) AS n") == [{"n": 1}]
+    kg.delete_document(extraction.document.id)
+    assert kg.stats() == before
+
+
+def test_a_second_process_uses_the_running_server(kg: KnowledgeGraph) -> None:
+    root = Path(kg.spec)
+    server = embedded.status(root)
+    assert server.running
+    out = subprocess.run([*POLICYKG, "stats", "--store", str(root), "--format", "json"],
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(out.stdout)["nodes"]["Document"] == 5
+    after = embedded.status(root)
+    assert after.running and after.pid == server.pid  # reused, and not stopped while we hold it
+
+
+def _listening_addresses(pid: int) -> list[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            cols = line.split()
+            if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                found.append(cols[1].split(":")[0])
+    return found
+
+
+def test_the_server_listens_on_loopback_only(kg: KnowledgeGraph) -> None:
+    info = embedded.status(Path(kg.spec))
+    assert info.pid is not None
+    addresses = _listening_addresses(info.pid)
+    assert len(addresses) >= 2  # Bolt and HTTP
+    loopback = {"0100007F", "00000000000000000000000001000000", "0000000000000000FFFF00000100007F"}
+    assert set(addresses) <= loopback, addresses
+
+
+def test_the_store_password_is_generated_and_private(kg: KnowledgeGraph) -> None:
+    path = Path(kg.spec) / ".password"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(path.read_text().strip()) >= 24
+
+
+def test_a_cli_command_leaves_no_server_running(tmp_path: Path) -> None:
+    subprocess.run([*POLICYKG, "stats", "--store", str(tmp_path)], capture_output=True, timeout=120, check=True)
+    assert not embedded.status(tmp_path).running
+    info = json.loads((tmp_path / "server.log").read_text().splitlines()[0])
+    assert info["store"] == str(tmp_path.resolve())
+    assert not StoreLayout(tmp_path).live_leases()
+
+
+def test_store_start_keeps_the_server_until_stop(tmp_path: Path) -> None:
+    run = lambda *args: subprocess.run([*POLICYKG, *args, "--store", str(tmp_path)],  # noqa: E731
+                                       capture_output=True, text=True, timeout=120, check=True).stdout
+    assert run("store", "start").startswith("running")
+    pid = embedded.status(tmp_path).pid
+    run("stats")
+    assert embedded.status(tmp_path).pid == pid  # a client's exit did not stop it
+    assert run("store", "stop").strip() == "stopped"
+    assert pid is not None and not pid_alive(pid)
+    assert run("store", "status").startswith("stopped")
