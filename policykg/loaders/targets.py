@@ -1,37 +1,211 @@
 """Quantitative targets and actuals: value in base units, unit, comparator, year.
 
-Placeholder for the walking skeleton (``达/达到 N亿元`` only); the loaders issue
-replaces it with the full number grammar.
+``extract_targets`` walks every quantity ``numbers.find_quantities`` finds and
+keeps the ones that are figures (``phrases.is_figure``: no ordinals, names,
+codes, Chinese-numeral labels). For each it reads
+
+- the indicator, comparator and measure from the surrounding words (``phrases``),
+- the kind and year from the document's clock (``periods``): a plan's goals are
+  targets of the plan year, a summary's results actuals of its own year, a
+  combined document switches at its plan part, and a year that opens the
+  figure's clause or paragraph overrides both,
+- for tables, the column (``cells``): a 完成情况 cell holds actuals as of the
+  report date, other cells hold targets; a figure a row restates in another
+  cell (task, 目标任务, 下一步) is kept once,
+- the task whose span contains it.
+
+A figure followed by 目标 (``完成年度8000家的目标任务``) is a target wherever it stands.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from policykg.loaders import phrases
+from policykg.loaders.cells import Cell, cell_at, result_spans_from_fields, table_cells
+from policykg.loaders.numbers import Quantity, find_quantities
+from policykg.loaders.periods import YEAR, DocPeriod, as_of, doc_period, paragraphs, plan_boundary
 from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
 from policykg.ontology import ids
 
-_SCALE = {"亿": 1e8, "万": 1e4, "万亿": 1e12, "千": 1e3}
-_PHRASE = re.compile(r"([\u4e00-\u9fa5A-Za-z&]{2,20}?)(?:达到|达)(\d+(?:\.\d+)?)(万亿|亿|万|千)?(元|件|家|%)")
+_GOAL_AFTER = re.compile(r"[^,;。:|\n]{0,4}目标")
+_SUFFIX = re.compile(r"\s*(?:以上|及以上|左右|上下|以下|以内)")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、](?!\d)|[(]\d{1,2}[)]|[一二三四五六七八九十]+是|[①-⑳])\s*")
+#: Words before a year that make it the time of the clause (到2020年, 力争2015年).
+_TIME_LEAD = re.compile(r"(?:在|于|到|截至|截止|力争|确保|预计|计划)\s*$")
+
+
+@dataclass
+class _Seen:
+    """The previous figure of the same sentence, for chained follow-ups."""
+
+    sentence: int
+    clause: int
+    quantity: Quantity
+    indicator: str
+    base: str  # the indicator follow-ups lean on (增长9.8% leans on …增加值, not on …增长)
 
 
 def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord) -> list[TargetRecord]:
+    """Every quantitative figure in the normalised text, as TargetRecords in text order."""
+    period = doc_period(text, document)
+    paras = paragraphs(text)
+    boundary = plan_boundary(paras, period) if period.reports else None
+    cells = table_cells(text)
+    table_has_results = any(c.result for c in cells)
+    field_results = [] if table_has_results else result_spans_from_fields(text, tasks)
+    mask = phrases.quote_mask(text)
     out: list[TargetRecord] = []
-    for m in _PHRASE.finditer(text):
-        value = float(m.group(2)) * _SCALE.get(m.group(3) or "", 1)
-        owner = next((t for t in tasks if t.span[0] <= m.start() < t.span[1]), None)
+    row_keys: dict[tuple[int, tuple[object, ...]], int] = {}  # (row, key) -> cell index first seen
+    prev: _Seen | None = None
+    para_iter = iter(paras)
+    para = next(para_iter, None)
+    for q in find_quantities(text):
+        while para is not None and para.end <= q.start:
+            para = next(para_iter, None)
+        cell = cell_at(cells, q.start)
+        if cell is not None and cell.header:
+            continue
+        floor = cell.start if cell else (para.start if para else 0)
+        if not phrases.is_figure(text, q, mask, floor):
+            continue
+        sstart = phrases.sentence_start(text, q.start, floor)
+        cstart = phrases.list_start(text, phrases.clause_start(text, q.start, floor), floor)
+        if prev is not None and prev.sentence != sstart:
+            prev = None
+        indicator, raw_start, raw_end, base = _indicator(text, q, cstart, prev)
+        unit = q.unit
+        if unit is None:
+            if not phrases.is_money(indicator + text[cstart : q.start]):
+                continue
+            unit = "元"  # 突破650亿: 元 is implied after 亿
+        kind, year = _kind_year(text, q, period, boundary, cell, field_results, sstart, floor)
+        if _GOAL_AFTER.match(text, q.end):
+            kind = "target"
+        if cell is not None:
+            key = (q.value, q.value_high, unit, kind, year)
+            first = row_keys.setdefault((cell.row_start, key), cell.index)
+            if first != cell.index:
+                prev = _Seen(sstart, cstart, q, indicator, base)
+                continue  # the row restates a figure another cell already holds
+        left = text[cstart : q.start]
+        owner = _owner(tasks, q.start)
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
-                indicator=m.group(1),
-                value=value,
-                unit=m.group(4),
-                year=document.year,
-                kind="target",
-                comparator="=",
-                raw=m.group(0),
+                indicator=indicator,
+                value=q.value,
+                value_high=q.value_high,
+                unit=unit,
+                year=year,
+                kind=kind,
+                comparator=phrases.comparator(text, q, cstart),
+                measure=phrases.measure(indicator, left, unit),
+                raw=text[raw_start:raw_end].strip(),
+                as_of=_as_of(text, q, period, document, kind, year, cell, floor),
                 task_id=owner.id if owner else None,
-                span=(m.start(), m.end()),
+                span=(q.start, q.end),
             )
         )
+        prev = _Seen(sstart, cstart, q, indicator, base)
     return out
+
+
+def _indicator(text: str, q: Quantity, cstart: int, prev: _Seen | None) -> tuple[str, int, int, str]:
+    """(indicator, raw start, raw end, base) for a quantity whose clause starts at ``cstart``."""
+    suffix = _SUFFIX.match(text, q.end)
+    end = suffix.end() if suffix else q.end
+    if prev is not None and prev.quantity.start >= cstart:
+        between = text[prev.quantity.end : q.start]
+        if re.fullmatch(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)?\s*", between) or re.search(r"[和及与]$", between):
+            after = phrases.noun_after(text, end)  # 24家和83家, 1个平台和10个子系统
+            start = prev.quantity.start
+            if after:
+                return after, start, end + text[end:].find(after) + len(after), after
+            return prev.indicator, start, end, prev.base
+        cstart = prev.quantity.end + len(between) - len(between.lstrip())  # 287家企业贴息补助1861.94万元
+    left_raw = _LIST_NUMBER.sub("", text[cstart : q.start])
+    lead = len(text[cstart : q.start]) - len(left_raw)
+    left = phrases.trim_left(left_raw)
+    start = cstart + lead + max(0, left_raw.find(left[:2])) if left else q.start
+    if prev is not None and left and phrases.leans_on_previous(left):
+        return prev.base + re.sub(r"的$", "", left), _cap(start, q.start), end, prev.base
+    if phrases.governs_after(left):
+        after = phrases.noun_after(text, end)
+        if after:
+            verb = phrases.governing_verb(left)
+            at = text.rfind(verb, cstart, q.start) if verb else -1
+            return after, at if at >= 0 else q.start, end + text[end:].find(after) + len(after), after
+        if not left and prev is not None:
+            return prev.indicator, _cap(cstart + lead, q.start), end, prev.base
+    indicator = left or phrases.noun_after(text, end)
+    return indicator, _cap(start, q.start), end, indicator
+
+
+def _cap(start: int, pos: int, width: int = 40) -> int:
+    return max(start, pos - width)
+
+
+def _kind_year(
+    text: str,
+    q: Quantity,
+    period: DocPeriod,
+    boundary: int | None,
+    cell: Cell | None,
+    field_results: list[tuple[int, int]],
+    sstart: int,
+    floor: int,
+) -> tuple[str, int | None]:
+    in_fields = any(a <= q.start < b for a, b in field_results)
+    if (cell is not None and cell.result) or in_fields:
+        return "actual", period.summary_year or period.plan_year
+    if cell is not None:
+        return "target", period.summary_year or period.plan_year
+    reporting = period.reports and (boundary is None or q.start < boundary)
+    kind = "actual" if reporting else "target"
+    year = period.summary_year if reporting else period.plan_year
+    said = _clause_year(text, sstart, q.start) or _clause_year(text, floor, _first_clause_end(text, floor))
+    if said is not None and said != year:
+        if kind == "target" and period.plan_year and said < period.plan_year:
+            kind = "actual"
+        elif kind == "actual" and period.summary_year and said > period.summary_year:
+            kind = "target"
+        year = said
+    return kind, year
+
+
+def _first_clause_end(text: str, start: int) -> int:
+    return min(phrases.clause_end(text, start) + 1, len(text))
+
+
+def _clause_year(text: str, start: int, pos: int) -> int | None:
+    """A year that opens a clause (``2015年,全市实现…``), not one inside an object (``完成2020年度考核``)."""
+    found = None
+    for m in YEAR.finditer(text, start, pos):
+        cstart = phrases.clause_start(text, m.start(), start)
+        head = _LIST_NUMBER.sub("", text[cstart : m.start()])
+        if head.strip() and not _TIME_LEAD.search(head):
+            continue
+        if re.match(r"\s*(?:起|以来|之前|前|[-—–~至])", text[m.end() : m.end() + 3]):
+            continue
+        found = int(m.group(1))
+    return found
+
+
+def _as_of(
+    text: str, q: Quantity, period: DocPeriod, document: DocumentRecord, kind: str, year: int | None, cell: Cell | None, floor: int
+) -> str | None:
+    """Actuals of a status report carry the date they are reported as of."""
+    if kind != "actual" or not (cell is not None or document.kind == "status-table" or period.as_of_month):
+        return None
+    return as_of(text, floor, q.start, year, period.as_of_month)
+
+
+def _owner(tasks: list[TaskRecord], pos: int) -> TaskRecord | None:
+    """The innermost task whose span contains ``pos``."""
+    best: TaskRecord | None = None
+    for t in tasks:
+        if t.span[0] <= pos < t.span[1] and (best is None or t.span[1] - t.span[0] < best.span[1] - best.span[0]):
+            best = t
+    return best

@@ -1,0 +1,214 @@
+"""Number phrases -> values in base units (DESIGN.md, "Numbers").
+
+``150亿元`` -> 1.5e10 元, ``1.5万件`` -> 15000 件, ``2.5%`` -> 2.5 %,
+``2个百分点`` -> 2 个百分点, ``3-5家`` -> 3..5 家, ``三千家`` -> 3000 家.
+
+Chinese numerals (``三千``, ``两百``, ``一万二千``) are converted with ``cn2an``
+(a maintained converter that knows 零/两/万万 edge cases) rather than by hand;
+Arabic numbers with a Chinese scale word (``1.5万``) are float x scale, which is
+unit conversion, not numeral parsing.
+
+This module only finds *quantities* (a number followed by a measure unit) and
+converts them; whether a quantity is a target at all (not a year, a name, an
+ordinal) is decided in ``targets``/``exclusions`` with the surrounding text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import cn2an
+
+#: Scale words in base units; longest first so 万亿 wins over 万.
+SCALES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+    "千": 1e3,
+}
+
+#: Measure units as written -> canonical unit. Longest first in the regex.
+#: 所/条/批/期/年/月/岁/级/届/号 are deliberately absent: after a number they name
+#: policies (人才新政27条), periods, ages and ranks far more often than targets.
+UNITS: dict[str, str] = {
+    "个百分点": "个百分点",
+    "百分点": "个百分点",
+    "平方公里": "平方公里",
+    "平方米": "平方米",
+    "家(次)": "家次",
+    "家次": "家次",
+    "人次": "人次",
+    "场次": "场次",
+    "台(套)": "台套",
+    "台套": "台套",
+    "美元": "美元",
+    "%": "%",
+    "元": "元",
+    "件": "件",
+    "家": "家",
+    "个": "个",
+    "项": "项",
+    "台": "台",
+    "人": "人",
+    "名": "名",
+    "次": "次",
+    "门": "门",
+    "场": "场",
+    "篇": "篇",
+    "分": "分",
+    "亩": "亩",
+    "吨": "吨",
+    "支": "支",
+    "位": "位",
+    "套": "套",
+    "款": "款",
+}
+
+#: What may not follow a unit for it to be one (个月 is a duration, 分钟 time, …).
+_UNIT_BLOCKERS: dict[str, str] = {
+    "个": "月人体性别案",
+    "分": "钟之析类别配批期工享布校会局行",
+    "人": "民员才口士工类大",
+    "名": "单称录义额牌片",
+    "次": "要序级生日",
+    "门": "户槛类诊",
+    "场": "所景地馆域面景合",
+    "台": "湾阶账",
+    "支": "持撑出付柱",
+    "位": "于置列居次",
+    "套": "餐",
+    "款": "项式",
+    "家": "庭乡属长",
+    "件": "事",
+}
+
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+"
+_NUM = rf"(?:{_AR}|{_CN})"
+_SCALE = "|".join(SCALES)
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+QUANTITY = re.compile(
+    rf"(?P<num>{_NUM})"
+    rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<high>{_NUM}))?"
+    rf"(?P<approx>多|余)?"
+    rf"(?P<scale>{_SCALE})?"
+    rf"(?P<approx2>多|余)?"
+    rf"\s?(?P<unit>{_UNIT})?"
+)
+PERCENT_WORDS = re.compile(rf"百分之(?P<num>{_AR}|[零〇一二两三四五六七八九十百点]+)")
+
+_CN_DIGIT = "一二两三四五六七八九"
+_CN_ONLY = re.compile(rf"^{_CN}$")
+
+
+def is_chinese(num: str) -> bool:
+    return bool(_CN_ONLY.match(num))
+
+
+def parse_number(num: str) -> float:
+    """One numeral, Arabic (``1,050.5``) or Chinese (``三千``, ``两百``), as a float."""
+    num = num.strip()
+    if is_chinese(num):
+        return float(cn2an.cn2an(num, "normal"))
+    return float(num.replace(",", ""))
+
+
+def parse_value(num: str, scale: str | None = None) -> float:
+    """A number with an optional scale word in base units: ``("1.5", "万")`` -> 15000."""
+    if scale and not is_chinese(num):  # Decimal keeps 1212.6亿 an exact 121260000000
+        return float(Decimal(num.replace(",", "")) * Decimal(int(SCALES[scale])))
+    return parse_number(num)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, as found in the text (offsets into that text)."""
+
+    value: float
+    value_high: float | None
+    unit: str | None  # canonical unit; None for a bare ``650亿`` (money implied, decided by the caller)
+    start: int
+    end: int
+    num: str  # the numeral as written (first one of a range)
+    scale: str | None
+    approx: bool  # 70余家, 20多所
+
+    @property
+    def chinese(self) -> bool:
+        return is_chinese(self.num)
+
+
+def _cn_with_scale(num: str, scale: str | None) -> tuple[str, str | None]:
+    """A Chinese numeral swallows its own scale words (三千万 is one numeral)."""
+    if scale and is_chinese(num):
+        return num + scale, None
+    return num, scale
+
+
+def _unit_ok(text: str, end: int, unit: str) -> bool:
+    blockers = _UNIT_BLOCKERS.get(unit)
+    return not (blockers and end < len(text) and text[end] in blockers)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every ``number [range] [scale] unit`` in ``text``, left to right.
+
+    A number without a unit is kept only when it carries 亿/万亿 (``突破650亿``),
+    since Chinese plans routinely drop 元 after 亿; the caller decides whether
+    that is money. Chinese numerals must start with a digit character
+    (``三千``, not ``千``/``百``), so ``超千家`` and ``近百所`` stay approximate words.
+    """
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        num, high, scale = m.group("num"), m.group("high"), m.group("scale")
+        unit = m.group("unit")
+        if is_chinese(num) and num[0] not in _CN_DIGIT:
+            continue
+        if high is not None and is_chinese(high) != is_chinese(num):
+            continue
+        if unit is None and scale not in ("亿", "万亿", "千亿", "百亿", "十亿"):
+            continue
+        if unit is not None and not _unit_ok(text, m.end("unit"), unit):
+            continue
+        if unit is not None and m.start("unit") > m.end("num") and text[m.start("unit") - 1].isspace():
+            after = text[m.end("unit") : m.end("unit") + 1]
+            if not after or after.isspace():
+                continue  # 15823 分    类: a spaced-out label, not a unit
+        n, sc = _cn_with_scale(num, scale)
+        try:
+            value = parse_value(n, sc)
+            value_high = parse_value(*_cn_with_scale(high, scale)) if high else None
+        except (ValueError, KeyError, TypeError):
+            continue
+        if value_high is not None and value_high <= value:
+            continue  # 2021-12 and other dashes that are not ranges
+        end = m.end("unit") if unit else m.end()
+        out.append(
+            Quantity(
+                value=value,
+                value_high=value_high,
+                unit=UNITS[unit] if unit else None,
+                start=m.start(),
+                end=end,
+                num=num,
+                scale=scale,
+                approx=bool(m.group("approx") or m.group("approx2")),
+            )
+        )
+    for m in PERCENT_WORDS.finditer(text):
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, KeyError, TypeError):
+            continue
+        out.append(Quantity(value, None, "%", m.start(), m.end(), m.group("num"), None, False))
+    out.sort(key=lambda q: q.start)
+    return out

@@ -1,0 +1,156 @@
+"""Which year a figure is for, and whether it is a goal or a reported result.
+
+A plan written in December 2015 for 2016 targets 2016, so the publication date
+is the wrong clock: the years come from the title line (``2015年工作总结和2016年
+工作思路`` -> results of 2015, goals for 2016), then from the figure's own sentence
+(``2015年,全市实现…`` in a 2016 plan is a 2015 result). A combined summary+plan
+document switches from results to goals at the first paragraph that reads like a
+plan (a plan heading, the plan year at its start, or plan wording without past
+tense), because such documents often lose their headings in web copies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.loaders.types import DocumentRecord
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SUMMARY_WORDS = re.compile(r"总结|完成情况|进展情况|执行情况|落实情况|工作回顾")
+_PLAN_WORDS = re.compile(r"要点|计划|思路|工作思|打算|安排|任务|目标|规划|分解|部署|重点工作")
+_KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
+_QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9, "四季度": 12, "全年": 12}
+
+#: Plan wording and past-tense wording, counted per paragraph (see ``plan_boundary``).
+_PLAN_CUES = re.compile(r"力争|确保|争取|将|加快|推进|计划|力求|目标|继续|以上|不少于|突破")
+_PAST_CUES = re.compile(r"了|已|累计|同比|获批|成功|位居|荣获|荣登|为良好|实现")
+_PLAN_HEADING = re.compile(r"思路|计划|打算|安排|目标任务|主要目标|工作重点|重点工作|主要任务|下一步")
+
+
+def title_line(text: str, title: str = "") -> str:
+    """The line that names the document's period: the metadata title when it has a
+    year and a kind word, else the first such short line near the top."""
+    if YEAR.search(title) and _KIND_WORDS.search(title):
+        return title
+    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:25]:
+        if len(line) <= 60 and YEAR.search(line) and _KIND_WORDS.search(line):
+            return line
+    return title
+
+
+@dataclass(frozen=True)
+class DocPeriod:
+    """The document's clock: the year its results report, the year its goals are for."""
+
+    summary_year: int | None
+    plan_year: int | None
+    reports: bool  # a summary or status report (results by default)
+    plans: bool  # has a plan part (goals)
+    as_of_month: int | None  # 三季度 -> 9, for actuals in a status report
+
+    @property
+    def mixed(self) -> bool:
+        return self.reports and self.plans
+
+
+def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
+    line = title_line(text, document.title)
+    summary_year = plan_year = None
+    matches = list(YEAR.finditer(line))
+    for i, m in enumerate(matches):
+        tail = line[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(line)]
+        if _SUMMARY_WORDS.search(tail):
+            summary_year = summary_year or int(m.group(1))
+        elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(line):
+            plan_year = plan_year or int(m.group(1))
+    reports = summary_year is not None or document.kind in ("summary", "status-table")
+    plans = plan_year is not None or not reports
+    if reports and summary_year is None:
+        summary_year = document.year
+    if plans and plan_year is None:
+        plan_year = summary_year + 1 if summary_year and reports else document.year
+    month = next((mo for word, mo in _QUARTER.items() if word in line), None)
+    return DocPeriod(summary_year, plan_year, reports, plans, month)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Paragraph(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
+    """Offset where the goals part of a results-first document starts (None: no goals part).
+
+    Only looked for after the results have begun (a paragraph with past-tense
+    wording), so the preamble does not count as plan.
+    """
+    started = False
+    for p in paras:
+        body = p.text.strip()
+        plan, past = len(_PLAN_CUES.findall(body)), len(_PAST_CUES.findall(body))
+        lead_year = YEAR.match(body)
+        if started:
+            if len(body) <= 40 and _PLAN_HEADING.search(body):
+                return p.start
+            if lead_year and period.plan_year and int(lead_year.group(1)) == period.plan_year:
+                return p.start
+            if plan >= 2 and plan > 2 * past:
+                return p.start
+        if past >= 2 or (lead_year and period.summary_year and int(lead_year.group(1)) == period.summary_year):
+            started = True
+    return None
+
+
+_NOT_A_PERIOD_BEFORE = "比较同与自从-—–~至"
+_NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
+
+
+def explicit_year(text: str, start: int, pos: int) -> int | None:
+    """The last year named in ``text[start:pos]`` that says which year a figure is for.
+
+    Baselines (``比2015年``), starting points (``自2009年起``) and ranges
+    (``2013-2017年``) do not.
+    """
+    found = None
+    for m in YEAR.finditer(text, start, pos):
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        if before in _NOT_A_PERIOD_BEFORE or _NOT_A_PERIOD_AFTER.match(text, m.end()):
+            continue
+        if _inside_title(text, start, m.start()):
+            continue
+        found = int(m.group(1))
+    return found
+
+
+def _inside_title(text: str, start: int, pos: int) -> bool:
+    seg = text[start:pos]
+    return seg.count("《") > seg.count("》")
+
+
+_MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")
+_UNTIL = re.compile(r"截至(?:\s*(?:19|20)\d{2}\s*年)?\s*(\d{1,2})\s*月")
+
+
+def as_of(text: str, start: int, pos: int, year: int | None, default_month: int | None) -> str | None:
+    """``1-9月`` / ``截至9月底`` before the figure (or the report's quarter) -> ``"2021-09"``."""
+    if year is None:
+        return None
+    month = default_month
+    for pattern in (_MONTH_RANGE, _UNTIL):
+        for m in pattern.finditer(text, start, pos):
+            month = int(m.group(1))
+    if month is None or not 1 <= month <= 12:
+        return None
+    return f"{year}-{month:02d}"

@@ -1,0 +1,229 @@
+"""The words around a quantity: its indicator, comparator and measure, and
+whether it is a figure at all.
+
+Chinese plans state a figure as ``<indicator><verb><number><unit>[以上]``
+(``技术市场交易额达150亿元``) or ``<verb><number><unit><noun>``
+(``新建5家省级以上国际合作基地``), and chain follow-ups that lean on the previous
+indicator (``…1050亿元、占GDP比重达到2.5%``, ``…1212.6亿元,增长9.8%``). The rules
+below read those shapes; every list of words here is a closed set of function
+words, never a list of indicators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.numbers import Quantity
+
+#: Where a clause ends (for the indicator and raw phrase). 、 too: ``A 3家、B 5家``.
+CLAUSE_END = set(",;。:!?、|\n")
+#: Where a sentence ends (for years and for leaning on the previous indicator).
+SENTENCE_END = set(";。!?|\n")
+
+_LEAD_NOISE = re.compile(
+    r"^(?:(?:其中|同时|并且|并|另外|此外|即|对|以及|力争|确保|争取|全年|年内|今年|当年|目前|实现|已有|已|有(?!效)|共|截至\s*\d{1,2}\s*月底?|"
+    r"\d{1,2}\s*[-~—至]\s*\d{1,2}\s*月|(?:19|20)\d{2}\s*年度?|全省|全市|全区|全县|全国)\s*)+"
+)
+_TRAIL_VERB = re.compile(
+    r"(?:力争|分别|达到|达|为|突破|超过|超|不少于|不低于|至少|不到|不足|低于|少于|实现|有|共|约|近|是|到|的|"
+    r"至|提高到|增加到|增至|扩大到|全省|全市|全区|全县|全年)+$"
+)
+#: A left part ending in one of these governs the noun *after* the unit (新建5家<基地>).
+_GOVERNING_VERB = re.compile(
+    r"(?:新建|新引进|引进|建设|启动建设|组织|带动|推动|认定|培育|开展|举办|实施|设立|组建|评选|承担|解决|形成|发布|"
+    r"抓好|取得|获得|资助|孵化投资|吸引|服务|支持|完成|对|为|帮助|优选|选育|新增|推荐|建成|打造|遴选|扶持|"
+    r"攻克|突破|转化|联合解决|协同推动|牵头承担|重点抓好|立项资助|予以立项资助|争创|创建|入选|覆盖|等)$"
+)
+#: A left part starting with one of these continues the previous indicator (占GDP比重, 增长).
+_LEANS_ON_PREVIOUS = re.compile(r"^(?:占|增长|增速|同比|提高|提升|比上年|比|较|下降|年均增长)")
+
+_GE_BEFORE = re.compile(r"(?:不少于|不低于|至少|突破|超过|超|以上|多于|大于|高于)\s*$")
+_LT_BEFORE = re.compile(r"(?:不到|低于|不足|少于|小于)\s*$")
+_LE_BEFORE = re.compile(r"(?:不超过|不高于|最多|控制在)\s*$")
+_APPROX_BEFORE = re.compile(r"(?:约|近|大约|左右)\s*$")
+_GE_AFTER = re.compile(r"^\s*(?:以上|及以上|以上的|或以上)")
+_LT_AFTER = re.compile(r"^\s*(?:以下|之下)")
+_LE_AFTER = re.compile(r"^\s*(?:以内|之内|及以下)")
+_APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
+_TARGET_WORDS = re.compile(r"力争|争取|确保|力求")
+
+_GROWTH = re.compile(r"增长|增速|提高|提升|同比|递增|下降|年均")
+_STOCK = re.compile(r"累计|总量|总数|总规模|总计|拥有量|有效|总额|存量")
+_FLOW = re.compile(r"新增|新认定|新建|新引进|新培育|新备案|新设立|新成立|新形成|新开工|当年|年度|全年")
+_SHARE = re.compile(r"占|比重|比例|覆盖率|率")
+_MONEY = re.compile(r"值|额|收入|资金|经费|投入|投资|规模|资产|利润|税|贷款|基金|融资|财政|营收|销售")
+
+#: Verbs that make ``N次`` an adverb (领导6次召开会议), not a count of events.
+_ADVERBIAL_TIMES = re.compile(r"^(?:召开|举行|听取|赴|到|带队|深入|会见|研究|调研|召集|主持|参加|出席|专题)")
+#: Words right before a Chinese numeral that make it a quantity (新增三家), not a name (四个带头).
+_CN_CUE = re.compile(
+    r"(?:达到|达|突破|超过|新增|新建|新认定|新引进|新培育|累计|不少于|不低于|至少|力争|培育|建设|建成|引进|认定|"
+    r"设立|举办|开展|完成|实现|组建|增加|共|计|总数|总量|为)$"
+)
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Start of the clause that ends at ``pos``, skipping delimiters inside brackets."""
+    depth = 0
+    i = pos - 1
+    while i >= floor:
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif depth == 0 and ch in CLAUSE_END:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def list_start(text: str, cstart: int, floor: int = 0) -> int:
+    """Widen a clause that starts after 、 over a number-free noun list (省级以上孵化器、众创空间30家)."""
+    start = cstart
+    while start - 1 > floor and text[start - 1] == "、":
+        prev = clause_start(text, start - 1, floor)
+        if any(ch.isdigit() for ch in text[prev : start - 1]):
+            break
+        start = prev
+    return start
+
+
+def clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in CLAUSE_END and text[i] not in "(（":
+        i += 1
+    return i
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in SENTENCE_END:
+        i -= 1
+    return max(i + 1, floor)
+
+
+def quote_mask(text: str) -> list[bool]:
+    """True inside 《书名》 and “quotes”: numbers there are names (《2013-2017年实施意见》,
+    “555公众创业创新服务行动”). An unclosed mark stops at the line end."""
+    mask = [False] * len(text)
+    pairs = {"《": "》", "“": "”", "〈": "〉"}
+    i = 0
+    while i < len(text):
+        close = pairs.get(text[i])
+        if close:
+            j = i + 1
+            while j < len(text) and text[j] not in (close, "\n") and j - i < 80:
+                j += 1
+            if j < len(text) and text[j] == close:
+                for k in range(i, j + 1):
+                    mask[k] = True
+                i = j
+        i += 1
+    return mask
+
+
+def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
+    """False for ordinals, names, codes, adverbial counts and Chinese-numeral labels."""
+    before = text[q.start - 1] if q.start > floor else ""
+    after = text[q.end] if q.end < len(text) else ""
+    if mask[q.start]:
+        return False
+    if before == "第" or (before == "前" and q.unit in ("名", "位")):
+        return False
+    if before.isascii() and before.isalpha() or (after.isascii() and after.isalpha() and q.unit is None):
+        return False  # G60, TOP10
+    if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit():
+        return False  # tail of a version, a date or a code
+    if before == "/" or text[q.end : q.end + 1] == "/":
+        return False
+    if re.match(r"[^,;。:|\n]{0,20}之一", text[q.end : q.end + 24]):
+        return False  # 入围全国15个示范之一: membership, not a figure
+    if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):
+        return False
+    if q.chinese:
+        cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start])
+        closes = after == "" or after in CLAUSE_END or text[q.end : q.end + 2] in ("以上", "左右")
+        has_magnitude = any(ch in "十百千万亿" for ch in q.num[1:])
+        if not cue and not (has_magnitude and closes):
+            return False
+    return True
+
+
+def comparator(text: str, q: Quantity, start: int) -> str:
+    """The comparator from the wording: 以上/不少于/突破/力争 >=, 左右 ~, 不到/以下 <."""
+    left, right = text[start : q.start], text[q.end : q.end + 4]
+    if _GE_AFTER.match(right):
+        return ">="
+    if _LE_AFTER.match(right):
+        return "<="
+    if _LT_AFTER.match(right):
+        return "<"
+    if _APPROX_AFTER.match(right):
+        return "~"
+    if _GE_BEFORE.search(left):
+        return ">="
+    if _LE_BEFORE.search(left):
+        return "<="
+    if _LT_BEFORE.search(left):
+        return "<"
+    if _APPROX_BEFORE.search(left):
+        return "~"
+    if q.approx:
+        return ">"
+    if _TARGET_WORDS.search(text[sentence_start(text, q.start, start) : q.start]):
+        return ">="
+    return "="
+
+
+def measure(indicator: str, left: str, unit: str) -> str | None:
+    """growth (增长13.5%), share (占…比重), stock (累计), flow (新增) or None."""
+    words = indicator + left
+    if unit == "个百分点" or (unit == "%" and _GROWTH.search(left or indicator)):
+        return "growth"
+    if _STOCK.search(words):
+        return "stock"
+    if unit == "%" and _SHARE.search(words):
+        return "share"
+    if _FLOW.search(words):
+        return "flow"
+    return "share" if unit == "%" else None
+
+
+def is_money(indicator: str) -> bool:
+    return bool(_MONEY.search(indicator))
+
+
+def trim_left(left: str) -> str:
+    """The indicator part of the words before a number: no leading adverbs, no verb."""
+    s = _LEAD_NOISE.sub("", left.strip())
+    prev = None
+    while prev != s:
+        prev = s
+        s = _TRAIL_VERB.sub("", s).strip()
+    return s
+
+
+def noun_after(text: str, end: int, limit: int = 24) -> str:
+    """The noun phrase after a unit (新建5家<省级以上国际合作基地>)."""
+    stop = min(clause_end(text, end), end + limit)
+    while stop < len(text) and text[stop] == "、" and stop - end <= 2:  # 省、市领军型团队
+        stop = min(clause_end(text, stop + 1), end + limit)
+    s = re.split(r"[和及与]?\d", text[end:stop], maxsplit=1)[0]  # 1个平台和10个子系统
+    s = re.sub(r"^(?:以上|左右|以下|的)", "", s)
+    return s.strip()
+
+
+def governs_after(left: str) -> bool:
+    return not left or len(left) <= 1 or bool(_GOVERNING_VERB.search(left))
+
+
+def governing_verb(left: str) -> str:
+    m = _GOVERNING_VERB.search(left)
+    return m.group(0) if m else ""
+
+
+def leans_on_previous(left: str) -> bool:
+    return not left or bool(_LEANS_ON_PREVIOUS.match(left))
