@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from policykg.cli.common import StoreOption, CliError
+from policykg.cli.common import CliError, StoreOption
 from policykg.graph import embedded
 from policykg.graph.layout import StoreLayout
 from policykg.graph.store import is_remote, store_spec
