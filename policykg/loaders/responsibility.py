@@ -337,6 +337,8 @@ def is_clause_line(line: str) -> bool:
     clauses = find_clauses(line)
     if not clauses:
         return False
-    covered = sum((c.span[1] - c.span[0]) for c in clauses if c.span)
-    rest = len(re.sub(r"[\s。.;；,，]", "", line))
-    return covered >= 0.8 * rest
+    rest = line
+    for c in reversed(clauses):
+        if c.span:
+            rest = rest[: c.span[0]] + rest[c.span[1] :]
+    return not re.sub(r"[\s。.;；,，()（）]", "", rest)

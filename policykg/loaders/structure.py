@@ -39,7 +39,7 @@ _SECTION_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _TASK_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^(\d{1,3})\s*[.、．,，](?!\d)\s*")),
-    ("arabic-paren", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*|^(\d{1,3})\)\s*")),
+    ("arabic-paren", re.compile(r"^([(（]\s*\d{1,3}\s*[)）])\s*|^(\d{1,3}\))\s*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
 )
 _SENTENCE_END = re.compile(r"[。;；!！?？]")

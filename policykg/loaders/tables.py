@@ -133,13 +133,17 @@ def _place(cells: list[Cell], roles: list[str | None]) -> dict[str, Cell]:
     anchor = _anchor(cells, roles)
     if anchor is None or anchor[0] == anchor[1]:
         pairs = list(zip(roles, cells, strict=False))
-    else:  # cells before the unit cell align right-to-left with the header before it, cells after it left-to-right
+    else:
+        # The number and task columns open a row and stay put; the cells between them and the
+        # unit cell align right-to-left with the header before it, cells after it left-to-right.
         h, r = anchor
+        fixed = 0
+        while fixed < min(2, h, r) and roles[fixed] in ("number", "task"):
+            fixed += 1
         pairs = [(roles[h], cells[r])]
-        pairs += [(roles[h - k], cells[r - k]) for k in range(1, r + 1) if h - k >= 0]
+        pairs += [(roles[i], cells[i]) for i in range(fixed)]
+        pairs += [(roles[h - k], cells[r - k]) for k in range(1, r - fixed + 1) if h - k >= fixed]
         pairs += [(roles[h + k], cells[r + k]) for k in range(1, len(cells) - r) if h + k < len(roles)]
-        if r > h and cells[0].text and _NUMBER_CELL.match(cells[0].text) and "number" in roles:
-            pairs.append(("number", cells[0]))
     for role, cell in pairs:
         if role and cell.text and role not in placed:
             placed[role] = cell

@@ -1,0 +1,105 @@
+"""Document metadata from invented official files and web pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders.metadata import extract_metadata, parse_date
+
+OFFICIAL = """闽科计〔2031〕7号
+各设区市科技局,厅机关各处室:
+现将《省科技厅2031年工作要点及任务分解》印发给你们,请认真贯彻落实。
+福建省科学技术厅
+2031年2月3日
+省科技厅2031年工作要点及任务分解
+2031年是关键之年。全省科技系统要落实《关于加强创新的意见》(闽政〔2030〕9号)。
+1.建设实验室。(牵头单位:基础处)
+"""
+
+
+def test_official_file() -> None:
+    meta = extract_metadata(OFFICIAL)
+    assert meta.title == "省科技厅2031年工作要点及任务分解"  # not the cover letter that quotes it
+    assert meta.issuer == "福建省科学技术厅"  # the signature says the place; the title's 省科技厅 does not
+    assert meta.region == "福建省"
+    assert meta.year == 2031
+    assert meta.date == "2031-02-03"
+    assert meta.doc_no == "闽科计〔2031〕7号"  # the head's number, not the one cited in the body
+    assert meta.index_no is None
+
+
+WEB_PAGE = """首页 > 信息公开 > 计划总结
+索 引 号 113300/2032-00012 分    类 其他
+发布机构 省科技厅 发文日期 2032-04-09
+文    号 有 效 性 有效
+江西省科学技术厅2032年度重点工作半年进展情况
+序号 | 重点任务 | 进展情况 | 责任单位 |
+1 | 建设实验室 | 已开工 | 基础处 |
+"""
+
+
+def test_web_page_fields() -> None:
+    meta = extract_metadata(WEB_PAGE)
+    assert meta.title == "江西省科学技术厅2032年度重点工作半年进展情况"
+    assert meta.issuer == "江西省科学技术厅"  # the title's full name beats the 发布机构 field's short one
+    assert meta.region == "江西省"
+    assert meta.index_no == "113300/2032-00012"
+    assert meta.date == "2032-04-09"
+    assert meta.doc_no is None  # an empty 文号 field takes nothing from its neighbours
+    assert meta.year == 2032
+
+
+CITY = """首页 > 政务公开 > 区科技局
+发布机构: 区科技局 文件编号: 云科〔2033〕3号
+2033年科技创新工作要点
+发布时间:2033-03-15 来源:区科技局
+一、指导思想
+深入贯彻云溪区第五次党代会精神,加快建设创新云溪,打造云溪特色的创新生态,对接岳阳市级平台。
+二、重点工作
+1.推进云溪科创园建设。新增长沙市级孵化器1家。
+"""
+
+
+def test_short_issuer_kept_and_region_found_in_text() -> None:
+    meta = extract_metadata(CITY)
+    assert meta.issuer == "区科技局"  # as written: nothing names the place in full
+    assert meta.region == "云溪区"  # the district the text keeps naming, not a 市级 qualifier
+    assert meta.doc_no == "云科〔2033〕3号"
+    assert meta.date == "2033-03-15"
+    assert meta.year == 2033
+
+
+def test_year_is_the_year_the_plan_is_for() -> None:
+    text = "网站首页 > 工作计划\n某州市科学技术局2034年工作总结和2035年工作思路\n(一)平台建设。\n"
+    meta = extract_metadata(text)
+    assert meta.year == 2035
+    assert meta.issuer == "某州市科学技术局"
+    assert meta.region == "某州市"
+
+
+def test_year_falls_back_to_the_date() -> None:
+    meta = extract_metadata("科技创新工作要点\n上海市科学技术委员会\n二〇三六年三月五日\n1.建设平台。\n")
+    assert meta.year == 2036 and meta.date == "2036-03-05"
+    assert meta.issuer == "上海市科学技术委员会" and meta.region == "上海市"
+
+
+@pytest.mark.parametrize(
+    ("issuer_line", "region"),
+    [("广西壮族自治区科学技术厅", "广西壮族自治区"), ("宁波市北仑区科学技术局", "北仑区"), ("黑龙江省科学技术厅", "黑龙江省")],
+)
+def test_region_from_issuer(issuer_line: str, region: str) -> None:
+    meta = extract_metadata(f"2037年工作要点\n{issuer_line}\n2037年1月9日\n")
+    assert meta.issuer == issuer_line and meta.region == region
+
+
+def test_province_level_title_finds_its_province_in_the_text() -> None:
+    text = "2038年全省科技工作要点\n1.支持湖南高校建设实验室。\n2.推动湖南企业创新,对接广东资源。\n"
+    assert extract_metadata(text).region == "湖南省"
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [("2015年1月22日", "2015-01-22"), ("2021-12-07", "2021-12-07"), ("2019.8.21", "2019-08-21"), ("二〇一五年十二月二十日", "2015-12-20"), ("2015年13月1日", None)],
+)
+def test_parse_date(raw: str, iso: str | None) -> None:
+    assert parse_date(raw) == iso

@@ -1,0 +1,113 @@
+"""Responsibility clauses in every wording plans use, on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders.responsibility import (
+    expand_composites,
+    find_clause,
+    find_clauses,
+    is_clause_line,
+    person_name,
+    split_names,
+)
+
+
+def clause(text: str) -> tuple[list[str], list[str], list[str]]:
+    r = find_clause(text)
+    assert r is not None, text
+    return r.lead, r.support, r.people
+
+
+def test_labelled_clause_half_width() -> None:
+    text = "推进数字园区建设。(责任人:王小明、李大华,牵头单位:规划处、产业处,配合单位:有关处室)"
+    assert clause(text) == (["规划处", "产业处"], ["有关处室"], ["王小明", "李大华"])
+
+
+def test_labelled_clause_full_width() -> None:
+    text = "推进数字园区建设。（责任人：王小明，牵头单位：规划处、产业处，配合单位：有关处室；各县（市、区）科技局）"
+    assert clause(text) == (["规划处", "产业处"], ["有关处室", "各县（市、区）科技局"], ["王小明"])
+
+
+def test_clause_span_covers_the_bracket_and_doubled_closing() -> None:
+    text = "做好人才工作。(牵头单位:人才处,配合单位:各园区))"
+    [c] = find_clauses(text)
+    assert c.span is not None
+    assert text[c.span[0] : c.span[1]] == "(牵头单位:人才处,配合单位:各园区))"
+    assert c.lead == ["人才处"] and c.support == ["各园区"]
+
+
+def test_missing_parts_and_trailing_separator() -> None:
+    assert clause("加强廉政建设。(牵头单位:监督室、党委办、)") == (["监督室", "党委办"], [], [])
+    assert clause("加强廉政建设。(责任人:赵一鸣)") == ([], [], ["赵一鸣"])
+
+
+def test_collective_composite_kept_whole_inside_doubled_bracket() -> None:
+    text = "(牵头单位:创新处,配合单位:有关处室,各市、县(市、区)科技局、各园区))"
+    assert clause(text) == (["创新处"], ["有关处室", "各市、县(市、区)科技局", "各园区"], [])
+
+
+def test_state_council_style() -> None:
+    text = "完善成果转化机制。(科技部、发展改革委牵头，财政部、教育部等按职责分工负责)"
+    assert clause(text) == (["科技部", "发展改革委"], ["财政部", "教育部"], [])
+
+
+def test_lead_with_participants() -> None:
+    assert clause("建设共享平台(工业和信息化厅牵头，统计局参与)") == (["工业和信息化厅"], ["统计局"], [])
+    assert clause("建设共享平台(知识产权局牵头)") == (["知识产权局"], [], [])
+    assert clause("建设共享平台（市场监管总局负责）") == (["市场监管总局"], [], [])
+
+
+def test_prose_in_brackets_is_no_clause() -> None:
+    assert find_clause("鼓励龙头企业(由企业牵头)组建联合体") is None
+    assert find_clause("实行项目责任人制度,明确牵头单位和配合单位职责。") is None
+
+
+def test_responsibility_unit_label_variants() -> None:
+    assert clause("责任单位:市科技局、市财政局") == (["市科技局", "市财政局"], [], [])
+    assert clause("牵头单位:高新科;配合单位:农村科") == (["高新科"], ["农村科"], [])
+    assert clause("组织申报工作。(责任科室:综合科)") == (["综合科"], [], [])
+    assert clause("组织申报工作。(责任处室:资源配置处)") == (["资源配置处"], [], [])
+    assert clause("主要责任单位:区科技局;协同配合单位:区财政局") == (["区科技局"], ["区财政局"], [])
+
+
+def test_clause_line_detection() -> None:
+    assert is_clause_line("牵头单位:高新科;配合单位:农村科")
+    assert is_clause_line("(责任单位:市科技局)")
+    assert not is_clause_line("1.加快建设实验室。(责任单位:市科技局)")
+
+
+def test_shared_suffix_composite_is_expanded() -> None:
+    assert split_names("宁波市、北仑区科技局(委)") == ["宁波市科技局(委)", "北仑区科技局(委)"]
+    assert split_names("宁波市、鄞州区、北仑区科技局") == ["宁波市科技局", "鄞州区科技局", "北仑区科技局"]
+    assert expand_composites(["温州市", "平阳县"]) == ["温州市", "平阳县"]  # two places, no shared agency
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["各市、县(市、区)科技局(委)", "市、县科技局", "各设区市、县科技主管部门"],
+)
+def test_collective_composites_stay_whole(value: str) -> None:
+    assert split_names(value) == [value]
+
+
+def test_collective_mentions_are_units() -> None:
+    assert split_names("有关处室,其他各处室;各高新区") == ["有关处室", "其他各处室", "各高新区"]
+
+
+def test_table_cells_split_on_spaces() -> None:
+    assert split_names("规划处 高新处  基金办", spaces=True) == ["规划处", "高新处", "基金办"]
+    assert split_names("规划处 高新处") == ["规划处 高新处"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "name"),
+    [("王小明", "王小明"), ("王小明副厅长", "王小明"), ("李华同志", "李华"), ("各位厅领导", None), ("厅领导", None), ("各处室负责人", None), ("分管领导", None)],
+)
+def test_people_are_names_not_titles(entry: str, name: str | None) -> None:
+    assert person_name(entry) == name
+
+
+def test_titles_are_dropped_from_people_lists() -> None:
+    assert clause("(责任人:各位厅领导,牵头单位:办公室)") == (["办公室"], [], [])

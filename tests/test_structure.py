@@ -1,0 +1,152 @@
+"""The outline of a plan: sections, numbered tasks, sub-items, clause paragraphs (invented text)."""
+
+from __future__ import annotations
+
+from policykg.loaders.structure import parse_outline, sub_items
+from policykg.loaders.types import SectionRecord, TaskRecord
+
+
+def outline(text: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
+    sections, tasks = parse_outline(text, "doc")
+    for t in tasks:  # every paragraph task's text is exactly its span
+        if not t.fields:
+            assert text[t.span[0] : t.span[1]] == t.text, t
+    return sections, tasks
+
+
+NESTED = """某县2030年科技工作要点
+第一部分 总体要求
+一、加快创新平台建设
+(一)实验室体系
+1.建设县实验室。力争新建2家。
+(1)完善实验室章程。
+(2)组建理事会。
+2.建设中试基地。
+二、强化企业主体
+1、培育科技企业。
+①开展入库培育。
+②开展认定辅导。
+"""
+
+
+def test_sections_and_tasks_nest_by_numbering_style() -> None:
+    sections, tasks = outline(NESTED)
+    assert [(s.number, s.title, s.level) for s in sections] == [
+        ("第一部分", "总体要求", 1),
+        ("一、", "加快创新平台建设", 2),
+        ("(一)", "实验室体系", 3),
+        ("二、", "强化企业主体", 2),
+    ]
+    assert sections[2].parent_id == sections[1].id and sections[3].parent_id == sections[0].id
+    by_number = {t.number + t.text[:2]: t for t in tasks}
+    assert [t.number for t in tasks] == ["1", "(1)", "(2)", "2", "1", "①", "②"]
+    assert by_number["(1)完善"].parent_id == by_number["1建设"].id
+    assert by_number["(2)组建"].parent_id == by_number["1建设"].id
+    assert by_number["2建设"].parent_id is None
+    assert by_number["①开展"].parent_id == by_number["1培育"].id
+    assert by_number["1建设"].section == "(一)实验室体系"
+    assert by_number["1培育"].section == "二、强化企业主体"
+    assert by_number["1建设"].title == "建设县实验室"
+
+
+CLAUSES = """力争全市研发投入增长10%。(责任人:钱一,牵头单位:规划处)
+一、深化改革
+开展评价改革试点。(牵头单位:政策处)
+1.推进项目评审改革。(责任人:孙二,牵头单位:计划处)
+建设项目管理平台。(牵头单位:办公室)
+2.推进经费包干制。
+二、产业创新
+培育产业集群。(牵头单位:产业处)
+"""
+
+
+def test_unnumbered_paragraphs_with_a_clause_are_tasks() -> None:
+    _, tasks = outline(CLAUSES)
+    assert [(t.number, t.text[:6], t.lead) for t in tasks] == [
+        ("", "力争全市研发", ["规划处"]),
+        ("", "开展评价改革", ["政策处"]),
+        ("1", "推进项目评审", ["计划处"]),
+        ("", "建设项目管理", ["办公室"]),
+        ("2", "推进经费包干", []),
+        ("", "培育产业集群", ["产业处"]),
+    ]
+    parents = [t.parent_id for t in tasks]
+    # PART_OF the numbered task before it in the same section, and only then
+    assert parents == [None, None, None, tasks[2].id, None, None]
+    assert tasks[0].people == ["钱一"] and tasks[0].section is None
+    clause = tasks[2].clause_span
+    assert clause is not None and CLAUSES[clause[0] : clause[1]] == "(责任人:孙二,牵头单位:计划处)"
+
+
+def test_plain_paragraphs_and_title_only_headings_are_not_tasks() -> None:
+    text = "一、指导思想\n坚持创新驱动发展战略。\n二、目标任务\n全年新增企业100家。\n三、重点工作\n1.建设平台。\n"
+    sections, tasks = outline(text)
+    assert len(sections) == 3 and [t.text for t in tasks] == ["建设平台。"]
+
+
+def test_sub_items_are_tasks_part_of_their_paragraph() -> None:
+    text = "1.实施人才工程。一是引进领军人才,新引进10名。二是培育青年人才。三是优化服务。\n"
+    _, tasks = outline(text)
+    assert [(t.number, t.text) for t in tasks] == [
+        ("1", "实施人才工程。一是引进领军人才,新引进10名。二是培育青年人才。三是优化服务。"),
+        ("一是", "引进领军人才,新引进10名。"),
+        ("二是", "培育青年人才。"),
+        ("三是", "优化服务。"),
+    ]
+    assert all(t.parent_id == tasks[0].id for t in tasks[1:])
+
+
+def test_sub_items_need_a_sequence_and_a_boundary() -> None:
+    assert sub_items("坚持统一是前提,二是说明。") == []
+    assert sub_items("只有一是。") == []
+    assert [n for n, _, _ in sub_items("①建平台;②引人才;③强服务")] == ["①", "②", "③"]
+
+
+def test_sub_item_clauses_go_to_the_sub_items_that_carry_them() -> None:
+    text = "1.强化协同。一是联合攻关(牵头单位:基础处)。二是成果共享(牵头单位:成果处)。\n"
+    _, tasks = outline(text)
+    assert [(t.number, t.lead) for t in tasks] == [("1", []), ("一是", ["基础处"]), ("二是", ["成果处"])]
+
+
+def test_a_paragraph_clause_stays_with_the_paragraph() -> None:
+    text = "1.强化协同。一是联合攻关。二是成果共享。(牵头单位:成果处)\n"
+    _, tasks = outline(text)
+    assert [(t.number, t.lead) for t in tasks] == [("1", ["成果处"]), ("一是", []), ("二是", [])]
+
+
+def test_summary_sections_with_a_body_are_tasks_too() -> None:
+    text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
+    sections, tasks = outline(text)
+    assert [s.title for s in sections] == ["平台建设成效明显", "人才工作"]
+    assert [(t.number, t.parent_id is None) for t in tasks] == [("(一)", True), ("一是", False), ("二是", False)]
+
+
+def test_state_council_style_items_are_tasks() -> None:
+    text = "一、完善创新体系\n(一)建设国家实验室。(科技部牵头,发展改革委等按职责分工负责)\n(二)强化企业主体地位。(科技部、工业和信息化部牵头)\n"
+    sections, tasks = outline(text)
+    assert [s.number for s in sections] == ["一、"]
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("(一)", ["科技部"], ["发展改革委"]),
+        ("(二)", ["科技部", "工业和信息化部"], []),
+    ]
+    assert tasks[1].parent_id is None
+
+
+def test_clause_on_its_own_line_answers_for_the_block_above() -> None:
+    text = "1.建设创新联合体。\n牵头单位:高新科;配合单位:财务科\n(一)组织科技大会\n责任单位:办公室\n"
+    _, tasks = outline(text)
+    assert [(t.number, t.text, t.lead, t.support) for t in tasks] == [
+        ("1", "建设创新联合体。", ["高新科"], ["财务科"]),
+        ("(一)", "组织科技大会", ["办公室"], []),
+    ]
+
+
+def test_hard_wrapped_task_lines_are_joined() -> None:
+    text = "1.推进科技金融结合,扩大\n创投基金规模。\n这是一段说明。\n"
+    _, tasks = outline(text)
+    assert [t.text for t in tasks] == ["推进科技金融结合,扩大\n创投基金规模。"]
+
+
+def test_numbers_are_not_numbering() -> None:
+    text = "2.5万亿元的产值目标。\n2015年是关键之年。\n1-9月新增企业20家。\n"
+    assert outline(text)[1] == []

@@ -1,0 +1,76 @@
+"""Table rows read by column role, on invented tables."""
+
+from __future__ import annotations
+
+from policykg.loaders import tables
+from policykg.loaders.structure import parse_outline
+
+
+def test_column_roles_by_header_name() -> None:
+    names = ["序 号", "重点工作 任务", "目标任务", "工作举措", "完成情况(不超过500字)", "主要责任单位", "协同配合单位", "存在 问题", "下一步打算", "完成期限"]
+    assert [tables.column_role(n) for n in names] == [
+        "number", "task", "目标任务", "工作举措", "完成情况", "lead", "support", "存在问题", "下一步打算", "完成期限",
+    ]
+    assert tables.column_role("发布机构:") is None
+
+
+def test_split_cells_keeps_spans_and_drops_edge_bars() -> None:
+    line = "| 1 | 建设平台 | 人才处 |"
+    cells = tables.split_cells(line, offset=100)
+    assert [c.text for c in cells] == ["1", "建设平台", "人才处"]
+    assert all(line[c.span[0] - 100 : c.span[1] - 100] == c.text for c in cells)
+
+
+def test_key_value_rows_are_not_a_header() -> None:
+    cells = tables.split_cells("索引号: | 11/2020-1 | 发布机构: | 市科技局 |")
+    assert tables.header_roles(cells) is None
+
+
+TABLE = "\n".join(
+    [
+        "某某市科技局2030年重点工作推进情况",
+        "序号 | 重点任务 | 牵头单位 | 配合单位 | 进展情况 | 完成时限 |",
+        "1 | 建设数字实验室。 | 基础科 | 财务科、人事科 | 已完成选址。 | 2030年6月 |",
+        "2 | 引进创新团队5个。 | 人才科 高新科 | | 已引进3个。 | 2030年底 |",
+    ]
+)
+
+
+def test_rows_become_tasks_with_fields() -> None:
+    _, tasks = parse_outline(TABLE, "d")
+    assert [(t.number, t.text, t.lead, t.support) for t in tasks] == [
+        ("1", "建设数字实验室。", ["基础科"], ["财务科", "人事科"]),
+        ("2", "引进创新团队5个。", ["人才科", "高新科"], []),
+    ]
+    assert tasks[0].fields == {"完成情况": "已完成选址。", "完成期限": "2030年6月"}
+    row_line = TABLE.split("\n")[2]
+    assert TABLE[tasks[0].span[0] : tasks[0].span[1]] == row_line  # the row's span covers every cell
+    assert tasks[0].clause_span is not None and TABLE[tasks[0].clause_span[0] : tasks[0].clause_span[1]] == "基础科"
+
+
+SHIFTED = "\n".join(
+    [
+        "序号 | 工作任务 | 目标 | 完成情况 | 责任单位 | 存在问题 | 下一步打算 |",
+        # the row has lost its empty 目标 cell: everything after the task sits one column left
+        "1 | 推进技术转移。 | 成交额达20亿元。 | 资源处 规划处 | 1.继续推进平台建设。 | |",
+        # the problems column is empty and the next steps slid into it
+        "2 | 培育科技企业。 | 新增50家。 | 新增42家。 | 企业处 | 1.做好认定工作。 | |",
+        "3 | 建设孵化器。 | 新增2家。 | 新增1家。 | 企业处 | 场地审批进度滞后。 | 加快审批。 |",
+    ]
+)
+
+
+def test_shifted_rows_land_in_the_right_fields() -> None:
+    _, tasks = parse_outline(SHIFTED, "d")
+    assert [t.lead for t in tasks] == [["资源处", "规划处"], ["企业处"], ["企业处"]]
+    assert tasks[0].fields["完成情况"] == "成交额达20亿元。"
+    assert tasks[0].fields["下一步打算"] == "1.继续推进平台建设。"
+    assert tasks[1].fields == {"目标任务": "新增50家。", "完成情况": "新增42家。", "下一步打算": "1.做好认定工作。"}
+    assert tasks[2].fields["存在问题"] == "场地审批进度滞后。"
+    assert tasks[2].fields["下一步打算"] == "加快审批。"
+
+
+def test_table_without_number_column_and_with_people() -> None:
+    text = "工作事项 | 责任领导 | 责任处室\n办好创新大赛 | 陈思远副主任 | 办公室 综合处\n"
+    _, tasks = parse_outline(text, "d")
+    assert [(t.number, t.text, t.people, t.lead) for t in tasks] == [("", "办好创新大赛", ["陈思远"], ["办公室", "综合处"])]
