@@ -10,6 +10,8 @@ the reason. Table rows come out as `` | `` lines whatever the format.
 from __future__ import annotations
 
 import hashlib
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,10 +65,21 @@ def read_bytes(data: bytes, source: str) -> SourceText:
     except LoaderError:
         raise
     except Exception as exc:  # a third-party parser choking on bad bytes: name it, do not crash
-        raise LoaderError(source, f"cannot read the {fmt.upper()} file ({type(exc).__name__}: {exc})") from exc
+        raise LoaderError(source, _reason(fmt, exc)) from exc
     if not decoded.text.strip():
         raise LoaderError(source, f"no text in the {fmt.upper()} file")
     return SourceText(source, fmt, decoded.encoding, decoded.text, hashlib.sha256(data).hexdigest())
+
+
+def _reason(fmt: str, exc: Exception) -> str:
+    """Say what broke: a damaged zip container, a missing part, or the parser's own complaint."""
+    label = fmt.upper()
+    detail = str(exc) or (repr(exc.args[0]) if exc.args else "")
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return f"truncated or corrupt {label} (zip error: {detail})"
+    if isinstance(exc, KeyError) and fmt in ("docx", "xlsx"):
+        return f"corrupt {label}: a part is missing ({detail})"
+    return f"cannot read the {label} file ({type(exc).__name__}: {detail})"
 
 
 def _check_size(size: int, source: str) -> None:

@@ -35,6 +35,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CHINESE_FAMILY = ["gb18030", "big5"]
 _GB2312_SHARE = 0.9  # of ideographs in a GB reading, to accept it over Big5
+_LENIENT_GB2312_SHARE = 0.8  # lower: a lost byte shifts the pairs after it, up to the next ASCII byte
 _CJK_SHARE = 0.5  # of non-ASCII characters in any Chinese-family reading
 _MAX_REPLACED = 0.001  # share of characters a lenient decode may replace
 
@@ -107,7 +108,11 @@ def _nearly_gb18030(data: bytes) -> Decoded | None:
     """GB18030/GBK with a few undecodable bytes, if it otherwise reads as Chinese."""
     text = data.decode("gb18030", errors="replace")
     bad = text.count("\ufffd")
-    if bad <= max(2, _MAX_REPLACED * len(text)) and _gb2312_share(text) >= _GB2312_SHARE and _looks_like_text(text):
+    if (
+        bad <= max(2, _MAX_REPLACED * len(text))
+        and _gb2312_share(text) >= _LENIENT_GB2312_SHARE
+        and _looks_like_text(text)
+    ):
         return Decoded(text, "gb18030")
     return None
 

@@ -22,7 +22,7 @@ def read(data: bytes, source: str) -> Decoded:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
-        if "password" in type(exc).__name__.lower() or "password" in str(exc).lower():
+        if "password" in repr(exc).lower():  # pdfplumber wraps pdfminer's PDFPasswordIncorrect
             raise LoaderError(source, "encrypted PDF (needs a password)") from exc
         raise
     with pdf:

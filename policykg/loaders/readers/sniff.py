@@ -61,10 +61,17 @@ def _zip_format(data: bytes, source: str, by_name: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise LoaderError(source, f"truncated or corrupt {label} (zip error: {exc})") from exc
-    if sum(info.file_size for info in infos) > MAX_UNZIPPED:
-        raise LoaderError(source, f"{label} inflates past {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb?)")
+            if sum(info.file_size for info in infos) > MAX_UNZIPPED:
+                raise LoaderError(source, f"{label} inflates past {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb?)")
+            # Inflate and CRC-check every member now, so a damaged archive gets one clear
+            # reason instead of whatever python-docx or openpyxl trips over later.
+            damaged = archive.testzip()
+    except LoaderError:
+        raise
+    except Exception as exc:  # zipfile raises BadZipFile, zlib.error, ValueError, NotImplementedError, ...
+        raise LoaderError(source, f"truncated or corrupt {label} (zip error: {exc or type(exc).__name__})") from exc
+    if damaged is not None:
+        raise LoaderError(source, f"truncated or corrupt {label} (zip error: bad CRC in {damaged})")
     names = {info.filename for info in infos}
     if "word/document.xml" in names:
         return "docx"
