@@ -181,7 +181,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit is not None and m.start("unit") > m.end("num") and text[m.start("unit") - 1].isspace():
             after = text[m.end("unit") : m.end("unit") + 1]
-            if not after or after.isspace():
+            if after.isspace():
                 continue  # 15823 分    类: a spaced-out label, not a unit
         n, sc = _cn_with_scale(num, scale)
         try:

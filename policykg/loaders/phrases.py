@@ -37,7 +37,7 @@ _GOVERNING_VERB = re.compile(
 #: A left part starting with one of these continues the previous indicator (占GDP比重, 增长).
 _LEANS_ON_PREVIOUS = re.compile(r"^(?:占|增长|增速|同比|提高|提升|比上年|比|较|下降|年均增长)")
 
-_GE_BEFORE = re.compile(r"(?:不少于|不低于|至少|突破|超过|超|以上|多于|大于|高于)\s*$")
+_GE_BEFORE = re.compile(r"(?:(?:不少于|不低于|至少)[^,;。、]{0,4}|突破|超过|超|多于|大于)\s*$")
 _LT_BEFORE = re.compile(r"(?:不到|低于|不足|少于|小于)\s*$")
 _LE_BEFORE = re.compile(r"(?:不超过|不高于|最多|控制在)\s*$")
 _APPROX_BEFORE = re.compile(r"(?:约|近|大约|左右)\s*$")

@@ -1,0 +1,271 @@
+"""Targets and actuals from invented plan, summary and status-table text.
+
+Every fixture is made up for the rule it pins; expected value, unit, comparator,
+kind and year are spelled out. Tasks are built by hand so these tests do not
+depend on the outline parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders.targets import extract_targets
+from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
+
+PLAN_TITLE = "某市科技局2016年科技工作要点"
+
+
+def run(
+    body: str,
+    title: str = PLAN_TITLE,
+    kind: str = "plan",
+    year: int | None = 2016,
+    tasks: list[TaskRecord] | None = None,
+) -> list[TargetRecord]:
+    text = f"{title}\n{body}"
+    doc = DocumentRecord(id="doc-test", title=title, year=year, kind=kind)
+    return extract_targets(text, tasks or [], doc)
+
+
+def facts(targets: list[TargetRecord]) -> list[tuple[float, str, str, str, int | None]]:
+    return [(t.value, t.unit, t.comparator, t.kind, t.year) for t in targets]
+
+
+def only(body: str, **kw: object) -> TargetRecord:
+    got = run(body, **kw)  # type: ignore[arg-type]
+    assert len(got) == 1, [t.raw for t in got]
+    return got[0]
+
+
+# --- values, units, comparators -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit", "comparator"),
+    [
+        ("全市技术市场交易额达150亿元。", 15_000_000_000, "元", "="),
+        ("高新技术企业达到500家。", 500, "家", "="),
+        ("高新区产业总规模突破3万亿元。", 3_000_000_000_000, "元", ">="),
+        ("科技企业贷款规模超过100亿元。", 10_000_000_000, "元", ">="),
+        ("新增企业研发机构100家以上。", 100, "家", ">="),
+        ("新认定孵化机构不少于3家。", 3, "家", ">="),
+        ("每年至少完成2门课程。", 2, "门", ">="),
+        ("规划建设50家左右重点企业研究院。", 50, "家", "~"),
+        ("对入驻企业占比不到60%的孵化器予以清理。", 60, "%", "<"),
+        ("能耗增幅控制在5%以下。", 5, "%", "<"),
+        ("发明专利授权量力争达到1.5万件。", 15_000, "件", ">="),
+    ],
+)
+def test_value_unit_comparator(body: str, value: float, unit: str, comparator: str) -> None:
+    t = only(body)
+    assert (t.value, t.unit, t.comparator, t.kind, t.year) == (value, unit, comparator, "target", 2016)
+
+
+def test_range_keeps_low_and_high() -> None:
+    t = only("同步推动3-5家技术创新中心创建。")
+    assert (t.value, t.value_high, t.unit) == (3, 5, "家")
+
+
+def test_chinese_numeral_after_a_quantity_verb() -> None:
+    assert facts(run("全年新增科技型企业三千家。")) == [(3000, "家", "=", "target", 2016)]
+    assert facts(run("力争新增五家省级孵化器。")) == [(5, "家", ">=", "target", 2016)]
+
+
+def test_bare_yi_is_money_only_for_money_indicators() -> None:
+    assert facts(run("园区工业总产值突破650亿;")) == [(65_000_000_000, "元", ">=", "target", 2016)]
+    assert run("服务人口超过1亿;") == []
+
+
+# --- indicators and measures ----------------------------------------------------
+
+
+def test_indicator_is_the_noun_phrase_before_the_number() -> None:
+    t = only("技术市场交易额达150亿元。")
+    assert t.indicator == "技术市场交易额"
+    assert t.raw == "技术市场交易额达150亿元"
+
+
+def test_follow_up_share_leans_on_the_previous_indicator() -> None:
+    first, share = run("力争全省R&D经费支出达1050亿元、占GDP比重达到2.5%。")
+    assert first.indicator == "R&D经费支出"
+    assert (share.value, share.unit, share.indicator, share.measure) == (2.5, "%", "R&D经费支出占GDP比重", "share")
+
+
+def test_growth_rate_is_a_growth_measure() -> None:
+    level, growth = run("规上工业新产品产值4472亿元,增长13.5%。")
+    assert (growth.value, growth.unit, growth.measure) == (13.5, "%", "growth")
+    assert growth.indicator == "规上工业新产品产值增长"
+    assert level.measure is None
+
+
+def test_stock_and_flow() -> None:
+    flow, stock = run("新认定高新技术企业150家,累计达到700家。")
+    assert (flow.value, flow.measure) == (150, "flow")
+    assert (stock.value, stock.measure) == (700, "stock")
+
+
+def test_percentage_points() -> None:
+    t = only("高新技术产业增加值增速高于规上工业2个百分点。")
+    assert (t.value, t.unit, t.measure) == (2, "个百分点", "growth")
+
+
+def test_noun_after_the_unit_when_a_verb_governs_it() -> None:
+    t = only("新建5家省级以上国际合作基地。")
+    assert t.indicator == "省级以上国际合作基地"
+    t = only("即组织全省500家创新平台和载体向大众开放。")
+    assert t.indicator.startswith("创新平台和载体")
+
+
+def test_pair_shares_its_indicator() -> None:
+    a, b = run("省级和市级研发中心累计分别达到24家和83家。")
+    assert (a.value, b.value) == (24, 83)
+    assert a.indicator == b.indicator
+    assert "83家" in b.raw
+
+
+def test_list_of_items_after_the_verb() -> None:
+    a, b = run("启动建设1个综合服务平台和10个子系统。")
+    assert (a.indicator, b.indicator) == ("综合服务平台", "子系统")
+
+
+def test_per_capita_is_not_a_number() -> None:
+    assert facts(run("每万人发明专利拥有量达到10件。")) == [(10, "件", "=", "target", 2016)]
+
+
+# --- years and kinds ----------------------------------------------------------------
+
+
+def test_plan_written_the_year_before_targets_its_own_year() -> None:
+    t = only("新增高新技术企业200家。", title="某市2016年科技工作要点", year=2015)
+    assert (t.kind, t.year) == ("target", 2016)
+
+
+def test_summary_reports_actuals_of_its_year() -> None:
+    t = only("全年新认定高新技术企业311家。", title="某市科技局2018年工作总结", kind="summary", year=2019)
+    assert (t.kind, t.year) == ("actual", 2018)
+
+
+def test_year_opening_a_clause_overrides_the_plan_year() -> None:
+    past, goal = run("2015年,全市实现技术交易额60亿元。2016年技术交易额力争达到70亿元。")
+    assert (past.kind, past.year) == ("actual", 2015)
+    assert (goal.kind, goal.year, goal.comparator) == ("target", 2016, ">=")
+
+
+def test_baseline_and_object_years_do_not_set_the_year() -> None:
+    t = only("专利授权量比2015年增长10%。")
+    assert (t.kind, t.year) == ("target", 2016)
+    t = only("完成2015年度考核,授予9个单位称号。")
+    assert (t.kind, t.year) == ("target", 2016)
+
+
+def test_summary_then_plan_switches_kind_and_year() -> None:
+    body = (
+        "2015年,全市实现高新技术产业增加值1212.6亿元,增长9.8%。\n"
+        "(一)产业培育成效明显。新认定雏鹰企业330家,累计认定了1979家,已获批国家高新区。\n"
+        "全面贯彻创新驱动发展战略,加快推进示范区建设,确保继续走在前列。\n"
+        "新认定市级众创空间20家以上、市级孵化器8家以上;新认定农业科技企业20家以上。\n"
+    )
+    got = run(body, title="某市科委2015年工作总结和2016年工作思路", kind="summary", year=2017)
+    assert facts(got) == [
+        (121_260_000_000, "元", "=", "actual", 2015),
+        (9.8, "%", "=", "actual", 2015),
+        (330, "家", "=", "actual", 2015),
+        (1979, "家", "=", "actual", 2015),
+        (20, "家", ">=", "target", 2016),
+        (8, "家", ">=", "target", 2016),
+        (20, "家", ">=", "target", 2016),  # the same figure twice in one paragraph: both kept
+    ]
+
+
+# --- status tables ----------------------------------------------------------------------
+
+TABLE_TITLE = "某省科技厅2021年度重点工作三季度完成情况"
+HEADER = "序号 | 重点工作任务 | 目标任务 | 完成情况(不超过300字) | 责任单位 | 下一步打算 |"
+
+
+def test_table_columns_decide_kind_and_as_of() -> None:
+    row = (
+        "1 | 新增高新技术企业3000家。 | 新增高新技术企业3000家。 | "
+        "1-9月,全省新认定高新技术企业2500家,计划安排资金1.1亿元。 | 高新处 | 完成全年新增3000家的目标任务。 |"
+    )
+    got = run(f"{HEADER}\n{row}", title=TABLE_TITLE, kind="status-table", year=2021)
+    assert [(t.value, t.unit, t.kind, t.year, t.as_of) for t in got] == [
+        (3000, "家", "target", 2021, None),  # restated in 目标任务 and 下一步打算: kept once
+        (2500, "家", "actual", 2021, "2021-09"),
+        (110_000_000, "元", "actual", 2021, "2021-09"),
+    ]
+
+
+def test_goal_quoted_in_a_results_cell_is_a_target() -> None:
+    row = "1 | 推进企业培育。 | 新增科技型中小企业8000家。 | 新备案科技型中小企业13462家,已超额完成年度8000家的目标任务。 | 高新处 | |"
+    got = run(f"{HEADER}\n{row}", title=TABLE_TITLE, kind="status-table", year=2021)
+    assert [(t.value, t.kind) for t in got] == [(8000, "target"), (13462, "actual")]
+
+
+def test_until_month_sets_as_of() -> None:
+    row = "1 | 推动成果转化。 | 技术交易额1000亿元。 | 截至8月底,全省技术交易额达900亿元。 | 成果处 | |"
+    got = run(f"{HEADER}\n{row}", title="某省2021年度重点工作完成情况", kind="status-table", year=2021)
+    assert [(t.value, t.kind, t.as_of) for t in got] == [(100_000_000_000, "target", None), (90_000_000_000, "actual", "2021-08")]
+
+
+def test_results_field_without_a_header_line() -> None:
+    line = "2 | 推动成果转化,技术交易额1000亿元。 | 全省技术交易额达1157亿元。 |"
+    text_row_start = len(TABLE_TITLE) + 1
+    task = TaskRecord(
+        id="t1",
+        text="推动成果转化,技术交易额1000亿元。",
+        order=0,
+        fields={"完成情况": "全省技术交易额达1157亿元。"},
+        span=(text_row_start, text_row_start + len(line)),
+    )
+    got = run(line, title=TABLE_TITLE, kind="status-table", year=2021, tasks=[task])
+    assert [(t.value, t.kind, t.task_id) for t in got] == [(100_000_000_000, "target", "t1"), (115_700_000_000, "actual", "t1")]
+
+
+# --- task ownership ---------------------------------------------------------------------
+
+
+def test_figure_belongs_to_the_innermost_task() -> None:
+    body = "1.培育企业。新增高企100家。一是新增科技型中小企业500家。"
+    start = len(PLAN_TITLE) + 1
+    outer = TaskRecord(id="outer", text=body, order=0, span=(start, start + len(body)))
+    inner_at = start + body.index("一是")
+    inner = TaskRecord(id="inner", text=body[body.index("一是") :], order=1, parent_id="outer", span=(inner_at, start + len(body)))
+    got = run(body, tasks=[outer, inner])
+    assert [(t.value, t.task_id) for t in got] == [(100, "outer"), (500, "inner")]
+    assert got[0].span == (start + body.index("100"), start + body.index("100") + 4)
+
+
+# --- what is not a figure -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.加快推进科技计划改革。2.完善评价制度。",  # list numbers
+        "2015年是收官之年,落实2013-2017年实施意见。",  # years and year ranges
+        "贯彻《若干意见》(浙发【201843号)精神。",  # a document number
+        "启动开展“555公众创业创新服务行动”。",  # a name
+        "联动推进G60科创走廊建设,荣登TOP10榜单。",  # codes and rankings
+        "加快建设网上技术市场3.0。",  # a version
+        "加强对35岁以下科技新人的培养。",  # an age
+        "编制“十三五”规划,总结“十二五”经验。",  # plan periods
+        "继续位居全国第一,市委常委会第120次会议研究。",  # ordinals
+        "聚焦七大产业,发挥“四个带头”作用,实施六大工程。",  # Chinese-numeral labels
+        "严格执行“八项规定”,主要工作体现在以下五个方面。",
+        "市主要领导6次召开专题会议。",  # an adverbial count of meetings
+        "成功入围全国15个示范城市之一。",  # membership, not a figure
+        "落实“科技新政50条”和人才新政27条。",  # policy names
+    ],
+)
+def test_not_figures(body: str) -> None:
+    assert run(body) == []
+
+
+def test_header_line_numbers_are_not_figures() -> None:
+    assert run(HEADER, title=TABLE_TITLE, kind="status-table", year=2021) == []
+
+
+def test_event_count_with_a_noun_is_a_figure() -> None:
+    t = only("举办6次“科技下乡”活动。", title="某市2015年工作总结", kind="summary", year=2015)
+    assert (t.value, t.unit, t.kind, t.year) == (6, "次", "actual", 2015)
