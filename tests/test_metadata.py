@@ -103,3 +103,10 @@ def test_province_level_title_finds_its_province_in_the_text() -> None:
 )
 def test_parse_date(raw: str, iso: str | None) -> None:
     assert parse_date(raw) == iso
+
+
+def test_title_in_a_one_cell_table_row() -> None:
+    text = "某市科学技术局2039年重点任务分工表 |\n序号 | 工作任务 | 责任单位 |\n1 | 建设实验室 | 基础科 |\n"
+    meta = extract_metadata(text)
+    assert meta.title == "某市科学技术局2039年重点任务分工表"
+    assert meta.issuer == "某市科学技术局"

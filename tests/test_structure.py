@@ -150,3 +150,9 @@ def test_hard_wrapped_task_lines_are_joined() -> None:
 def test_numbers_are_not_numbering() -> None:
     text = "2.5万亿元的产值目标。\n2015年是关键之年。\n1-9月新增企业20家。\n"
     assert outline(text)[1] == []
+
+
+def test_a_title_line_takes_its_body_but_not_a_signature() -> None:
+    text = "1.服务中心大局\n聚焦全市重点工作,找准切入点。\n2.从严治党\n附件:\n某市科学技术局\n"
+    _, tasks = outline(text)
+    assert [t.text for t in tasks] == ["服务中心大局\n聚焦全市重点工作,找准切入点。", "从严治党"]

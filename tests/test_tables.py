@@ -74,3 +74,12 @@ def test_table_without_number_column_and_with_people() -> None:
     text = "工作事项 | 责任领导 | 责任处室\n办好创新大赛 | 陈思远副主任 | 办公室 综合处\n"
     _, tasks = parse_outline(text, "d")
     assert [(t.number, t.text, t.people, t.lead) for t in tasks] == [("", "办好创新大赛", ["陈思远"], ["办公室", "综合处"])]
+
+
+def test_two_column_rows_and_one_cell_title_rows() -> None:
+    assert tables.is_table_line("建设平台 | 基础处 |")
+    assert not tables.is_table_line("建设平台 |")
+    assert tables.unwrap_single_cell("某市2030年重点任务分工表 |") == "某市2030年重点任务分工表"
+    text = "某市2030年重点任务分工表 |\n工作任务 | 责任单位 |\n建设实验室 | 基础处 |\n"
+    _, tasks = parse_outline(text, "d")
+    assert [(t.text, t.lead) for t in tasks] == [("建设实验室", ["基础处"])]

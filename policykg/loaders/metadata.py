@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from policykg.loaders.tables import unwrap_single_cell
+
 _PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
     "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
@@ -280,7 +282,7 @@ def find_index_no(lines: list[str]) -> str | None:
 
 def extract_metadata(text: str) -> DocumentMeta:
     """All metadata of a normalised text; fields without evidence stay None."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [unwrap_single_cell(ln).strip() for ln in text.splitlines() if ln.strip()]
     meta = DocumentMeta()
     meta.title = find_title(lines)
     meta.issuer = find_issuer(lines, meta.title)

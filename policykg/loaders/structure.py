@@ -77,7 +77,7 @@ class _Section:
 def _title(text: str) -> str:
     """The first sentence, for display."""
     m = _SENTENCE_END.search(text)
-    title = text[: m.start()] if m else text
+    title = (text[: m.start()] if m else text).split("\n", 1)[0]
     return title.strip()[:80]
 
 
@@ -89,6 +89,17 @@ def _match(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> tuple[
             number = next(g for g in m.groups() if g)
             return style, re.sub(r"\s+", "", number), m.end()
     return None
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether a plain line carries on the task text above rather than starting something else.
+
+    The text above must stop mid-sentence; a short unpunctuated line (a signature,
+    ``附件``, page chrome) or a label ending in a colon is never a continuation.
+    """
+    if not previous or previous.endswith(_TERMINAL) or line.endswith((":", "：")):
+        return False
+    return len(line) > 12 or bool(_SENTENCE_END.search(line))
 
 
 def _nest(stack: list[tuple[str, object]], style: str) -> None:
@@ -158,7 +169,7 @@ class _Outline:
 
     # -- line kinds
     def feed(self, start: int, line: str) -> None:
-        stripped = line.strip()
+        stripped = tables.unwrap_single_cell(line).strip()
         if not stripped:
             self.open_paragraph = False
             return
@@ -188,8 +199,8 @@ class _Outline:
             self._new_task("", s, e, parent=parent)  # type: ignore[arg-type]
             self.open_paragraph = True
             return
-        if self.open_paragraph and isinstance(self.last, _Task) and not self.text[self.last.end - 1].endswith(_TERMINAL):
-            self.last.end = e  # a hard-wrapped line continues the task above
+        if self.open_paragraph and isinstance(self.last, _Task) and _continues(self.text[self.last.start : self.last.end], stripped):
+            self.last.end = e  # a hard-wrapped line (PDF) or a title's body continues the task above
             return
         self.open_paragraph = False
         self.last = None

@@ -31,7 +31,7 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("目标任务", ("目标任务", "工作目标", "年度目标", "目标")),
     ("工作举措", ("工作举措", "主要举措", "具体举措", "工作措施", "主要措施", "举措", "措施")),
     ("备注", ("备注",)),
-    ("task", ("重点工作任务", "重点工作", "工作任务", "重点任务", "主要任务", "具体任务", "任务名称", "工作内容", "工作事项", "任务", "事项", "项目")),
+    ("task", ("重点工作任务", "重点工作", "工作任务", "重点任务", "主要任务", "具体任务", "任务名称", "工作内容", "主要内容", "工作要点", "工作事项", "任务", "事项", "内容", "项目")),
 )
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _NUMBER_CELL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）.、]?$")
@@ -60,7 +60,17 @@ class TableRow:
 
 
 def is_table_line(line: str) -> bool:
-    return line.count(" | ") >= 2 or (line.count("|") >= 3 and " | " in line)
+    """A row of two or more cells: ``a | b |`` (the readers' convention) or ``a | b | c``."""
+    line = line.rstrip()
+    return line.count(" | ") >= 2 or (" | " in line and line.endswith(" |"))
+
+
+def unwrap_single_cell(line: str) -> str:
+    """A one-cell row (a table's title, a merged row) is plain text: ``标题 |`` -> ``标题``."""
+    stripped = line.rstrip()
+    while stripped.endswith(" |") and " | " not in stripped[:-2]:
+        stripped = stripped[:-2].rstrip()
+    return stripped if stripped != line.rstrip() else line
 
 
 def split_cells(line: str, offset: int = 0) -> list[Cell]:
