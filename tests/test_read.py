@@ -54,6 +54,11 @@ def test_big5_traditional_text(text: str) -> None:
     assert (src.encoding, src.text) == ("big5", text)
 
 
+def test_other_legacy_encodings_go_to_charset_normalizer() -> None:
+    text = "Привет, это тестовый документ о научной политике. " * 3
+    assert read_bytes(text.encode("cp1251"), "ru.txt").text == text
+
+
 def test_traditional_characters_in_gbk_stay_gbk() -> None:
     text = "臺灣科技發展計畫"
     assert read_bytes(text.encode("gbk"), "t.txt").text == text
@@ -99,6 +104,19 @@ def test_html_page_keeps_article_and_table_drops_chrome(tmp_path: Path, charset:
     ]
     for chrome in ("网站首页", "机构设置", "当前位置", "打印", "关闭", "版权所有", "联系我们", "tracker", "color"):
         assert chrome not in src.text
+
+
+def test_html_declared_charset_settles_what_detection_cannot() -> None:
+    # The Big5 bytes of 國議 are also valid GB2312 (瓣某); only the page's declaration tells.
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body><p>國議</p></body></html>'
+    src = read_bytes(page.encode("big5"), "tw.html")
+    assert (src.encoding, src.text) == ("big5", "國議")
+    assert read_bytes("國議".encode("big5"), "tw.txt").text != "國議"  # why the declaration matters
+
+
+def test_html_pre_keeps_its_lines() -> None:
+    page = "<html><body><pre>一、总体要求\n  1.推进   创新\n\n2.落实</pre></body></html>"
+    assert read_bytes(page.encode(), "p.html").text.splitlines() == ["一、总体要求", "1.推进 创新", "2.落实"]
 
 
 def test_html_is_sniffed_from_content_whatever_the_name() -> None:

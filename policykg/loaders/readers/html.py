@@ -123,6 +123,9 @@ class _Walker:
                 self.buffer.append(child.text_content or "")
             elif tag == "br":
                 self._flush()
+            elif tag == "pre":  # preformatted text keeps its own line breaks
+                self._flush()
+                self.lines.extend(" ".join(line.split()) for line in (child.text() or "").splitlines() if line.strip())
             elif tag == "table" and _is_data_table(child):
                 self._flush()
                 self.lines.extend(_table_lines(child))
