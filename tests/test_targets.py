@@ -269,3 +269,36 @@ def test_header_line_numbers_are_not_figures() -> None:
 def test_event_count_with_a_noun_is_a_figure() -> None:
     t = only("举办6次“科技下乡”活动。", title="某市2015年工作总结", kind="summary", year=2015)
     assert (t.value, t.unit, t.kind, t.year) == (6, "次", "actual", 2015)
+
+
+# --- headings that name a period -------------------------------------------------------------
+
+
+def test_summary_headings_switch_to_the_plan_year() -> None:
+    body = (
+        "一、2019年工作回顾\n全年新认定高新技术企业320家,技术合同成交额达到45.6亿元。\n"
+        "二、2020年工作思路\n新增高新技术企业350家以上。\n"
+    )
+    got = run(body, title="某市科技局2019年工作总结", kind="summary", year=2020)
+    assert facts(got) == [
+        (320, "家", "=", "actual", 2019),
+        (4_560_000_000, "元", "=", "actual", 2019),
+        (350, "家", ">=", "target", 2020),
+    ]
+
+
+def test_review_section_in_a_plan_reports_actuals() -> None:
+    body = "一、2019年工作回顾\n全年新认定高新技术企业320家。\n二、主要目标\n新增高新技术企业350家以上。\n"
+    got = run(body, title="某市科技局2020年工作要点", year=2020)
+    assert [(t.value, t.kind, t.year) for t in got] == [(320, "actual", 2019), (350, "target", 2020)]
+
+
+def test_long_range_year_in_a_plan() -> None:
+    t = only("到2025年,全省研发投入占地区生产总值比重达3%左右。")
+    assert (t.value, t.unit, t.comparator, t.kind, t.year) == (3, "%", "~", "target", 2025)
+
+
+def test_counts_of_meetings_and_large_chinese_numerals() -> None:
+    assert facts(run("全年召开10次专题会议。")) == [(10, "次", "=", "target", 2016)]
+    assert facts(run("全省科技人员总数达到十万人。")) == [(100_000, "人", "=", "target", 2016)]
+    assert facts(run("建设6000座基站。")) == [(6000, "座", "=", "target", 2016)]

@@ -85,7 +85,19 @@ def result_spans_from_fields(text: str, tasks: list[TaskRecord]) -> list[tuple[i
 
 
 def cell_at(cells: list[Cell], pos: int) -> Cell | None:
-    for c in cells:
-        if c.start <= pos < c.end:
-            return c
+    """The cell containing ``pos``; ``cells`` are in text order (binary search: tables can be long)."""
+    i = _last_starting_at_or_before(cells, pos)
+    if i >= 0 and cells[i].start <= pos < cells[i].end:
+        return cells[i]
     return None
+
+
+def _last_starting_at_or_before(cells: list[Cell], pos: int) -> int:
+    lo, hi = 0, len(cells)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cells[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1

@@ -70,6 +70,8 @@ UNITS: dict[str, str] = {
     "位": "位",
     "套": "套",
     "款": "款",
+    "座": "座",
+    "公里": "公里",
 }
 
 #: What may not follow a unit for it to be one (个月 is a duration, 分钟 time, …).
@@ -86,6 +88,7 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "位": "于置列居次",
     "套": "餐",
     "款": "项式",
+    "座": "谈位",
     "家": "庭乡属长",
     "件": "事",
 }
@@ -106,7 +109,7 @@ QUANTITY = re.compile(
 )
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{_AR}|[零〇一二两三四五六七八九十百点]+)")
 
-_CN_DIGIT = "一二两三四五六七八九"
+_CN_DIGIT = "一二两三四五六七八九十"  # 十万 is a numeral; 百/千/万 alone are words (近百所, 超千家)
 _CN_ONLY = re.compile(rf"^{_CN}$")
 
 

@@ -25,7 +25,6 @@ _QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "
 #: Plan wording and past-tense wording, counted per paragraph (see ``plan_boundary``).
 _PLAN_CUES = re.compile(r"力争|确保|争取|将|加快|推进|计划|力求|目标|继续|以上|不少于|突破")
 _PAST_CUES = re.compile(r"了|已|累计|同比|获批|成功|位居|荣获|荣登|为良好|实现")
-_PLAN_HEADING = re.compile(r"思路|计划|打算|安排|目标任务|主要目标|工作重点|重点工作|主要任务|下一步")
 
 
 def title_line(text: str, title: str = "") -> str:
@@ -48,6 +47,7 @@ class DocPeriod:
     reports: bool  # a summary or status report (results by default)
     plans: bool  # has a plan part (goals)
     as_of_month: int | None  # 三季度 -> 9, for actuals in a status report
+    title: str = ""  # the line the years were read from
 
     @property
     def mixed(self) -> bool:
@@ -71,7 +71,7 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     if plans and plan_year is None:
         plan_year = summary_year + 1 if summary_year and reports else document.year
     month = next((mo for word, mo in _QUARTER.items() if word in line), None)
-    return DocPeriod(summary_year, plan_year, reports, plans, month)
+    return DocPeriod(summary_year, plan_year, reports, plans, month, line)
 
 
 @dataclass(frozen=True)
@@ -90,20 +90,64 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
-    """Offset where the goals part of a results-first document starts (None: no goals part).
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]+部分)\s*")
+_RESULT_HEADING = re.compile(r"回顾|总结|完成情况|主要成效|工作成效|主要成绩|取得的成效|进展情况")
+_GOAL_HEADING = re.compile(r"思路|打算|计划|安排|目标|要点|主要任务|重点任务|重点工作|下一步|展望")
 
-    Only looked for after the results have begun (a paragraph with past-tense
-    wording), so the preamble does not count as plan.
-    """
-    started = False
+
+@dataclass(frozen=True)
+class Segment:
+    """From ``start`` on, figures are ``kind`` of ``year`` (until the next segment)."""
+
+    start: int
+    kind: str
+    year: int | None
+
+
+def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
+    """Where the document's clock changes: headings that name a period
+    (``一、2019年工作回顾``, ``二、2020年工作思路``, ``下一步工作打算``), else, for a
+    results-first document without such headings, its first plan-like paragraph."""
+    out: list[Segment] = []
     for p in paras:
         body = p.text.strip()
+        if period.title and (body == period.title or period.title in body):
+            continue
+        seg = _heading_segment(body, p.start, period)
+        if seg is not None:
+            out.append(seg)
+    if period.reports and period.plans and not any(s.kind == "target" for s in out):
+        start = _plan_boundary(paras, period)
+        if start is not None:
+            out.append(Segment(start, "target", period.plan_year))
+            out.sort(key=lambda s: s.start)
+    return out
+
+
+def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
+    head = _ENUMERATOR.sub("", body)
+    if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")):
+        return None
+    results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
+    if results == goals:
+        return None
+    year_m = YEAR.search(head)
+    if year_m is None and len(head) > 16:
+        return None
+    if results:
+        return Segment(start, "actual", int(year_m.group(1)) if year_m else period.summary_year)
+    return Segment(start, "target", int(year_m.group(1)) if year_m else period.plan_year)
+
+
+def _plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
+    """Offset of the first plan-like paragraph after the results have begun
+    (past-tense wording), so the preamble does not count as plan."""
+    started = False
+    for p in paras:
+        body = _ENUMERATOR.sub("", p.text.strip())
         plan, past = len(_PLAN_CUES.findall(body)), len(_PAST_CUES.findall(body))
         lead_year = YEAR.match(body)
         if started:
-            if len(body) <= 40 and _PLAN_HEADING.search(body):
-                return p.start
             if lead_year and period.plan_year and int(lead_year.group(1)) == period.plan_year:
                 return p.start
             if plan >= 2 and plan > 2 * past:
@@ -113,30 +157,38 @@ def plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
     return None
 
 
-_NOT_A_PERIOD_BEFORE = "比较同与自从-—–~至"
-_NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
-
-
-def explicit_year(text: str, start: int, pos: int) -> int | None:
-    """The last year named in ``text[start:pos]`` that says which year a figure is for.
-
-    Baselines (``比2015年``), starting points (``自2009年起``) and ranges
-    (``2013-2017年``) do not.
-    """
+def segment_at(segs: list[Segment], pos: int) -> Segment | None:
     found = None
-    for m in YEAR.finditer(text, start, pos):
-        before = text[m.start() - 1] if m.start() > 0 else ""
-        if before in _NOT_A_PERIOD_BEFORE or _NOT_A_PERIOD_AFTER.match(text, m.end()):
-            continue
-        if _inside_title(text, start, m.start()):
-            continue
-        found = int(m.group(1))
+    for s in segs:
+        if s.start > pos:
+            break
+        found = s
     return found
 
 
-def _inside_title(text: str, start: int, pos: int) -> bool:
-    seg = text[start:pos]
-    return seg.count("《") > seg.count("》")
+#: Words before a year that make it the time of its clause (到2020年, 力争2015年).
+_TIME_LEAD = re.compile(r"(?:在|于|到|截至|截止|力争|确保|预计|计划)\s*$")
+_NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
+_CLAUSE_DELIMS = set(",;。:!?、|\n")
+
+
+def clause_year(text: str, start: int, pos: int) -> int | None:
+    """The last year in ``text[start:pos]`` that opens a clause (``2015年,全市实现…``,
+    ``到2020年…``). A year inside an object (``完成2020年度考核``), a baseline
+    (``比2015年``), a start (``自2009年起``) or a range (``2013-2017年``) does not
+    say which year a figure is for."""
+    found = None
+    for m in YEAR.finditer(text, start, pos):
+        i = m.start() - 1
+        while i >= start and text[i] not in _CLAUSE_DELIMS:
+            i -= 1
+        head = _ENUMERATOR.sub("", text[i + 1 : m.start()])
+        if head.strip() and not _TIME_LEAD.search(head):
+            continue
+        if _NOT_A_PERIOD_AFTER.match(text, m.end()):
+            continue
+        found = int(m.group(1))
+    return found
 
 
 _MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")

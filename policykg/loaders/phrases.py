@@ -54,7 +54,7 @@ _SHARE = re.compile(r"占|比重|比例|覆盖率|率")
 _MONEY = re.compile(r"值|额|收入|资金|经费|投入|投资|规模|资产|利润|税|贷款|基金|融资|财政|营收|销售")
 
 #: Verbs that make ``N次`` an adverb (领导6次召开会议), not a count of events.
-_ADVERBIAL_TIMES = re.compile(r"^(?:召开|举行|听取|赴|到|带队|深入|会见|研究|调研|召集|主持|参加|出席|专题)")
+_ADVERBIAL_TIMES = re.compile(r"^(?:召开|举行|听取|赴|到|带队|深入|会见|研究|调研|召集|主持|参加|出席)")
 #: Words right before a Chinese numeral that make it a quantity (新增三家), not a name (四个带头).
 _CN_CUE = re.compile(
     r"(?:达到|达|突破|超过|新增|新建|新认定|新引进|新培育|累计|不少于|不低于|至少|力争|培育|建设|建成|引进|认定|"
@@ -146,7 +146,7 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
     if q.chinese:
         cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start])
         closes = after == "" or after in CLAUSE_END or text[q.end : q.end + 2] in ("以上", "左右")
-        has_magnitude = any(ch in "十百千万亿" for ch in q.num[1:])
+        has_magnitude = q.num[0] != "十" and any(ch in "十百千万亿" for ch in q.num[1:])
         if not cue and not (has_magnitude and closes):
             return False
     return True

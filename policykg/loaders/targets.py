@@ -25,15 +25,22 @@ from dataclasses import dataclass
 from policykg.loaders import phrases
 from policykg.loaders.cells import Cell, cell_at, result_spans_from_fields, table_cells
 from policykg.loaders.numbers import Quantity, find_quantities
-from policykg.loaders.periods import YEAR, DocPeriod, as_of, doc_period, paragraphs, plan_boundary
+from policykg.loaders.periods import (
+    DocPeriod,
+    Segment,
+    as_of,
+    clause_year,
+    doc_period,
+    paragraphs,
+    segment_at,
+    segments,
+)
 from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
 from policykg.ontology import ids
 
 _GOAL_AFTER = re.compile(r"[^,;。:|\n]{0,4}目标")
 _SUFFIX = re.compile(r"\s*(?:以上|及以上|左右|上下|以下|以内)")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、](?!\d)|[(]\d{1,2}[)]|[一二三四五六七八九十]+是|[①-⑳])\s*")
-#: Words before a year that make it the time of the clause (到2020年, 力争2015年).
-_TIME_LEAD = re.compile(r"(?:在|于|到|截至|截止|力争|确保|预计|计划)\s*$")
 
 
 @dataclass
@@ -51,7 +58,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     """Every quantitative figure in the normalised text, as TargetRecords in text order."""
     period = doc_period(text, document)
     paras = paragraphs(text)
-    boundary = plan_boundary(paras, period) if period.reports else None
+    segs = segments(paras, period)
     cells = table_cells(text)
     table_has_results = any(c.result for c in cells)
     field_results = [] if table_has_results else result_spans_from_fields(text, tasks)
@@ -80,7 +87,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             if not phrases.is_money(indicator + text[cstart : q.start]):
                 continue
             unit = "元"  # 突破650亿: 元 is implied after 亿
-        kind, year = _kind_year(text, q, period, boundary, cell, field_results, sstart, floor)
+        kind, year = _kind_year(text, q, period, segs, cell, field_results, sstart, floor)
         if _GOAL_AFTER.match(text, q.end):
             kind = "target"
         if cell is not None:
@@ -151,46 +158,31 @@ def _kind_year(
     text: str,
     q: Quantity,
     period: DocPeriod,
-    boundary: int | None,
+    segs: list[Segment],
     cell: Cell | None,
     field_results: list[tuple[int, int]],
     sstart: int,
     floor: int,
 ) -> tuple[str, int | None]:
-    in_fields = any(a <= q.start < b for a, b in field_results)
-    if (cell is not None and cell.result) or in_fields:
-        return "actual", period.summary_year or period.plan_year
+    report_year = period.summary_year or period.plan_year
+    if (cell is not None and cell.result) or any(a <= q.start < b for a, b in field_results):
+        return "actual", report_year
     if cell is not None:
-        return "target", period.summary_year or period.plan_year
-    reporting = period.reports and (boundary is None or q.start < boundary)
-    kind = "actual" if reporting else "target"
-    year = period.summary_year if reporting else period.plan_year
-    said = _clause_year(text, sstart, q.start) or _clause_year(text, floor, _first_clause_end(text, floor))
-    if said is not None and said != year:
-        if kind == "target" and period.plan_year and said < period.plan_year:
+        return "target", report_year
+    seg = segment_at(segs, q.start)
+    if seg is not None:
+        kind, year = seg.kind, seg.year
+    elif period.reports:
+        kind, year = "actual", period.summary_year
+    else:
+        kind, year = "target", period.plan_year
+    said = clause_year(text, sstart, q.start) or clause_year(text, floor, phrases.clause_end(text, floor))
+    if said is not None and year is not None and said != year:
+        if kind == "target" and said < year:
             kind = "actual"
-        elif kind == "actual" and period.summary_year and said > period.summary_year:
+        elif kind == "actual" and said > year:
             kind = "target"
-        year = said
-    return kind, year
-
-
-def _first_clause_end(text: str, start: int) -> int:
-    return min(phrases.clause_end(text, start) + 1, len(text))
-
-
-def _clause_year(text: str, start: int, pos: int) -> int | None:
-    """A year that opens a clause (``2015年,全市实现…``), not one inside an object (``完成2020年度考核``)."""
-    found = None
-    for m in YEAR.finditer(text, start, pos):
-        cstart = phrases.clause_start(text, m.start(), start)
-        head = _LIST_NUMBER.sub("", text[cstart : m.start()])
-        if head.strip() and not _TIME_LEAD.search(head):
-            continue
-        if re.match(r"\s*(?:起|以来|之前|前|[-—–~至])", text[m.end() : m.end() + 3]):
-            continue
-        found = int(m.group(1))
-    return found
+    return kind, said or year
 
 
 def _as_of(
