@@ -1,0 +1,23 @@
+// name: document-overview
+// description: What each document holds: sections, tasks, leading and supporting units, people, targets and indicators,
+// description: and how many of its tasks have no leading unit.
+// param: document: string = null  -- a document id, or a substring of its title; all documents when null
+// columns: id, title, year, kind, sections, tasks, lead_units, support_units, people, targets, indicators, without_lead
+MATCH (d:Document)
+WHERE $document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document
+OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)
+WITH d, collect(t) AS tasks
+OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:LEADS]-(lu:Unit)
+WITH d, tasks, count(DISTINCT lu) AS lead_units
+OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:SUPPORTS]-(su:Unit)
+WITH d, tasks, lead_units, count(DISTINCT su) AS support_units
+OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:RESPONSIBLE_FOR]-(p:Person)
+WITH d, tasks, lead_units, support_units, count(DISTINCT p) AS people
+OPTIONAL MATCH (g:Target)-[:MEASURES]->(i:Indicator)
+WHERE g.doc = d.id
+WITH d, tasks, lead_units, support_units, people, count(DISTINCT g) AS targets, count(DISTINCT i) AS indicators
+RETURN d.id AS id, d.title AS title, d.year AS year, d.kind AS kind,
+       COUNT { (d)-[:HAS_SECTION]->(:Section) } AS sections, size(tasks) AS tasks,
+       lead_units, support_units, people, targets, indicators,
+       size([t IN tasks WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }]) AS without_lead
+ORDER BY year DESC, id

@@ -1,0 +1,24 @@
+// name: documents
+// description: The loaded documents, newest first, optionally by region (its ABOUT region), year range, kind or issuer.
+// param: region: string = null  -- a region name; exact unless within=true
+// param: within: bool = false  -- also list documents about sub-regions of region
+// param: from: int = null  -- first year
+// param: to: int = null  -- last year
+// param: kind: string = null  -- plan, responsibility-plan, summary, status-table, national-division
+// param: issuer: string = null  -- the issuing agency as written or resolved (substring)
+// columns: id, title, issuer, region, year, date, kind, tasks, source
+MATCH (d:Document)
+WHERE ($from IS NULL OR d.year >= $from)
+  AND ($to IS NULL OR d.year <= $to)
+  AND ($kind IS NULL OR d.kind = $kind)
+  AND ($issuer IS NULL OR coalesce(d.issuer, '') CONTAINS $issuer
+       OR EXISTS { MATCH (d)-[:ISSUED_BY]->(iu:Unit) WHERE iu.name CONTAINS $issuer })
+  AND ($region IS NULL OR EXISTS {
+        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
+        WHERE $within OR dr.name = $region })
+OPTIONAL MATCH (d)-[:ABOUT]->(r:Region)
+OPTIONAL MATCH (d)-[:ISSUED_BY]->(u:Unit)
+WITH d, head(collect(DISTINCT r.name)) AS region, head(collect(DISTINCT u.name)) AS agency
+RETURN d.id AS id, d.title AS title, coalesce(agency, d.issuer) AS issuer, coalesce(region, d.region) AS region,
+       d.year AS year, d.date AS date, d.kind AS kind, COUNT { (d)-[:HAS_TASK]->(:Task) } AS tasks, d.source AS source
+ORDER BY year DESC, date DESC, id

@@ -1,0 +1,19 @@
+// name: indicators
+// description: The indicators with targets or actuals in the graph: aliases, measure, unit, how many figures, which years and regions.
+// param: search: string = null  -- a substring of the name or of an alias
+// param: catalogued: bool = null  -- only catalogued (true) or only ad hoc (false) indicators
+// columns: indicator, aliases, measure, unit, catalogued, targets, actuals, first_year, last_year, regions
+MATCH (i:Indicator)
+WHERE ($search IS NULL OR i.name CONTAINS $search OR any(a IN coalesce(i.aliases, []) WHERE a CONTAINS $search))
+  AND ($catalogued IS NULL OR coalesce(i.catalogued, false) = $catalogued)
+OPTIONAL MATCH (g:Target)-[:MEASURES]->(i)
+OPTIONAL MATCH (g)-[:FOR]->(r:Region)
+WITH i, collect(DISTINCT g) AS figures, collect(DISTINCT r.name) AS regions
+RETURN i.name AS indicator, i.aliases AS aliases, i.measure AS measure, i.unit AS unit,
+       coalesce(i.catalogued, false) AS catalogued,
+       size([g IN figures WHERE g.kind = 'target']) AS targets,
+       size([g IN figures WHERE g.kind = 'actual']) AS actuals,
+       reduce(m = NULL, g IN figures | CASE WHEN m IS NULL OR g.year < m THEN g.year ELSE m END) AS first_year,
+       reduce(m = NULL, g IN figures | CASE WHEN m IS NULL OR g.year > m THEN g.year ELSE m END) AS last_year,
+       regions
+ORDER BY targets + actuals DESC, indicator

@@ -1,0 +1,50 @@
+"""Run named queries and ad hoc Cypher against a store; rows come back as plain dicts.
+
+The runner knows nothing of output formats or of the CLI: it binds parameters
+(coerced and defaulted by the query header), runs the statement READ-routed and
+puts the columns in the declared order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, LiteralString, Protocol, cast
+
+from neo4j import ManagedTransaction
+
+from policykg.queries.catalogue import NamedQuery, get_query
+from policykg.queries.guard import check_read_only
+
+Row = dict[str, Any]
+
+
+class ReadableStore(Protocol):
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]: ...
+
+    def write_unit(self, work: Any) -> None: ...
+
+
+def run_named(store: ReadableStore, query: NamedQuery | str, params: dict[str, Any] | None = None) -> list[Row]:
+    """Rows of a named query, each with exactly the declared columns in the declared order."""
+    named = get_query(query) if isinstance(query, str) else query
+    bound = named.bind(params)
+    rows = store.read(named.cypher, bound)
+    if not named.columns:
+        return rows
+    return [{c: row.get(c) for c in named.columns} for row in rows]
+
+
+def run_cypher(store: ReadableStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
+    """Ad hoc Cypher: refused if it writes, unless ``write``; then one managed write transaction."""
+    if not write:
+        check_read_only(text)
+        return store.read(text, params or {})
+    rows: list[Row] = []
+
+    def work(tx: ManagedTransaction) -> None:
+        rows.clear()  # a retried transaction starts over
+        result = tx.run(cast(LiteralString, text), params or {})
+        keys = result.keys()
+        rows.extend(dict(zip(keys, record.values(), strict=True)) for record in result)
+
+    store.write_unit(work)
+    return rows

@@ -1,0 +1,27 @@
+// name: task-search
+// description: Tasks whose text contains every keyword (Chinese substrings; separate several with spaces),
+// description: ranked by hits in the title (x3) plus hits in the text, newest first on ties.
+// param: keyword: string  -- one or more substrings, e.g. 孵化器 or 科技 金融
+// param: region: string = null  -- a region name; exact unless within=true
+// param: within: bool = false  -- also search documents about sub-regions of region
+// param: from: int = null  -- first document year
+// param: to: int = null  -- last document year
+// param: limit: int = 20  -- at most this many tasks
+// columns: score, year, document, number, task, snippet, id
+WITH [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE size(words) > 0
+  AND all(w IN words WHERE toLower(t.text) CONTAINS w OR toLower(coalesce(t.title, '')) CONTAINS w)
+  AND ($from IS NULL OR d.year >= $from)
+  AND ($to IS NULL OR d.year <= $to)
+  AND ($region IS NULL OR EXISTS {
+        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
+        WHERE $within OR dr.name = $region })
+WITH d, t, words, toLower(t.text) AS text, toLower(coalesce(t.title, '')) AS title
+WITH d, t, text,
+     reduce(s = 0, w IN words | s + 3 * (size(split(title, w)) - 1) + size(split(text, w)) - 1) AS score,
+     size(split(text, words[0])[0]) AS at
+RETURN score, d.year AS year, d.title AS document, t.number AS number, coalesce(t.title, left(t.text, 40)) AS task,
+       substring(t.text, CASE WHEN at > 20 THEN at - 20 ELSE 0 END, 80) AS snippet, t.id AS id
+ORDER BY score DESC, year DESC, t.order
+LIMIT $limit

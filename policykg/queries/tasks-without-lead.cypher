@@ -1,0 +1,23 @@
+// name: tasks-without-lead
+// description: Tasks no unit leads (牵头): gaps in a responsibility breakdown, or plans that name no units at all.
+// param: document: string = null  -- a document id, or a substring of its title
+// param: region: string = null  -- a region name; exact unless within=true
+// param: within: bool = false  -- also list documents about sub-regions of region
+// param: from: int = null  -- first document year
+// param: to: int = null  -- last document year
+// columns: year, document, number, task, supporters, responsible, id
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }
+  AND ($document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document)
+  AND ($from IS NULL OR d.year >= $from)
+  AND ($to IS NULL OR d.year <= $to)
+  AND ($region IS NULL OR EXISTS {
+        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
+        WHERE $within OR dr.name = $region })
+OPTIONAL MATCH (su:Unit)-[:SUPPORTS]->(t)
+WITH d, t, collect(DISTINCT su.name) AS supporters
+OPTIONAL MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t)
+WITH d, t, supporters, collect(DISTINCT p.name) AS responsible
+RETURN d.year AS year, d.title AS document, t.number AS number, coalesce(t.title, left(t.text, 40)) AS task,
+       supporters, responsible, t.id AS id
+ORDER BY year, document, t.order
