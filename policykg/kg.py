@@ -11,12 +11,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import ensure_schema
 from policykg.graph.store import BoltStore, StoreError, open_store, store_spec
 from policykg.graph.writer import delete_document, write_extraction
 from policykg.loaders import LoaderError, extract_file
+from policykg.queries import get_query, run_cypher, run_named
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
 
@@ -109,3 +113,26 @@ class KnowledgeGraph:
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.store.read(cypher, params)
+
+    # --- queries: named queries, ad hoc Cypher (policykg.queries) ---
+
+    def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a named query as dicts, columns in the order its header declares."""
+        return run_named(self.store, name, params)
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """A named query as a DataFrame: ``kg.query("target-evolution", indicator="技术交易额")``.
+
+        ``from`` is a Python keyword, so ``from_=2015`` is accepted for it (any
+        trailing underscore is dropped); an empty result keeps the declared columns.
+        """
+        import pandas as pd  # imported here: pandas costs ~0.3 s and only this method needs it
+
+        named = get_query(name)
+        rows = self.query_rows(name, {k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
+        return pd.DataFrame(rows, columns=list(named.columns) or None)
+
+    def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        """Ad hoc Cypher. Read-only unless ``write=True``: write clauses are refused before the
+        statement is sent, and it runs READ-routed (which Neo4j enforces, the embedded store not)."""
+        return run_cypher(self.store, text, params, write=write)
