@@ -111,3 +111,18 @@ def test_people_are_names_not_titles(entry: str, name: str | None) -> None:
 
 def test_titles_are_dropped_from_people_lists() -> None:
     assert clause("(责任人:各位厅领导,牵头单位:办公室)") == (["办公室"], [], [])
+
+
+def test_lead_marked_among_responsible_units() -> None:
+    assert clause("责任单位:市科技局(牵头)、市财政局、市人社局") == (["市科技局"], ["市财政局", "市人社局"], [])
+    assert clause("(牵头领导:周明远,责任单位:区科技局)") == (["区科技局"], [], ["周明远"])
+
+
+def test_lenticular_bracket_labels() -> None:
+    text = "推进成果转化。【责任单位】市科技局【配合单位】市财政局"
+    assert clause(text) == (["市科技局"], ["市财政局"], [])
+
+
+def test_other_fields_end_a_value() -> None:
+    assert clause("(责任单位:市科技局;完成时限:2030年底)") == (["市科技局"], [], [])
+    assert is_clause_line("(责任单位:市科技局;完成时限:2030年底)")

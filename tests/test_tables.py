@@ -83,3 +83,9 @@ def test_two_column_rows_and_one_cell_title_rows() -> None:
     text = "某市2030年重点任务分工表 |\n工作任务 | 责任单位 |\n建设实验室 | 基础处 |\n"
     _, tasks = parse_outline(text, "d")
     assert [(t.text, t.lead) for t in tasks] == [("建设实验室", ["基础处"])]
+
+
+def test_lead_mark_in_a_unit_cell() -> None:
+    text = "工作任务 | 责任单位 |\n建设实验室 | 市科技局(牵头) 市财政局 |\n"
+    _, tasks = parse_outline(text, "d")
+    assert [(t.lead, t.support) for t in tasks] == [(["市科技局"], ["市财政局"])]

@@ -32,6 +32,7 @@ _LABEL_ROLES: dict[str, str] = {
     "主要责任单位": "lead",
     "责任人": "people",
     "责任领导": "people",
+    "牵头领导": "people",
     "分管领导": "people",
     "牵头单位": "lead",
     "牵头部门": "lead",
@@ -55,6 +56,12 @@ _LABEL_ROLES: dict[str, str] = {
 _LABEL = re.compile(
     "(" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")\s*[:：]"
 )
+#: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
+_BRACKET_LABEL = re.compile("[【\\[](" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + ")[】\\]]")
+#: Any other field label inside a clause (完成时限:…), which ends the value before it.
+_OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
+#: ``市科技局(牵头)`` in a list of responsible units marks the lead among them.
+_LEAD_MARK = re.compile(r"\s*[(（]\s*牵头\s*[)）]$")
 # One bracket group with at most one level of nesting: (各市、县(市、区)科技局(委)牵头)
 _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
 # (X牵头[，Y按职责分工负责|参与|配合…])
@@ -198,6 +205,18 @@ def split_names(value: str, *, spaces: bool = False) -> list[str]:
     return seen
 
 
+def split_marked(value: str, *, spaces: bool = False) -> tuple[list[str], list[str]]:
+    """(lead, support) of a responsible-units list: ``市科技局(牵头)、市财政局`` leads with one, supported by the rest.
+
+    Without a ``(牵头)`` mark every unit listed leads.
+    """
+    names = split_names(value, spaces=spaces)
+    marked = [n for n in names if _LEAD_MARK.search(n)]
+    if not marked:
+        return names, []
+    return [_LEAD_MARK.sub("", n) for n in marked], [n for n in names if n not in marked]
+
+
 def looks_like_unit(name: str) -> bool:
     """Whether a name reads as an organisation (or a collective of them), not prose."""
     return 1 < len(name) <= 30 and (bool(_UNIT_END.search(name)) or bool(_COLLECTIVE.match(name)) and len(name) <= 12)
@@ -230,6 +249,14 @@ def split_people(value: str, *, spaces: bool = True) -> list[str]:
 # ---------------------------------------------------------------- clauses
 
 
+def _ends_value(text: str, i: int, start: int) -> bool:
+    """At bracket depth 0: a sentence or line end, the next known label, or another field (完成时限:)."""
+    ch = text[i]
+    if ch in "\n。" or (i > start and _LABEL.match(text, i)):
+        return True
+    return ch in _SEPARATORS and bool(_OTHER_LABEL.match(text, i + 1))
+
+
 def _value_end(text: str, start: int) -> int:
     """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end."""
     depth = 0
@@ -242,7 +269,7 @@ def _value_end(text: str, start: int) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and (ch in "\n。" or (i > start and _LABEL.match(text, i))):
+        elif depth == 0 and _ends_value(text, i, start):
             return i
         i += 1
     return i
@@ -271,8 +298,9 @@ def _labelled(text: str) -> list[Responsibility]:
             if role == "people":
                 resp.people.extend(n for n in split_people(value) if n not in resp.people)
             else:
-                target = resp.lead if role == "lead" else resp.support
-                target.extend(n for n in split_names(value) if n not in target)
+                lead, support = split_marked(value) if role == "lead" else ([], split_names(value))
+                resp.lead.extend(n for n in lead if n not in resp.lead)
+                resp.support.extend(n for n in support if n not in resp.support)
             end = value_end
             pos = value_end
             while pos < len(text) and text[pos] in " \t" + _SEPARATORS:
@@ -311,6 +339,7 @@ def _verbal(text: str) -> list[Responsibility]:
 
 def find_clauses(text: str) -> list[Responsibility]:
     """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
+    text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": ", text)  # same length: spans stay valid
     found = _labelled(text) + _verbal(text)
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
@@ -341,4 +370,5 @@ def is_clause_line(line: str) -> bool:
     for c in reversed(clauses):
         if c.span:
             rest = rest[: c.span[0]] + rest[c.span[1] :]
+    rest = re.sub(r"[\u4e00-\u9fa5]{2,6}\s*[:：][^,，;；()（）]*", "", rest)  # other fields: 完成时限:2030年底
     return not re.sub(r"[\s。.;；,，()（）]", "", rest)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.responsibility import looks_like_unit, split_names, split_people
+from policykg.loaders.responsibility import looks_like_unit, split_marked, split_names, split_people
 
 Span = tuple[int, int]
 
@@ -179,9 +179,10 @@ def read_row(cells: list[Cell], roles: list[str | None], span: Span) -> TableRow
     number = placed["number"].text if "number" in placed and _NUMBER_CELL.match(placed["number"].text) else ""
     row = TableRow(number=number.strip("()（）.、"), task=task.text, task_span=task.span, span=span)
     if lead := placed.get("lead"):
-        row.lead, row.lead_span = split_names(lead.text, spaces=True), lead.span
+        row.lead, row.support = split_marked(lead.text, spaces=True)
+        row.lead_span = lead.span
     if support := placed.get("support"):
-        row.support = split_names(support.text, spaces=True)
+        row.support += [n for n in split_names(support.text, spaces=True) if n not in row.support]
     if people := placed.get("people"):
         row.people = split_people(people.text)
     for role, cell in placed.items():
