@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from policykg.ontology import regions, resolve
+from policykg.ontology.refs import RegionRef
+
+
+def get(ref: RegionRef | None) -> RegionRef:
+    assert ref is not None
+    return ref
 
 
 def chain(name: str, context: str | None = None) -> list[str]:
@@ -14,17 +20,17 @@ def chain(name: str, context: str | None = None) -> list[str]:
 def test_full_and_short_names_meet() -> None:
     assert resolve.region("浙江") == resolve.region("浙江省")
     assert resolve.region("桐乡") == resolve.region("桐乡市")
-    assert resolve.region("浙江省").id == "region-330000"
-    assert resolve.region("广西").name == "广西壮族自治区"
-    assert resolve.region("内蒙古").name == "内蒙古自治区"
+    assert get(resolve.region("浙江省")).id == "region-330000"
+    assert get(resolve.region("广西")).name == "广西壮族自治区"
+    assert get(resolve.region("内蒙古")).name == "内蒙古自治区"
 
 
 def test_parent_chain_up_to_the_province() -> None:
     assert chain("桐乡市") == ["桐乡市", "嘉兴市", "浙江省"]
     assert chain("滨江区") == ["滨江区", "杭州市", "浙江省"]
     assert chain("朝阳区", "北京市") == ["朝阳区", "北京市"]  # a municipality's districts hang off it directly
-    assert resolve.region("桐乡市").level == "county"
-    assert resolve.region("嘉兴市").level == "city"
+    assert get(resolve.region("桐乡市")).level == "county"
+    assert get(resolve.region("嘉兴市")).level == "city"
 
 
 def test_repeated_names_need_context_and_are_never_guessed() -> None:
@@ -35,8 +41,8 @@ def test_repeated_names_need_context_and_are_never_guessed() -> None:
 
 
 def test_a_name_shared_along_one_chain_means_the_outer_region() -> None:
-    assert resolve.region("恩施").name == "恩施土家族苗族自治州"
-    assert resolve.region("恩施市").name == "恩施市"
+    assert get(resolve.region("恩施")).name == "恩施土家族苗族自治州"
+    assert get(resolve.region("恩施市")).name == "恩施市"
 
 
 def test_unknown_place_is_kept_by_name() -> None:
@@ -45,11 +51,11 @@ def test_unknown_place_is_kept_by_name() -> None:
 
 
 def test_document_region_from_issuer_and_text() -> None:
-    assert regions.document_region(None, "浙江省科学技术厅").name == "浙江省"
-    assert regions.document_region(None, "湖北省科技厅").name == "湖北省"
-    assert regions.document_region(None, "杭州市科学技术委员会").name == "杭州市"
+    assert get(regions.document_region(None, "浙江省科学技术厅")).name == "浙江省"
+    assert get(regions.document_region(None, "湖北省科技厅")).name == "湖北省"
+    assert get(regions.document_region(None, "杭州市科学技术委员会")).name == "杭州市"
     text = "贯彻桐乡市党代会精神,建设四个桐乡,全市科技创新。培育嘉兴市级孵化器。打造桐乡样板。"
-    ref = regions.document_region(None, "市科技局", "2019年科技创新工作要点", text)
+    ref = get(regions.document_region(None, "市科技局", "2019年科技创新工作要点", text))
     assert [r.name for r in ref.chain()] == ["桐乡市", "嘉兴市", "浙江省"]
 
 

@@ -65,7 +65,7 @@ def test_collectives_stay_whole_and_are_scoped_by_the_issuer() -> None:
     for mention in ("有关处室", "其他各处室", "各市、县(市、区)科技局(委)", "各高新区"):
         units = resolve.units(mention, zj, ZJ)
         assert len(units) == 1 and units[0].level == "collective" and units[0].collective
-        assert units[0].name == mention and units[0].scope == zj.id
+        assert zj is not None and units[0].name == mention and units[0].scope == zj.id
         assert resolve.unit(mention, hb, HB).id != units[0].id
     assert resolve.unit("有关处室", zj, ZJ).parent == zj  # the agency's own divisions
     assert resolve.unit("各高新区", zj, ZJ).parent is None

@@ -15,6 +15,7 @@ from typing import Any
 
 from policykg.loaders.types import Extraction
 from policykg.ontology import resolve
+from policykg.ontology.indicators import Catalogue
 from policykg.ontology.resolve import RegionRef, UnitRef
 from policykg.ontology.terms import Label, Rel
 
@@ -67,10 +68,11 @@ def _clean(props: Row) -> Row:
 
 
 class _Mapper:
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, catalogue: Catalogue | None = None) -> None:
         self.x = extraction
         self.doc = extraction.document
         self.rows = GraphRows(self.doc.id)
+        self.catalogue = catalogue
 
     def provenance(self, span: tuple[int, int] | None) -> Row:
         span = span or (0, 0)
@@ -78,7 +80,8 @@ class _Mapper:
 
     def add_region(self, ref: RegionRef | None) -> None:
         while ref is not None:
-            self.rows.merge_node(Label.REGION, _clean({"id": ref.id, "name": ref.name, "level": ref.level}))
+            self.rows.merge_node(Label.REGION, _clean({"id": ref.id, "name": ref.name, "level": ref.level,
+                                                       "code": ref.code, "short": ref.short}))
             if ref.parent is not None:
                 self.rows.merge_rel(Rel.PART_OF, Label.REGION, Label.REGION, ref.id, ref.parent.id)
             ref = ref.parent
@@ -87,7 +90,7 @@ class _Mapper:
         self.rows.merge_node(
             Label.UNIT,
             _clean({"id": ref.id, "name": ref.name, "level": ref.level, "collective": ref.collective,
-                    "aliases": sorted(set(ref.aliases) | {ref.mention})}),
+                    "scope": ref.scope, "aliases": sorted(set(ref.aliases) | {ref.mention})}),
         )
         if ref.parent is not None:
             self.add_unit(ref.parent)
@@ -98,10 +101,11 @@ class _Mapper:
 
     def map(self) -> GraphRows:
         doc, rows = self.doc, self.rows
-        where = resolve.region(doc.region)
+        where = resolve.document_region(doc.region, doc.issuer, doc.title, self.x.text)
         issuer = resolve.agency(doc.issuer, where)
+        region_name = where.name if where else doc.region
         rows.merge_node(Label.DOCUMENT, _clean({
-            "id": doc.id, "title": doc.title, "issuer": doc.issuer, "region": doc.region, "year": doc.year,
+            "id": doc.id, "title": doc.title, "issuer": doc.issuer, "region": region_name, "year": doc.year,
             "date": doc.date, "kind": doc.kind, "doc_no": doc.doc_no, "index_no": doc.index_no,
             "source": doc.source, "media": doc.media, "sha256": doc.sha256,
         }))
@@ -131,10 +135,13 @@ class _Mapper:
                 rows.add_rel(Rel.PART_OF, Label.TASK, Label.TASK, task.id, task.parent_id, {"doc": doc.id})
             clause = self.provenance(task.clause_span or task.span)
             for rel, mentions in ((Rel.LEADS, task.lead), (Rel.SUPPORTS, task.support)):
+                seen: set[str] = set()  # 杭州市科技局(委) and 杭州市、滨江区科技局(委) in one clause lead once
                 for mention in mentions:
-                    ref = resolve.unit(mention, issuer, where)
-                    self.add_unit(ref)
-                    rows.add_rel(rel, Label.UNIT, Label.TASK, ref.id, task.id, {**clause, "mention": mention})
+                    for ref in resolve.units(mention, issuer, where):
+                        self.add_unit(ref)
+                        if ref.id not in seen:
+                            seen.add(ref.id)
+                            rows.add_rel(rel, Label.UNIT, Label.TASK, ref.id, task.id, {**clause, "mention": mention})
             for name in task.people:
                 person = resolve.person(name, issuer)
                 rows.merge_node(Label.PERSON, {"id": person.id, "name": person.name})
@@ -142,14 +149,15 @@ class _Mapper:
                     rows.merge_rel(Rel.MEMBER_OF, Label.PERSON, Label.UNIT, person.id, person.agency.id)
                 rows.add_rel(Rel.RESPONSIBLE_FOR, Label.PERSON, Label.TASK, person.id, task.id, {**clause, "mention": name})
         for target in self.x.targets:
-            ind = resolve.indicator(target.indicator)
+            ind = resolve.indicator(target.indicator, target.unit, target.measure, self.catalogue)
             rows.merge_node(Label.INDICATOR, _clean({"id": ind.id, "name": ind.name, "catalogued": ind.catalogued,
                                                      "measure": ind.measure, "unit": ind.unit, "aliases": list(ind.aliases)}))
             prov = self.provenance(target.span)
             rows.add_node(Label.TARGET, _clean({
                 "id": target.id, "indicator": target.indicator, "value": target.value, "value_high": target.value_high,
                 "unit": target.unit, "year": target.year, "kind": target.kind, "comparator": target.comparator,
-                "measure": target.measure, "raw": target.raw, "as_of": target.as_of, "region": doc.region, **prov,
+                "measure": target.measure or ind.measure, "raw": target.raw, "as_of": target.as_of, "region": region_name,
+                "indicator_id": ind.id, **prov,
             }))
             owner_label, owner = (Label.TASK, target.task_id) if target.task_id else (Label.DOCUMENT, doc.id)
             rows.add_rel(Rel.HAS_TARGET, owner_label, Label.TARGET, owner, target.id, prov)
@@ -159,8 +167,9 @@ class _Mapper:
         return rows
 
 
-def to_graph_rows(extraction: Extraction) -> GraphRows:
-    return _Mapper(extraction).map()
+def to_graph_rows(extraction: Extraction, catalogue: Catalogue | None = None) -> GraphRows:
+    """The document's graph rows; ``catalogue`` is the indicator catalogue (default: shipped + $POLICYKG_INDICATORS)."""
+    return _Mapper(extraction, catalogue).map()
 
 
 def iter_rel_groups(groups: dict[tuple[Rel, Label, Label], Any]) -> Iterable[tuple[Rel, Label, Label, list[Row]]]:

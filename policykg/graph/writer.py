@@ -9,9 +9,11 @@ document removes exactly what only it contributed.
 
 from __future__ import annotations
 
+from policykg.graph.continuity import continuity_statements
 from policykg.graph.mapping import GraphRows, iter_rel_groups, to_graph_rows
 from policykg.graph.store import GraphStore, Statement, chunked
 from policykg.loaders.types import Extraction
+from policykg.ontology.indicators import Catalogue
 from policykg.ontology.terms import OWNED_LABELS, SHARED_LABELS, Label, Rel
 
 BATCH_ROWS = 10_000
@@ -75,10 +77,10 @@ def write_statements(rows: GraphRows) -> list[Statement]:
     return statements
 
 
-def write_extraction(store: GraphStore, extraction: Extraction) -> GraphRows:
-    """Put one document in the store, whole or not at all."""
-    rows = to_graph_rows(extraction)
-    store.write(write_statements(rows))
+def write_extraction(store: GraphStore, extraction: Extraction, catalogue: Catalogue | None = None) -> GraphRows:
+    """Put one document in the store, whole or not at all (its CONTINUES edges included)."""
+    rows = to_graph_rows(extraction, catalogue)
+    store.write(write_statements(rows) + continuity_statements(store, rows))
     return rows
 
 

@@ -1,87 +1,65 @@
-"""Identity rules: which node a mention stands for.
+"""Identity rules: which node a mention stands for. The one entry point ``graph.mapping`` calls.
 
-A division is scoped by its agency, an agency by its region, a person by the
-agency they serve, an indicator by the catalogue. First cut for the walking
-skeleton; the resolution issue replaces the rules behind these functions
-(gazetteer, abbreviations, catalogue with fuzzy matching) without changing them.
+A region comes from the gazetteer (``regions``); an agency is scoped by its region and a
+division or collective by its agency (``units``); a person by the agency they serve; an
+indicator by the curated catalogue (``indicators``). The rules live in those modules;
+this one keeps the calls short and stable.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from policykg.ontology import ids, indicators, regions
+from policykg.ontology import units as unit_rules
+from policykg.ontology.indicators import Catalogue
+from policykg.ontology.refs import IndicatorRef, PersonRef, RegionRef, UnitRef
 
-from policykg.ontology import ids
-
-_DIVISION = re.compile(r"(处|室|办|科|办公室|机关党委|中心)$")
-_COLLECTIVE = re.compile(r"^(有关|相关|其他|其它|各)")
-
-
-@dataclass(frozen=True)
-class RegionRef:
-    id: str
-    name: str
-    level: str | None = None
-    parent: RegionRef | None = None
+__all__ = [
+    "IndicatorRef", "PersonRef", "RegionRef", "UnitRef",
+    "agency", "document_region", "indicator", "person", "region", "unit", "units",
+]
 
 
-@dataclass(frozen=True)
-class UnitRef:
-    id: str
-    name: str
-    level: str  # ministry, province, city, county, division, collective, agency
-    mention: str
-    parent: UnitRef | None = None  # a division's agency
-    region: RegionRef | None = None
-    collective: bool = False
-    aliases: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    id: str
-    name: str
-    agency: UnitRef | None
-
-
-@dataclass(frozen=True)
-class IndicatorRef:
-    id: str
-    name: str
-    catalogued: bool = False
-    measure: str | None = None
-    unit: str | None = None
-    aliases: tuple[str, ...] = field(default=())
-
-
-def region(name: str | None) -> RegionRef | None:
-    if not name:
+def region(name: str | None, context: RegionRef | None = None) -> RegionRef | None:
+    """A region by name (浙江 or 浙江省), settled by context when the name repeats; None when it stays ambiguous."""
+    if not name or not name.strip():
         return None
-    return RegionRef(ids.region_id(name), name)
+    found = regions.lookup(name, context)
+    if found is not None:
+        return found
+    return None if regions.gazetteer().candidates(name.strip()) else regions.unlisted(name.strip())
+
+
+def document_region(hint: str | None, issuer: str | None, title: str = "", text: str = "") -> RegionRef | None:
+    """Where a document is about, from the loader's region, the issuer's name, then the text."""
+    return regions.document_region(hint, issuer, title, text)
 
 
 def agency(issuer: str | None, where: RegionRef | None) -> UnitRef | None:
-    if not issuer:
-        return None
-    scope = where.id if where else ""
-    return UnitRef(ids.unit_id(scope, issuer), issuer, "agency", issuer, region=where, aliases=(issuer,))
+    """The issuing agency, by its full name in its region (省科技厅 -> 浙江省科学技术厅)."""
+    return unit_rules.agency(issuer, where)
+
+
+def units(mention: str, issuer: UnitRef | None, where: RegionRef | None) -> list[UnitRef]:
+    """Every unit a lead/support mention stands for: a composite (杭州市、滨江区科技局(委)) gives two."""
+    return unit_rules.UnitResolver(issuer, where).resolve(mention)
 
 
 def unit(mention: str, issuer: UnitRef | None, where: RegionRef | None) -> UnitRef:
-    """A division or collective is scoped by the issuing agency; anything else by the region."""
-    collective = bool(_COLLECTIVE.match(mention))
-    if (_DIVISION.search(mention) or collective) and issuer is not None:
-        level = "collective" if collective else "division"
-        return UnitRef(ids.unit_id(issuer.id, mention), mention, level, mention, parent=issuer, collective=collective,
-                       aliases=(mention,))
-    scope = where.id if where else ""
-    return UnitRef(ids.unit_id(scope, mention), mention, "agency", mention, region=where, collective=collective,
-                   aliases=(mention,))
+    """The first unit a mention stands for (see ``units`` for composites)."""
+    found = units(mention, issuer, where)
+    if found:
+        return found[0]
+    return UnitRef(ids.unit_id(issuer.id if issuer else "", mention), mention, "agency", mention, aliases=(mention,))
 
 
 def person(name: str, serves: UnitRef | None) -> PersonRef:
+    """A person is scoped by the agency they serve: one name in two agencies is two people."""
+    name = name.strip()
     return PersonRef(ids.person_id(serves.id if serves else "", name), name, serves)
 
 
-def indicator(phrase: str) -> IndicatorRef:
-    return IndicatorRef(ids.indicator_id(phrase), phrase, aliases=(phrase,))
+def indicator(phrase: str, unit: str | None = None, measure: str | None = None,
+              catalogue: Catalogue | None = None) -> IndicatorRef:
+    """The catalogued indicator a target phrase measures, or an uncatalogued one of its own."""
+    return indicators.indicator(phrase, unit, measure, catalogue)
+
