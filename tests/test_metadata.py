@@ -110,3 +110,9 @@ def test_title_in_a_one_cell_table_row() -> None:
     meta = extract_metadata(text)
     assert meta.title == "某市科学技术局2039年重点任务分工表"
     assert meta.issuer == "某市科学技术局"
+
+
+def test_doc_no_below_the_title_on_a_web_page() -> None:
+    text = "某省人民政府关于印发创新行动方案的通知\n某政发〔2035〕5号\n各市人民政府:\n落实《某方案》(某政办〔2034〕2号)。\n"
+    meta = extract_metadata(text)
+    assert meta.doc_no == "某政发〔2035〕5号"

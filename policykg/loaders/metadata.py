@@ -261,13 +261,11 @@ def find_date(lines: list[str]) -> str | None:
 
 
 def find_doc_no(lines: list[str], title: str) -> str | None:
-    """文号 from its field, or a line that is only a document number above the title."""
+    """文号 from its field, or a line near the top that is only a document number (never one cited in a sentence)."""
     for ln in lines[:40]:
         if m := _DOC_NO_FIELD.search(ln):
             return re.sub(r"\s+", "", m.group(1))
-    for ln in lines[:40]:
-        if ln == title:
-            break
+    for ln in lines[:15]:  # standing alone near the title (above it in print, below it on web pages)
         if m := _DOC_NO_LINE.match(ln):
             return re.sub(r"\s+", "", m.group(1))
     return None
