@@ -115,7 +115,8 @@ def to_table(rows: Sequence[Row], columns: Sequence[str] | None = None, title: s
     table = Table(title=title, show_lines=False, header_style="bold")
     numeric = {c for c in cols if rows and all(isinstance(r.get(c), int | float) or r.get(c) is None for r in rows)}
     for c in cols:
-        table.add_column(c, justify="right" if c in numeric else "left", overflow="fold")
+        # numbers never wrap (a split number misleads); text folds, keeping CJK characters whole
+        table.add_column(c, justify="right" if c in numeric else "left", overflow="fold", no_wrap=c in numeric)
     for row in rows:
         table.add_row(*(cell_text(row.get(c)) for c in cols))
     return table

@@ -118,7 +118,9 @@ def write_clauses(text: str) -> list[str]:
         if prev in {".", ":"} or nxt == ":":
             continue  # a property key, label, relationship type or map key, not a clause
         word = tok.text.upper()
-        if word in WRITE_KEYWORDS:
+        if word == "DELETE" and found and found[-1] == "DETACH" and tokens[k - 1].text.upper() == "DETACH":
+            found[-1] = "DETACH DELETE"
+        elif word in WRITE_KEYWORDS:
             found.append("LOAD CSV" if word == "LOAD" else word)
         elif word == "CALL":
             procedure = _procedure_name(tokens, k + 1)
