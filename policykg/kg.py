@@ -17,6 +17,7 @@ from policykg.graph.schema import ensure_schema
 from policykg.graph.store import BoltStore, StoreError, open_store, store_spec
 from policykg.graph.writer import delete_document, write_extraction
 from policykg.loaders import LoaderError, extract_file
+from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
 
 if TYPE_CHECKING:
@@ -53,15 +54,20 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 class KnowledgeGraph:
-    def __init__(self, store: BoltStore, spec: str) -> None:
+    def __init__(self, store: BoltStore, spec: str, catalogue: Catalogue | None = None) -> None:
         self.store = store
         self.spec = spec
+        # None means the shipped indicator catalogue (plus $POLICYKG_INDICATORS), chosen by the mapping.
+        self.catalogue = catalogue
         self._schema_ready = False
 
     @classmethod
-    def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None) -> KnowledgeGraph:
+    def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
+             indicators: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
         spec = store_spec(store)
-        return cls(open_store(spec, heap=heap), spec)
+        # Analysts' own YAML extends the catalogue; read first, so a bad file fails before the JVM starts.
+        catalogue = load_catalogue(indicators) if indicators else None
+        return cls(open_store(spec, heap=heap), spec, catalogue)
 
     def close(self) -> None:
         self.store.close()
@@ -87,7 +93,7 @@ class KnowledgeGraph:
             started = time.perf_counter()
             try:
                 extraction = extract_file(path)
-                rows = write_extraction(self.store, extraction)
+                rows = write_extraction(self.store, extraction, self.catalogue)
             except (LoaderError, StoreError) as exc:
                 yield LoadResult(str(path), False, error=str(exc), seconds=time.perf_counter() - started)
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import typer
 
@@ -23,10 +24,10 @@ class CliError(Exception):
 
 
 @contextlib.contextmanager
-def open_graph(store: str | None) -> Iterator[KnowledgeGraph]:
+def open_graph(store: str | None, indicators: Path | None = None) -> Iterator[KnowledgeGraph]:
     try:
-        kg = KnowledgeGraph.open(store)
-    except StoreError as exc:
+        kg = KnowledgeGraph.open(store, indicators=indicators)
+    except (StoreError, OSError, ValueError) as exc:
         raise CliError(str(exc)) from exc
     try:
         yield kg

@@ -32,13 +32,14 @@ def _report(result: LoadResult) -> None:
 def load(
     paths: list[Path] = typer.Argument(..., help="Plan files or folders of them."),
     store: str | None = StoreOption,
+    indicators: Path | None = typer.Option(None, "--indicators", help="Your own indicator catalogue (YAML) on top of the shipped one."),
 ) -> None:
     """Load plans into the store, one transaction per document; failures are counted, not fatal."""
     files = expand_paths(paths)
     if not files:
         raise CliError("no plan files found in " + ", ".join(map(str, paths)), code=2)
     results: list[LoadResult] = []
-    with open_graph(store) as kg:
+    with open_graph(store, indicators) as kg:
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
                             transient=True, disable=not err_console.is_terminal)
         with progress:
