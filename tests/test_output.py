@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -12,7 +13,7 @@ from rich.cells import cell_len
 
 from policykg.output import OutputError, cell_text, render, to_csv, to_markdown
 
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {"unit": "高新处", "agency": "浙江省科学技术厅", "tasks": 14, "value": 15000000000.0, "leads": ["计财处", "法规处"]},
     {"unit": "办公室", "agency": None, "tasks": 3, "value": 2.5, "leads": []},
 ]
