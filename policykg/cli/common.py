@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import ParamSpec
 
 import typer
 
 from policykg.graph.store import StoreError
 from policykg.kg import KnowledgeGraph
+
+P = ParamSpec("P")
 
 STORE_HELP = "Store directory (embedded) or bolt:// / neo4j:// URI; default $POLICYKG_STORE or ./policykg-data."
 StoreOption = typer.Option(None, "--store", "-s", help=STORE_HELP, envvar="POLICYKG_STORE", show_envvar=False)
@@ -21,6 +25,20 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
+    """Turn a CliError into one red line on stderr and its exit code, under any runner."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except CliError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(exc.code) from None
+
+    return wrapper
 
 
 @contextlib.contextmanager

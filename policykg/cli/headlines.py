@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 
 from policykg.kg import KnowledgeGraph
+from policykg.output import to_table
 
 HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
     ("Units leading the most tasks in 浙江省", "units-leading-most-tasks", {"region": "浙江省"}, 8),
@@ -16,10 +16,6 @@ HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
 def print_headlines(kg: KnowledgeGraph, console: Console) -> None:
     for title, name, params, limit in HEADLINES:
         rows = kg.query_rows(name, params)
-        table = Table(title=f"{title}  (policykg query {name})", title_justify="left")
-        columns = list(rows[0].keys()) if rows else []
-        for col in columns:
-            table.add_column(col)
-        for row in rows[:limit]:
-            table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        table = to_table(rows[:limit], title=f"{title}  (policykg query {name})")
+        table.title_justify = "left"
         console.print(table)

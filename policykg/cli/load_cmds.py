@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from policykg.cli.common import CliError, StoreOption, open_graph
+from policykg.cli.common import CliError, StoreOption, open_graph, reports_errors
 from policykg.graph import embedded
 from policykg.graph.store import is_remote, store_spec
 from policykg.kg import LoadResult, expand_paths
@@ -114,7 +114,5 @@ def demo(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(load)
-    app.command()(extract)
-    app.command()(stats)
-    app.command()(demo)
+    for command in (load, extract, stats, demo):
+        app.command()(reports_errors(command))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from policykg.cli.common import CliError, StoreOption
+from policykg.cli.common import CliError, StoreOption, reports_errors
 from policykg.graph import embedded
 from policykg.graph.layout import StoreLayout
 from policykg.graph.store import is_remote, store_spec
@@ -23,6 +23,7 @@ def _local(store: str | None) -> Path:
 
 
 @store_app.command("status")
+@reports_errors
 def status_cmd(store: str | None = StoreOption, fmt: str = typer.Option("table", "--format", "-f")) -> None:
     """Whether the server runs, on which loopback ports, and for how many clients."""
     st = embedded.status(_local(store))
@@ -37,6 +38,7 @@ def status_cmd(store: str | None = StoreOption, fmt: str = typer.Option("table",
 
 
 @store_app.command("start")
+@reports_errors
 def start_cmd(store: str | None = StoreOption) -> None:
     """Start the server and keep it running until `policykg store stop`."""
     root = _local(store)
@@ -48,6 +50,7 @@ def start_cmd(store: str | None = StoreOption) -> None:
 
 
 @store_app.command("stop")
+@reports_errors
 def stop_cmd(store: str | None = StoreOption) -> None:
     """Stop the server, even if clients hold it."""
     root = _local(store)
