@@ -27,6 +27,8 @@ def one(text: str) -> tuple[float, float | None, str | None]:
         ("提高2个百分点", 2, "个百分点"),
         ("高于全省0.5百分点", 0.5, "个百分点"),
         ("孵化面积31.97万平方米", 319_700, "平方米"),
+        ("试点单位扩大到100所高校", 100, "所"),  # 所 counts institutions
+        ("建成智能化示范生产线20条", 20, "条"),  # 条 counts lines
         ("增加值1212.6亿元", 121_260_000_000, "元"),
         ("企业20,000家", 20_000, "家"),
         ("培训3000人次", 3000, "人次"),
@@ -116,6 +118,9 @@ def test_bare_yi_has_no_unit_for_the_caller_to_decide() -> None:
         "每万人发明专利",
         "索 引 号 011043145/2019-15823 分    类 其他",  # a spaced-out label after a code
         "人才新政27条",  # 条 is not a unit: policy names
+        "出台政策措施10条",  # 条 after a rule word counts a policy's articles
+        "形成可复制经验20条",
+        "3所属企业",  # 所属 is a word, not 所
     ],
 )
 def test_not_quantities(phrase: str) -> None:

@@ -36,8 +36,10 @@ SCALES: dict[str, float] = {
 }
 
 #: Measure units as written -> canonical unit. Longest first in the regex.
-#: 所/条/批/期/年/月/岁/级/届/号 are deliberately absent: after a number they name
-#: policies (人才新政27条), periods, ages and ranks far more often than targets.
+#: 批/期/年/月/岁/级/届/号 are deliberately absent: after a number they name periods,
+#: ages and ranks far more often than targets. 所 counts institutions (100所高校) and 条
+#: counts lines (生产线20条), but 条 after a rule word is a policy's name (人才新政27条):
+#: see ``_RULE_COUNT``.
 UNITS: dict[str, str] = {
     "个百分点": "个百分点",
     "百分点": "个百分点",
@@ -71,6 +73,8 @@ UNITS: dict[str, str] = {
     "套": "套",
     "款": "款",
     "座": "座",
+    "所": "所",
+    "条": "条",
     "公里": "公里",
 }
 
@@ -91,7 +95,12 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "座": "谈位",
     "家": "庭乡属长",
     "件": "事",
+    "所": "属在有以得谓需长",
+    "条": "例款件文目理",
 }
+#: Words right before ``N条`` that make it a count of articles in a policy, not of things
+#: built (出台政策措施10条, 人才新政27条, 形成可复制经验20条).
+_RULE_COUNT = re.compile(r"(?:政|策|措施|举措|意见|规定|办法|条例|细则|条款|建议|要求|做法|经验|清单|规则|标准)\s*$")
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -157,9 +166,13 @@ def _cn_with_scale(num: str, scale: str | None) -> tuple[str, str | None]:
     return num, scale
 
 
-def _unit_ok(text: str, end: int, unit: str) -> bool:
+def _unit_ok(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether the unit word is a unit here: not the start of a longer word (所属, 条例),
+    and 条 not a policy's article count."""
     blockers = _UNIT_BLOCKERS.get(unit)
-    return not (blockers and end < len(text) and text[end] in blockers)
+    if blockers and end < len(text) and text[end] in blockers:
+        return False
+    return not (unit == "条" and _RULE_COUNT.search(text[max(0, start - 6) : start]))
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -180,7 +193,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit is None and scale not in ("亿", "万亿", "千亿", "百亿", "十亿"):
             continue
-        if unit is not None and not _unit_ok(text, m.end("unit"), unit):
+        if unit is not None and not _unit_ok(text, m.start(), m.end("unit"), unit):
             continue
         if unit is not None and m.start("unit") > m.end("num") and text[m.start("unit") - 1].isspace():
             after = text[m.end("unit") : m.end("unit") + 1]
