@@ -126,3 +126,11 @@ def test_lenticular_bracket_labels() -> None:
 def test_other_fields_end_a_value() -> None:
     assert clause("(责任单位:市科技局;完成时限:2030年底)") == (["市科技局"], [], [])
     assert is_clause_line("(责任单位:市科技局;完成时限:2030年底)")
+
+
+def test_county_bureau_divisions_are_gu() -> None:
+    assert clause("抓好项目申报。(责任股室:计划财务股、综合股;配合股室:办公室)") == (
+        ["计划财务股", "综合股"],
+        ["办公室"],
+        [],
+    )

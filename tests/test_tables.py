@@ -89,3 +89,9 @@ def test_lead_mark_in_a_unit_cell() -> None:
     text = "工作任务 | 责任单位 |\n建设实验室 | 市科技局(牵头) 市财政局 |\n"
     _, tasks = parse_outline(text, "d")
     assert [(t.lead, t.support) for t in tasks] == [(["市科技局"], ["市财政局"])]
+
+
+def test_county_table_with_gu_columns() -> None:
+    text = "序号 | 工作任务 | 责任领导 | 责任股室 | 配合股室\n1 | 抓好项目申报 | 王红梅 | 计划财务股 | 综合股\n"
+    _, tasks = parse_outline(text, "d")
+    assert [(t.lead, t.support, t.people) for t in tasks] == [(["计划财务股"], ["综合股"], ["王红梅"])]

@@ -5,7 +5,8 @@ three lists (``lead``, ``support``, ``people``) so the graph can ask "who leads
 what" across provinces and years:
 
 * labelled: ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``, ``责任单位:X``,
-  ``牵头单位:X;配合单位:Y`` on a line of its own, ``(责任处室:X)``, ``(责任科室:X)``;
+  ``牵头单位:X;配合单位:Y`` on a line of its own, ``(责任处室:X)``, ``(责任科室:X)``,
+  ``(责任股室:X)`` (a county bureau's divisions are 股);
 * State Council style: ``(X牵头，Y、Z按职责分工负责)``, ``(X牵头，Y参与)``, ``(X负责)``;
 * table cells (``责任单位`` column), where units may also be separated by spaces.
 
@@ -42,12 +43,15 @@ _LABEL_ROLES: dict[str, str] = {
     "责任部门": "lead",
     "责任处室": "lead",
     "责任科室": "lead",
+    "责任股室": "lead",
+    "牵头股室": "lead",
     "主责单位": "lead",
     "主办单位": "lead",
     "配合单位": "support",
     "配合部门": "support",
     "配合处室": "support",
     "配合科室": "support",
+    "配合股室": "support",
     "协办单位": "support",
     "协同单位": "support",
     "协作单位": "support",
@@ -73,7 +77,7 @@ _ONLY_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按职责分工负责|按职�
 
 #: How a unit name may end. Used only to tell a list of units from prose in brackets.
 _UNIT_END = re.compile(
-    r"(处|室|办|局|委|厅|部|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
+    r"(处|室|办|股|局|委|厅|部|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
     r"区|县|市|省|州|盟|旗|园|校|学)(?:[(（][^()（）]{1,6}[)）])?$"
 )
 _COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|全体|所属|直属)")
