@@ -116,3 +116,12 @@ def test_doc_no_below_the_title_on_a_web_page() -> None:
     text = "某省人民政府关于印发创新行动方案的通知\n某政发〔2035〕5号\n各市人民政府:\n落实《某方案》(某政办〔2034〕2号)。\n"
     meta = extract_metadata(text)
     assert meta.doc_no == "某政发〔2035〕5号"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某省“十四五”科技创新规划(2021—2025年)", "某省科技创新规划(2021年至2025年)", "某省“十四五”科技创新规划"],
+)
+def test_a_multi_year_plan_is_dated_by_its_first_year(title: str) -> None:
+    meta = extract_metadata(f"{title}\n某省科学技术厅\n2021年12月20日\n")
+    assert meta.year == 2021

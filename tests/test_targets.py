@@ -302,3 +302,10 @@ def test_counts_of_meetings_and_large_chinese_numerals() -> None:
     assert facts(run("全年召开10次专题会议。")) == [(10, "次", "=", "target", 2016)]
     assert facts(run("全省科技人员总数达到十万人。")) == [(100_000, "人", "=", "target", 2016)]
     assert facts(run("建设6000座基站。")) == [(6000, "座", "=", "target", 2016)]
+
+
+def test_a_five_year_plans_goals_are_for_its_last_year() -> None:
+    title = "某省“十四五”科技创新规划(2031年—2035年)"
+    body = "截至2030年底,高新技术企业达到800家。\n1.布局建设重点实验室20个以上。"
+    got = run(body, title=title, year=2031)
+    assert [(t.value, t.kind, t.year) for t in got] == [(800, "actual", 2030), (20, "target", 2035)]

@@ -12,7 +12,12 @@ below read the evidence both kinds carry, in order of trust:
 * region: the issuer's place, else the place of the issuer's level (市 for
   市科技局) that the text names most often;
 * year: the year the plan is for: the latest year in the title (a 2015 summary
-  with the 2016 plan is a 2016 document), else the date's year.
+  with the 2016 plan is a 2016 document), else the date's year. A multi-year plan
+  (``“十四五”…规划(2021-2025年)``) is dated by its *first* year: the gold schema's
+  ``year`` is "the year the figure is for", and a five-year plan's own figures
+  carry their years (``到2025年`` -> 2025, see ``periods.plan_span``), so the
+  document year says when the plan starts to apply, which is how such plans are
+  filed and compared (the 2021 plan, not a 2025 document written in 2021).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from policykg.loaders.periods import plan_span
 from policykg.loaders.tables import unwrap_single_cell
 
 _PROVINCES = (
@@ -235,7 +241,10 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
 
 
 def find_year(title: str, date: str | None, lines: list[str]) -> int | None:
-    """The year the plan is for: the latest year in the title, else the first 20XX年 in the head, else the date's."""
+    """The year the plan is for: a multi-year plan's first year, else the latest year in the
+    title, else the date's, else the first 20XX年 in the head."""
+    if span := plan_span(title):
+        return span[0]
     years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
     if years:
         return max(years)

@@ -17,6 +17,27 @@ from dataclasses import dataclass
 from policykg.loaders.types import DocumentRecord
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: A plan period: ``2021-2025年``, ``2021—2025年``, ``2021年至2025年``.
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+#: Five-year plans by their number: “十四五” is 2021-2025 (十五 2001, 十一五 2006 … every five years).
+_FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|二十)五")
+_FIVE_YEAR_START = {"十": 2001, "十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026, "十六": 2031}
+
+
+def plan_span(title: str) -> tuple[int, int] | None:
+    """The years a multi-year plan covers, from its title: ``(2021-2025年)`` or “十四五”.
+
+    A five-year plan is *about* its whole period: the document is dated by its first
+    year, while its goals are for the last (``到2025年…``)."""
+    if m := _YEAR_RANGE.search(title):
+        first, last = int(m.group(1)), int(m.group(2))
+        if 0 < last - first <= 15:
+            return first, last
+    if (m := _FIVE_YEAR.search(title)) and "规划" in title:
+        start = _FIVE_YEAR_START.get(m.group(1))
+        if start:
+            return start, start + 4
+    return None
 _SUMMARY_WORDS = re.compile(r"总结|完成情况|进展情况|执行情况|落实情况|工作回顾")
 _PLAN_WORDS = re.compile(r"要点|计划|思路|工作思|打算|安排|任务|目标|规划|分解|部署|重点工作")
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
@@ -64,6 +85,8 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
             summary_year = summary_year or int(m.group(1))
         elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(line):
             plan_year = plan_year or int(m.group(1))
+    if (span := plan_span(line)) is not None and summary_year is None:
+        plan_year = span[1]  # a multi-year plan's goals are for its last year
     reports = summary_year is not None or document.kind in ("summary", "status-table")
     plans = plan_year is not None or not reports
     if reports and summary_year is None:
