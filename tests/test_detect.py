@@ -28,6 +28,11 @@ SUMMARY = """某市科技局2043年工作总结和2044年工作思路
 (一)平台建设成效明显。全年新建实验室3家,引进团队5个。
 1、实施平台工程。新建实验室2家。
 """
+DIVISION_MIXED = """2046年重点任务分工方案
+(一)建设国家实验室。(科技部牵头,发展改革委参与)
+(二)支持企业创新。(财政部、税务总局、科技部按职责分工负责)
+(三)评价企业。(科技部负责)
+"""
 PLAN = """2045年全省科技工作要点
 1.完善项目管理。推行项目责任人制度,明确牵头单位和配合单位职责。
 2.建设平台。
@@ -39,6 +44,7 @@ PLAN = """2045年全省科技工作要点
     [
         (RESPONSIBILITY, DocKind.RESPONSIBILITY_PLAN),
         (DIVISION, DocKind.NATIONAL_DIVISION),
+        (DIVISION_MIXED, DocKind.NATIONAL_DIVISION),  # 参与 / co-responsible ministries, no labels
         (STATUS, DocKind.STATUS_TABLE),
         (STATUS_BY_TITLE, DocKind.STATUS_TABLE),
         (SUMMARY, DocKind.SUMMARY),

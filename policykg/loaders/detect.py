@@ -6,7 +6,8 @@ that mentions 项目责任人制度 is not a responsibility breakdown):
 
 * ``status-table``: a table with a results column (完成情况, 进展情况…), or a title
   that reports progress (…完成情况 / …进展情况);
-* ``national-division``: tasks assigned State Council style, ``(X牵头，Y按职责分工负责)``;
+* ``national-division``: tasks assigned State Council style, ``(X牵头，Y按职责分工负责)``,
+  ``(X牵头，Y参与)`` or ``(X、Y按职责分工负责)`` (verbs, not ``牵头单位:`` labels);
 * ``responsibility-plan``: tasks that carry responsibility clauses or a responsibility
   column, or a title that says 责任分解 / 任务分解 / 分工;
 * ``summary``: a title that reports a year's work (工作总结, 工作报告, 情况汇报); such a
@@ -24,7 +25,9 @@ from policykg.ontology.terms import DocKind
 
 _RESULT_FIELDS = ("完成情况",)
 _STATUS_TITLE = re.compile(r"((完成|进展|推进|落实|执行)情况|进度|进展)(表|汇总表|一览表|统计表)?$")
-_DIVISION_CLAUSE = re.compile(r"牵头.{0,60}?(按职责分工负责|按职责负责|分工负责)|牵头[)）]")
+#: State Council wording: ``(X牵头，Y按职责分工负责)``, ``(X牵头，Y参与)``, ``(X、Y按职责分工负责)``;
+#: a labelled ``牵头单位:`` is a provincial breakdown, not this.
+_DIVISION_CLAUSE = re.compile(r"按职责分工负责|按职责负责|分工负责|牵头(?![单部处科股领人]|\s*[:：])")
 _RESPONSIBILITY_TITLE = re.compile(r"责任分解|任务分解|分工|责任清单|任务清单|责任表")
 _SUMMARY_TITLE = re.compile(r"总结|工作报告|情况汇报|工作回顾|年报")
 
