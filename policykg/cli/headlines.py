@@ -8,8 +8,11 @@ from policykg.kg import KnowledgeGraph
 from policykg.output import to_table
 
 HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
-    ("Units leading the most tasks in 浙江省", "units-leading-most-tasks", {"region": "浙江省"}, 8),
-    ("技术交易额 in 浙江省, 2015-2021", "target-evolution", {"indicator": "技术市场交易额", "region": "浙江省", "from": 2015, "to": 2021}, 10),
+    ("Units leading the most tasks in the 2015 Zhejiang plan", "units-leading-most-tasks",
+     {"region": "浙江省", "from": 2015, "to": 2015}, 5),
+    ("Units leading the most tasks in 浙江省, all years", "units-leading-most-tasks", {"region": "浙江省"}, 5),
+    ("技术交易额 in 浙江省, 2015-2021", "target-evolution",
+     {"indicator": "技术市场交易额", "region": "浙江省", "from": 2015, "to": 2021}, 10),
 ]
 
 
