@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from policykg.graph.mapping import GraphRows
@@ -51,7 +51,14 @@ def _jieba() -> Any:
 
 def tokens(text: str) -> list[str]:
     """Content words: jieba's tokens of two or more Chinese characters (or a Latin word), stopwords out."""
-    return [t for t in _jieba().lcut(text) if _KEEP.fullmatch(t) and t not in STOPWORDS]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65_536)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: each load compares its tasks with every other plan of the agency, and jieba
+    # was 42% of load time re-splitting the same texts (bench/load.py, docs/benchmarks.md).
+    return tuple(t for t in _jieba().lcut(text) if _KEEP.fullmatch(t) and t not in STOPWORDS)
 
 
 def _vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
