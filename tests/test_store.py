@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,16 @@ def test_store_start_keeps_the_server_until_stop(tmp_path: Path) -> None:
     assert run("store", "stop").strip() == "stopped"
     assert pid is not None and not pid_alive(pid)
     assert run("store", "status").startswith("stopped")
+
+
+def test_a_server_whose_clients_died_stops_by_itself(tmp_path: Path) -> None:
+    # The client is killed outright: it cannot drop its lease or stop the server.
+    code = f"from policykg.graph import open_store; open_store({str(tmp_path)!r}); import os; os.kill(os.getpid(), 9)"
+    subprocess.run([sys.executable, "-c", code], timeout=120)
+    pid = embedded.status(tmp_path).pid
+    assert pid is not None
+    deadline = time.monotonic() + 60
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not pid_alive(pid)
+    assert not embedded.status(tmp_path).running

@@ -69,13 +69,20 @@ def serve(layout: StoreLayout, heap: str) -> int:
         )
         while not stopping:
             time.sleep(IDLE_CHECK_SECONDS)
-            if time.monotonic() - started < STARTUP_GRACE_SECONDS:
+            if time.monotonic() - started < STARTUP_GRACE_SECONDS or layout.is_persistent() or layout.live_leases():
                 continue
-            if not layout.is_persistent() and not layout.live_leases():
-                break
+            # Decide and stop under the store lock: a client that takes a lease meanwhile either
+            # sees this server still announced, or waits and then finds none and starts its own
+            # (never while these database files are still open). If a client holds the lock (it
+            # may be stopping us with SIGTERM), look again next round rather than block.
+            with layout.locked(wait=False) as held:
+                if held and not layout.is_persistent() and not layout.live_leases():
+                    layout.clear_server_info(os.getpid())
+                    server.stop()
+                    return 0
     finally:
         layout.clear_server_info(os.getpid())
-        server.stop()
+        server.stop()  # a no-op when already stopped
     return 0
 
 

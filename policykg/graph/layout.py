@@ -73,12 +73,17 @@ class StoreLayout:
         return path.read_text().strip()
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self, wait: bool = True) -> Iterator[bool]:
+        """Hold the store lock; with ``wait=False`` yield False at once if someone else holds it."""
         self.create()
         with open(self.root / "lock", "w") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
             try:
-                yield
+                fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
