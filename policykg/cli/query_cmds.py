@@ -16,8 +16,6 @@ import typer
 
 from policykg.output import FORMATS, OutputError, render
 from policykg.queries import QueryError, get_query, list_queries, parse_assignments
-from policykg.queries.analytics import COLLABORATION_COLUMNS, collaboration_table
-from policykg.queries.graphs import pairs_to_graph
 
 USAGE_ERROR = 2
 FAILURE = 1
@@ -172,6 +170,10 @@ def collaboration_command(
         raise _fail(str(exc)) from None
     with _graph(store) as kg:
         pairs = kg.query_rows(named.name, bound)
+    # networkx costs ~0.15 s to import; only this command needs it
+    from policykg.queries.analytics import COLLABORATION_COLUMNS, collaboration_table
+    from policykg.queries.graphs import pairs_to_graph
+
     rows = collaboration_table(pairs_to_graph(pairs))
     _render(rows, list(COLLABORATION_COLUMNS), fmt, output, title="unit collaboration")
 
