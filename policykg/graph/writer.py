@@ -50,14 +50,18 @@ def write_statements(rows: GraphRows) -> list[Statement]:
     doc = rows.doc_id
     statements = _delete_owned(doc)
     for label, by_id in rows.shared_nodes.items():
-        merge_aliases = (
-            ", n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(r.aliases, [])] + coalesce(r.aliases, [])"
-            if label in (Label.UNIT, Label.INDICATOR) else ""
-        )
-        cypher = (
-            f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
-            f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}{merge_aliases}"
-        )
+        # The merged alias list is computed in a WITH, before the SET: within one SET clause
+        # ``n += r`` also writes n.aliases, and whether a later item then reads the old or the
+        # new value differs between engines and versions (docs/neo4j.md, "SET order").
+        cypher = f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+        if label in (Label.UNIT, Label.INDICATOR):
+            cypher += (
+                "WITH n, r, [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(r.aliases, [])] "
+                "+ coalesce(r.aliases, []) AS aliases "
+                f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}, n.aliases = aliases"
+            )
+        else:
+            cypher += f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}"
         statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(by_id.values(), BATCH_ROWS)]
     for rel, start, end, rel_rows in iter_rel_groups(rows.shared_rels):
         cypher = (
