@@ -19,5 +19,5 @@ WITH d, tasks, lead_units, support_units, people, count(DISTINCT g) AS targets, 
 RETURN d.id AS id, d.title AS title, d.year AS year, d.kind AS kind,
        COUNT { (d)-[:HAS_SECTION]->(:Section) } AS sections, size(tasks) AS tasks,
        lead_units, support_units, people, targets, indicators,
-       size([t IN tasks WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }]) AS without_lead
+       COUNT { (d)-[:HAS_TASK]->(task:Task) WHERE NOT EXISTS { (:Unit)-[:LEADS]->(task) } } AS without_lead
 ORDER BY year DESC, id
