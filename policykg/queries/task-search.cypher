@@ -19,7 +19,8 @@ WHERE size(words) > 0
         WHERE $within OR dr.name = $region })
 WITH d, t, words, toLower(t.text) AS text, toLower(coalesce(t.title, '')) AS title
 WITH d, t, text,
-     reduce(s = 0, w IN words | s + 3 * (size(split(title, w)) - 1) + size(split(text, w)) - 1) AS score,
+     reduce(s = 0, w IN words | s + 3 * ((size(title) - size(replace(title, w, ''))) / size(w))
+                                  + (size(text) - size(replace(text, w, ''))) / size(w)) AS score,
      size(split(text, words[0])[0]) AS at
 RETURN score, d.year AS year, d.title AS document, t.number AS number, coalesce(t.title, left(t.text, 40)) AS task,
        substring(t.text, CASE WHEN at > 20 THEN at - 20 ELSE 0 END, 80) AS snippet, t.id AS id
