@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import fixtures_build as fb
@@ -10,6 +11,7 @@ import pytest
 from policykg.loaders import extract_file
 from policykg.loaders.read import SourceText, read_bytes, read_source
 from policykg.loaders.readers import READERS, get_reader
+from policykg.loaders.readers.pdflayout import Line, drop_chrome, join_wrapped
 from policykg.loaders.readers.rows import row_line
 
 ROW_1 = "1 | 大力推进杭州城西科创大走廊建设，技术市场交易额达150亿元。 | 成果处 规划处 |"
@@ -234,3 +236,78 @@ def test_source_text_is_the_seam() -> None:
     src = read_bytes("一、总则".encode(), "x.txt")
     assert isinstance(src, SourceText)
     assert src.source == "x.txt"
+
+
+# --- PDF layout: page chrome and hard wraps ---------------------------------------------
+
+
+def _body(texts: list[str], x0: float = 80, x1: float = 500, size: float = 16) -> list[Line]:
+    return [Line(t, x0, x1, size) for t in texts]
+
+
+def test_pdf_page_numbers_and_a_running_header_that_restates_the_title_are_chrome() -> None:
+    page1 = [Line("某省科技厅2030年工作要点", 200, 380, 20), *_body(["1.建设实验室,新建"]), Line("- 1 -", 280, 300, 12)]
+    page2 = [Line("某省科技厅2030年工作要点", 220, 370, 10), *_body(["重点实验室5家。"]), Line("- 2 -", 280, 300, 12)]
+    kept = drop_chrome([page1, page2])
+    assert [[ln.text for ln in page] for page in kept] == [
+        ["某省科技厅2030年工作要点", "1.建设实验室,新建"],
+        ["重点实验室5家。"],
+    ]
+
+
+def test_pdf_footer_repeated_on_two_other_pages_is_chrome_but_body_text_is_not() -> None:
+    pages = [_body(["正文甲", f"某市科学技术局印发 {n}"]) for n in (1, 2, 3)]
+    assert [[ln.text for ln in p] for p in drop_chrome(pages)] == [["正文甲"], ["正文甲"], ["正文甲"]]
+
+
+def test_pdf_lines_that_reach_the_right_margin_continue_on_the_next_unindented_line() -> None:
+    lines = [
+        Line("1.推进省实验室建设,新建省级重点实验室", 112, 500, 16),  # indented first line, full
+        Line("15家。(牵头单位:省科技厅、省发展改", 80, 500, 16),  # full: wraps mid-word
+        Line("革委)", 80, 160, 16),  # last line of the paragraph
+        Line("2.实施企业培育行动,新增科技型中小企业500", 112, 495, 16),  # ends a few points short (digits)
+        Line("0家。", 80, 130, 16),
+        Line("二、壮大创新主体", 112, 300, 16),  # indented: a new paragraph
+    ]
+    assert join_wrapped(lines) == [
+        "1.推进省实验室建设,新建省级重点实验室15家。(牵头单位:省科技厅、省发展改革委)",
+        "2.实施企业培育行动,新增科技型中小企业5000家。",
+        "二、壮大创新主体",
+    ]
+
+
+def test_pdf_ragged_lines_and_sentence_ends_are_never_joined() -> None:
+    ragged = _body(["一、总体要求", "1.推进转化"], x1=300) + _body(["2.加快建设。"], x1=500)
+    assert join_wrapped(ragged) == ["一、总体要求", "1.推进转化", "2.加快建设。"]
+    full = _body(["推进成果转化。", "加快产业化", "2.建设平台", "三、保障"])
+    assert join_wrapped(full) == ["推进成果转化。", "加快产业化", "2.建设平台", "三、保障"]
+
+
+def test_pdf_wrapped_across_a_page_reads_as_one_paragraph() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(400, 300))
+    pages = [
+        ["某市2030年科技工作要点", "1.加快建设实验室体系,新建", "省级重点实验室10家,新增新", "型研发机构5家。(责任单位:市"],
+        ["科技局、市财政局)", "2.推进成果转化。"],
+    ]
+    for n, page in enumerate(pages, start=1):
+        if n > 1:
+            c.setFont("STSong-Light", 9)
+            c.drawCentredString(200, 280, "某市2030年科技工作要点")
+        y = 250
+        for i, text in enumerate(page):
+            c.setFont("STSong-Light", 16 if i or n > 1 else 14)
+            c.drawString(40, y, text)  # no indents: only the right margin tells a wrap
+            y -= 30
+        c.setFont("STSong-Light", 10)
+        c.drawCentredString(200, 20, f"- {n} -")
+        c.showPage()
+    c.save()
+    text = read_bytes(out.getvalue(), "plan.pdf").text
+    assert "1.加快建设实验室体系,新建省级重点实验室10家,新增新型研发机构5家。(责任单位:市科技局、市财政局)" in text
+    assert "- 1 -" not in text and text.count("某市2030年科技工作要点") == 1

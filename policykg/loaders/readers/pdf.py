@@ -1,9 +1,12 @@
-"""PDF via pdfplumber: the text layer line by line, tables it finds as `` | `` rows.
+"""PDF via pdfplumber: the text layer as paragraphs, tables it finds as `` | `` rows.
 
 pdfplumber (on pdfminer.six) gives characters with positions, so on each page we
 take the tables it detects, read the remaining text as lines, and put both back in
-reading order by their top edge. A PDF without any text (a scan) cannot be read
-without OCR, which we do not do: it is refused with a reason saying so.
+reading order by their top edge. Page chrome (running headers, ``- 3 -``) is
+dropped and lines hard-wrapped at the right margin are joined again (see
+``pdflayout``), so a sentence that wraps mid-word or crosses a page reads whole.
+A PDF without any text (a scan) cannot be read without OCR, which we do not do:
+it is refused with a reason saying so.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pdfplumber
 
 from policykg.loaders.errors import LoaderError
 from policykg.loaders.readers.decode import Decoded
+from policykg.loaders.readers.pdflayout import Line, drop_chrome, join_wrapped
 from policykg.loaders.readers.rows import table_lines
 
 
@@ -27,13 +31,13 @@ def read(data: bytes, source: str) -> Decoded:
         raise
     with pdf:
         pages = [_page_lines(page) for page in pdf.pages]
-    lines = [line for page in pages for line in page]
+    lines = join_wrapped([line for page in drop_chrome(pages) for line in page])
     if not any(line.strip() for line in lines):
         raise LoaderError(source, "no text layer (scanned image?)")
     return Decoded("\n".join(lines), None)
 
 
-def _page_lines(page: Any) -> list[str]:
+def _page_lines(page: Any) -> list[Line]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -43,10 +47,13 @@ def _page_lines(page: Any) -> list[str]:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    placed: list[tuple[float, int, list[str]]] = []
+    placed: list[tuple[float, int, list[Line]]] = []
     for i, line in enumerate(page.filter(outside_tables).extract_text_lines()):
-        placed.append((line["top"], i, [line["text"]]))
+        size = float(line["bottom"] - line["top"])
+        placed.append((line["top"], i, [Line(line["text"], float(line["x0"]), float(line["x1"]), size)]))
     for j, table in enumerate(tables):
-        placed.append((table.bbox[1], 10**6 + j, table_lines(table.extract())))
+        x0, top, x1, _ = table.bbox
+        rows = [Line(text, x0, x1, 0.0, table=True) for text in table_lines(table.extract())]
+        placed.append((top, 10**6 + j, rows))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [line for _, _, group in placed for line in group]
