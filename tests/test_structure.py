@@ -156,3 +156,50 @@ def test_a_title_line_takes_its_body_but_not_a_signature() -> None:
     text = "1.服务中心大局\n聚焦全市重点工作,找准切入点。\n2.从严治党\n附件:\n某市科学技术局\n"
     _, tasks = outline(text)
     assert [t.text for t in tasks] == ["服务中心大局\n聚焦全市重点工作,找准切入点。", "从严治党"]
+
+
+DECIMAL = """科学技术部2030年工作要点
+一、强化基础研究
+1. 优化实验室体系
+1.1 推进实验室重组,新建实验室20个。(责任单位:基础研究司)
+1.2 完善运行机制。(责任单位:基础研究司、重大专项司)
+2. 深化评价改革,开展减负行动。(责任单位:政策法规司)
+2.1 开展试点。
+3. 加强国际合作
+3.1 举办对话会议。
+二、强化企业主体
+4. 培育领军企业
+4.1 新增高新技术企业5万家。
+"""
+
+
+def test_decimal_items_are_the_tasks_and_a_title_only_parent_is_their_heading() -> None:
+    sections, tasks = outline(DECIMAL)
+    assert [(s.number, s.title) for s in sections] == [
+        ("一、", "强化基础研究"), ("1.", "优化实验室体系"), ("3.", "加强国际合作"), ("二、", "强化企业主体"), ("4.", "培育领军企业"),
+    ]  # fmt: skip
+    assert [(t.number, t.text[:4], t.section) for t in tasks] == [
+        ("1.1", "推进实验", "1.优化实验室体系"),
+        ("1.2", "完善运行", "1.优化实验室体系"),
+        ("2", "深化评价", "一、强化基础研究"),
+        ("2.1", "开展试点", "一、强化基础研究"),
+        ("3.1", "举办对话", "3.加强国际合作"),
+        ("4.1", "新增高新", "4.培育领军企业"),
+    ]
+    assert tasks[3].parent_id == tasks[2].id  # 2. carries work of its own: 2.1 is PART_OF it
+    assert tasks[1].lead == ["基础研究司", "重大专项司"]
+
+
+def test_a_decimal_number_without_its_parent_item_is_not_numbering() -> None:
+    _, tasks = outline("1.推进科技金融,全年新增贷款\n1.5万笔以上的目标。\n2.3亿元用于补助。\n")
+    assert [t.number for t in tasks] == ["1"]
+
+
+def test_a_row_merged_across_a_table_is_a_section_and_the_table_goes_on() -> None:
+    text = "序号 | 工作任务 | 责任单位 |\n一、平台建设 |\n1 | 建设实验室 | 基础处 |\n二、企业培育 |\n2 | 培育高企 | 高新处 |\n"
+    sections, tasks = parse_outline(text, "doc")  # a row's span is the whole row
+    assert [s.title for s in sections] == ["平台建设", "企业培育"]
+    assert [(t.text, t.lead, t.section) for t in tasks] == [
+        ("建设实验室", ["基础处"], "一、平台建设"),
+        ("培育高企", ["高新处"], "二、企业培育"),
+    ]

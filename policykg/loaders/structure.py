@@ -42,6 +42,9 @@ _TASK_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic-paren", re.compile(r"^([(（]\s*\d{1,3}\s*[)）])\s*|^(\d{1,3}\))\s*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
 )
+#: Two-level decimal numbering (ministry style ``1.1 …``): the item's number and the text start.
+_DECIMAL = re.compile(r"^((\d{1,2})\.(\d{1,2}))(?![\d.%])\s*(?=[\u4e00-\u9fa5])")
+_HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
@@ -179,15 +182,24 @@ class _Outline:
             self._table_line(stripped, s)
             self.open_paragraph = False
             return
-        self.table_roles = None
+        if stripped == line.strip() or self.table_roles is None:
+            self.table_roles = None  # text outside a table ends it
+        else:  # a row merged across the table (``一、平台建设 |``): a heading inside it, the table goes on
+            self._merged_row(stripped, s, e)
+            return
         if is_clause_line(stripped):
             self._clause_line(s, e)
             return
         if (sec := _match(_SECTION_STYLES, stripped)) is not None:
             self._section_line(sec, s, e)
             return
+        if self._decimal_line(stripped, s, e):
+            return
         if (num := _match(_TASK_STYLES, stripped)) is not None:
             style, number, off = num
+            if style == "arabic" and self.section_stack and self.section_stack[-1][0] == _HEADING_STYLE:
+                self.section_stack.pop()  # the next N. closes the N. heading above
+                self.task_stack.clear()
             _nest(self.task_stack, style)
             parent = self.task_stack[-1][1] if self.task_stack else None
             task = self._new_task(number, s + off, e, style, parent)  # type: ignore[arg-type]
@@ -204,6 +216,55 @@ class _Outline:
             return
         self.open_paragraph = False
         self.last = None
+
+    def _decimal_line(self, stripped: str, s: int, e: int) -> bool:
+        """``N.M`` items: tasks under the ``N.`` item above them (the next M after the last).
+
+        The numbered items that carry work are the tasks: an ``N.`` line with only a
+        title becomes the heading (a section) of its ``N.M`` items; an ``N.`` item with
+        a text of its own stays a task and its ``N.M`` items are PART_OF it. Without a
+        matching ``N.`` above, ``1.5万家…`` at a line start is a number, not numbering.
+        """
+        m = _DECIMAL.match(stripped)
+        if m is None:
+            return False
+        major, minor = m.group(2), int(m.group(3))
+        head = self.section_stack[-1][1] if self.section_stack and self.section_stack[-1][0] == _HEADING_STYLE else None
+        parent = next((t for st, t in reversed(self.task_stack) if st == "arabic"), None)
+        siblings: list[_Task]
+        if isinstance(head, _Section) and head.number.rstrip(".") == major:
+            siblings = [t for st, t in self.task_stack if st == "decimal" and isinstance(t, _Task)]
+        elif isinstance(parent, _Task) and parent.number == major:
+            siblings = [ch for ch in self.tasks if ch.parent is parent and ch.style == "decimal"]
+        else:
+            return False
+        expected = int(siblings[-1].number.split(".")[1]) + 1 if siblings else 1
+        if minor != expected:
+            return False
+        if isinstance(parent, _Task) and parent.number == major and not siblings and self._title_only(parent):
+            self.tasks.remove(parent)
+            body = self.text[parent.start : parent.end]
+            self._new_section(_HEADING_STYLE, major + ".", _title(body), (parent.start, parent.end))
+            parent = None
+        _nest(self.task_stack, "decimal")
+        owner = parent if isinstance(parent, _Task) and parent.number == major else None
+        task = self._new_task(m.group(1), s + m.end(), e, "decimal", owner)
+        self.task_stack.append(("decimal", task))
+        self.open_paragraph = True
+        return True
+
+    def _title_only(self, task: _Task) -> bool:
+        """A numbered line that names a topic and carries no work: short, no sentence, no clause, no children."""
+        body = self.text[task.start : task.end].strip()
+        has_children = any(t.parent is task for t in self.tasks)
+        return len(body) <= 40 and not _SENTENCE_END.search(body) and not find_clauses(body) and not task.clause_lines and not has_children
+
+    def _merged_row(self, stripped: str, s: int, e: int) -> None:
+        """A one-cell row between a table's body rows: a section heading when numbered as one."""
+        if (sec := _match(_SECTION_STYLES, stripped)) is not None:
+            style, number, off = sec
+            self._new_section(style, number, _title(self.text[s + off : e]), (s + off, e))
+        self.open_paragraph = False
 
     def _table_line(self, line: str, start: int) -> None:
         cells = tables.split_cells(line, start)
