@@ -134,3 +134,10 @@ def test_county_bureau_divisions_are_gu() -> None:
         ["办公室"],
         [],
     )
+
+
+def test_a_closing_etc_with_a_collective_noun_is_dropped() -> None:
+    lead, support, _ = clause("(省科技厅牵头,省教育厅、省人力资源社会保障厅等有关部门配合)")
+    assert (lead, support) == (["省科技厅"], ["省教育厅", "省人力资源社会保障厅"])
+    assert clause("(河南省科学技术厅牵头,河南省财政厅等单位按职责分工负责)")[:2] == (["河南省科学技术厅"], ["河南省财政厅"])
+    assert clause("(省科技厅牵头,有关部门配合)")[:2] == (["省科技厅"], ["有关部门"])  # a collective alone stays

@@ -80,6 +80,8 @@ _UNIT_END = re.compile(
     r"(处|室|办|股|局|委|厅|部|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
     r"区|县|市|省|州|盟|旗|园|校|学)(?:[(（][^()（）]{1,6}[)）])?$"
 )
+#: A list's closing ``等`` with an optional collective noun: ``省财政厅等``, ``省教育厅等有关部门``.
+_ETC = re.compile(r"等(?:(?:有关|相关|其他|其它)?(?:部门|单位|处室|科室|机构|成员单位))?$")
 _COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|全体|所属|直属)")
 
 #: A bare place that shares the agency suffix of the next name: 杭州市、滨江区科技局(委).
@@ -147,8 +149,9 @@ def _clean_name(name: str) -> str:
         name = name[:-1].rstrip()
     while name and name[0] in OPEN and _depth(name) > 0:
         name = name[1:].lstrip()
-    if name.endswith("等") and len(name) > 2:
-        name = name[:-1]
+    tail = _ETC.search(name)
+    if tail and tail.start() >= 2:  # 省人社厅等有关部门: the named unit; the collective tail adds no one
+        name = name[: tail.start()]
     return name.strip()
 
 
