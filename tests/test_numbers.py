@@ -125,3 +125,19 @@ def test_bare_yi_has_no_unit_for_the_caller_to_decide() -> None:
 )
 def test_not_quantities(phrase: str) -> None:
     assert find_quantities(phrase) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high", "unit"),
+    [
+        ("增加值增长15%—20%", 15, 20, "%"),
+        ("投入3亿元至5亿元", 300_000_000, 500_000_000, "元"),
+        ("新增10家-20家", 10, 20, "家"),
+    ],
+)
+def test_ranges_that_repeat_the_unit_are_one_quantity(phrase: str, low: float, high: float, unit: str) -> None:
+    assert one(phrase) == (low, high, unit)
+
+
+def test_unit_repeated_without_a_dash_is_two_quantities() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("占比15%、增长20%")] == [(15, "%"), (20, "%")]

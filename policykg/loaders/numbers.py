@@ -227,4 +227,27 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(Quantity(value, None, "%", m.start(), m.end(), m.group("num"), None, False))
     out.sort(key=lambda q: q.start)
+    return _join_ranges(text, out)
+
+
+_RANGE_DASH = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*$")
+
+
+def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``15%—20%``, ``3亿元至5亿元``: a range that writes its unit on both ends is one quantity
+    (the low end as value, the high end as ``value_high``), not a figure and a stray ``—20%``."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value_high is None
+            and prev.unit is not None
+            and prev.unit == q.unit
+            and q.value > prev.value
+            and _RANGE_DASH.fullmatch(text[prev.end : q.start]) is not None
+        ):
+            out[-1] = Quantity(prev.value, q.value, prev.unit, prev.start, q.end, prev.num, prev.scale, prev.approx)
+            continue
+        out.append(q)
     return out
