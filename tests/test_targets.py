@@ -309,3 +309,21 @@ def test_a_five_year_plans_goals_are_for_its_last_year() -> None:
     body = "截至2030年底,高新技术企业达到800家。\n1.布局建设重点实验室20个以上。"
     got = run(body, title=title, year=2031)
     assert [(t.value, t.kind, t.year) for t in got] == [(800, "actual", 2030), (20, "target", 2035)]
+
+
+def test_chinese_numeral_closing_a_clause_that_a_counting_verb_opens() -> None:
+    assert facts(run("新建省级重点实验室十家,培养青年科技人才一千名。")) == [
+        (10, "家", "=", "target", 2016),
+        (1000, "名", "=", "target", 2016),
+    ]
+    assert run("打造四个中心建设行动。") == []  # a name's numeral: no verb opens the clause with it
+
+
+def test_percent_in_words_is_always_a_figure() -> None:
+    t = only("市级财政科技支出增长百分之十五。")
+    assert (t.value, t.unit, t.measure) == (15, "%", "growth")
+
+
+def test_range_with_the_unit_on_both_ends_is_one_target() -> None:
+    t = only("高新技术产业增加值增长15%—20%。")
+    assert (t.value, t.value_high, t.unit) == (15, 20, "%")

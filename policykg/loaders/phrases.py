@@ -55,11 +55,14 @@ _MONEY = re.compile(r"值|额|收入|资金|经费|投入|投资|规模|资产|�
 
 #: Verbs that make ``N次`` an adverb (领导6次召开会议), not a count of events.
 _ADVERBIAL_TIMES = re.compile(r"^(?:召开|举行|听取|赴|到|带队|深入|会见|研究|调研|召集|主持|参加|出席)")
-#: Words right before a Chinese numeral that make it a quantity (新增三家), not a name (四个带头).
-_CN_CUE = re.compile(
-    r"(?:达到|达|突破|超过|新增|新建|新认定|新引进|新培育|累计|不少于|不低于|至少|力争|培育|建设|建成|引进|认定|"
-    r"设立|举办|开展|完成|实现|组建|增加|共|计|总数|总量|为)$"
+#: Counting verbs and comparison words that make a Chinese numeral a quantity (新增三家), not a name
+#: (四个带头): right before the numeral, or opening its clause (新建省级重点实验室十家).
+_CN_CUE_WORDS = (
+    "达到|达|突破|超过|新增|新建|新认定|新引进|新培育|累计|不少于|不低于|至少|力争|培育|建设|建成|引进|认定|"
+    "设立|举办|开展|完成|实现|组建|增加|共|计|总数|总量|为|培养|新获批|争创|资助"
 )
+_CN_CUE = re.compile(rf"(?:{_CN_CUE_WORDS})$")
+_CN_CUE_START = re.compile(rf"\s*(?:{_CN_CUE_WORDS})")
 
 
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
@@ -143,13 +146,21 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # 入围全国15个示范之一: membership, not a figure
     if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):
         return False
-    if q.chinese:
-        cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start])
+    if q.chinese and not text.startswith("百分之", q.start):  # 百分之十五 says it is a figure
+        cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start]) or _governed_at_clause_start(text, q, floor)
         closes = after == "" or after in CLAUSE_END or text[q.end : q.end + 2] in ("以上", "左右")
         has_magnitude = q.num[0] != "十" and any(ch in "十百千万亿" for ch in q.num[1:])
         if not cue and not (has_magnitude and closes):
             return False
     return True
+
+
+def _governed_at_clause_start(text: str, q: Quantity, floor: int) -> bool:
+    """``新建省级重点实验室十家``: a counting verb opens the clause and the numeral with its
+    unit closes it, so the numeral is the verb's count, not part of a name."""
+    start = clause_start(text, q.start, floor)
+    closes = q.end >= len(text) or text[q.end] in CLAUSE_END
+    return q.unit is not None and closes and bool(_CN_CUE_START.match(text, start))
 
 
 def comparator(text: str, q: Quantity, start: int) -> str:
