@@ -7,23 +7,18 @@ puts the columns in the declared order.
 
 from __future__ import annotations
 
-from typing import Any, LiteralString, Protocol, cast
+from typing import Any, LiteralString, cast
 
 from neo4j import ManagedTransaction
 
+from policykg.graph.store import GraphStore
 from policykg.queries.catalogue import NamedQuery, get_query
 from policykg.queries.guard import check_read_only
 
 Row = dict[str, Any]
 
 
-class ReadableStore(Protocol):
-    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]: ...
-
-    def write_unit(self, work: Any) -> None: ...
-
-
-def run_named(store: ReadableStore, query: NamedQuery | str, params: dict[str, Any] | None = None) -> list[Row]:
+def run_named(store: GraphStore, query: NamedQuery | str, params: dict[str, Any] | None = None) -> list[Row]:
     """Rows of a named query, each with exactly the declared columns in the declared order."""
     named = get_query(query) if isinstance(query, str) else query
     bound = named.bind(params)
@@ -33,7 +28,7 @@ def run_named(store: ReadableStore, query: NamedQuery | str, params: dict[str, A
     return [{c: row.get(c) for c in named.columns} for row in rows]
 
 
-def run_cypher(store: ReadableStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
+def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
     """Ad hoc Cypher: refused if it writes, unless ``write``; then one managed write transaction."""
     if not write:
         check_read_only(text)
