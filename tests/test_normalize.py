@@ -106,3 +106,19 @@ def test_a_span_maps_back_to_the_same_characters(raw: str, data: st.DataObject) 
 def test_normalising_twice_changes_nothing(raw: str) -> None:
     once = normalise(raw).text
     assert normalise(once).text == once
+
+
+def test_text_table_with_tabs_gets_cell_bars_and_wrapped_cell_joined() -> None:
+    raw = "标题  说明\n序号\t重点工作\t责任处室\n1\t推进甲,达5家\t规划处\n同比增长2%。\n2\t实施乙\t高新处\n\n正文  两格"
+    norm = normalise(raw)
+    assert norm.text == (
+        "标题 说明\n序号 | 重点工作 | 责任处室\n1 | 推进甲,达5家 | 规划处同比增长2%。\n2 | 实施乙 | 高新处\n\n正文 两格"
+    )
+    assert all(raw[o] == "\t" for o, ch in zip(norm.offsets, norm.text, strict=True) if ch == "|")
+
+
+def test_text_table_with_space_runs_only_under_a_header() -> None:
+    raw = "发布日期:2024-03-05   来源:区科技局   浏览:12\n序号  工作任务    主要责任单位   完成时限\n1     甲任务      区科技局       2024年"
+    assert normalise(raw).text == (
+        "发布日期:2024-03-05 来源:区科技局 浏览:12\n序号 | 工作任务 | 主要责任单位 | 完成时限\n1 | 甲任务 | 区科技局 | 2024年"
+    )

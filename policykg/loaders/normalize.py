@@ -19,6 +19,10 @@ What changes, and why:
   whitespace goes (the ideographic-space indents of Chinese paragraphs included).
 * Line ends (``\\r\\n``, ``\\r``, U+2028/2029, U+0085, form feed, vertical tab)
   become ``\\n``; blank lines are kept, since they separate paragraphs.
+* Tables laid out as text (cells separated by tabs or space runs, see
+  ``texttables``) get the readers' `` | `` cell bar in place of each separator, and
+  a cell wrapped onto a second line is joined back, since folding the whitespace
+  would otherwise erase the columns.
 * Zero-width and format characters (BOM, ZWSP, soft hyphen…) and control
   characters are dropped: invisible, and they would split words for the parsers.
 """
@@ -28,6 +32,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from policykg.loaders.texttables import find_text_tables
 
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
 
@@ -81,31 +87,52 @@ def _fold(ch: str) -> str:
 
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` once (see the module docstring) and keep the offset map."""
+    tables = find_text_tables(raw)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # original index of the first whitespace of a run not yet written
+    skip_to = 0  # inside a table separator already written as " | "
+    joined = False  # just after a dropped wrapped-cell line break: no space before the rest
     for i, ch in enumerate(raw):
+        if i < skip_to:
+            continue
+        if i in tables.separators:
+            end, empty = tables.separators[i]
+            while out and out[-1] == " ":
+                out.pop()
+                offsets.pop()
+            bar = " | " * (empty + 1)
+            out.extend(bar)
+            offsets.extend([i] * len(bar))
+            pending_space = -1
+            skip_to = end
+            continue
+        if i in tables.joins:
+            joined = True
+            continue
         if ch in _LINE_BREAKS:
             if ch == "\r" and raw.startswith("\n", i + 1):
-                continue  # \r\n: the \n that follows writes the line end
+                continue  # \r\n: the \n that follows writes the line end (or is dropped)
             while out and out[-1] == " ":
                 out.pop()
                 offsets.pop()
             out.append("\n")
             offsets.append(i)
             pending_space = -1
+            joined = False
             continue
         folded = _fold(ch)
         if not folded:
             continue
         if folded == " ":
-            if out and out[-1] != "\n" and pending_space < 0:
+            if out and out[-1] != "\n" and pending_space < 0 and not joined:
                 pending_space = i
             continue
         if pending_space >= 0:
             out.append(" ")
             offsets.append(pending_space)
             pending_space = -1
+        joined = False
         out.extend(folded)
         offsets.extend([i] * len(folded))
     return NormalisedText("".join(out), offsets, len(raw))

@@ -175,7 +175,7 @@ def write_xlsx() -> None:
         ws.append(list(row))
     ws.append([])
     ws.append(["联系人：黄丽　　联系电话：0755-88101234"])
-    for col, width in zip("ABCDEF", (6, 50, 18, 20, 50, 12)):
+    for col, width in zip("ABCDEF", (6, 50, 18, 20, 50, 12), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=3):
         for cell in row:

@@ -1,0 +1,116 @@
+"""Tables laid out as plain text: columns separated by tabs or by runs of spaces.
+
+A table copied out of a web page or a word processor often reaches us as text:
+one row a line, cells separated by a tab (``序号\\t重点工作\\t责任处室``) or aligned
+with runs of two or more spaces. Normalisation folds those runs to one space, which
+would erase the columns, so this module finds such tables in the raw text first and
+tells normalisation which separators to write as the readers' `` | `` cell bar.
+
+Only a real table is converted, never a line that merely has wide gaps (a page
+header ``发布日期:…   来源:…``): a block starts at a header line whose cells name
+known columns (``tables.header_roles``), uses the header's separator kind (tabs,
+or space runs) for every row, and runs while lines have at least two cells. A
+line without a separator sandwiched between two rows is a cell that wrapped onto
+a second line; its line break is dropped so the cell stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.tables import Cell, header_roles
+
+_TAB = re.compile(r"\t+")  # one or more tabs; each tab beyond the first is an empty cell
+_SPACES = re.compile(r"[ \u3000]{2,}|\t+")
+_EDGE_WS = " \t\u3000\r"
+
+
+@dataclass
+class TextTables:
+    """Raw-text positions to rewrite: separator runs [start, end) and line breaks to drop."""
+
+    separators: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (end, empty cells)
+    joins: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # raw index of the line's first character
+    text: str
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    start = 0
+    for piece in raw.split("\n"):
+        out.append(_Line(start, piece))
+        start += len(piece) + 1
+    return out
+
+
+def _content_bounds(text: str) -> tuple[int, int]:
+    stripped = text.strip(_EDGE_WS)
+    if not stripped:
+        return (0, 0)
+    left = len(text) - len(text.lstrip(_EDGE_WS))
+    return (left, left + len(stripped))
+
+
+def _separators(line: _Line, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """(raw start, raw end, empty cells) of each separator between the line's cells."""
+    left, right = _content_bounds(line.text)
+    out: list[tuple[int, int, int]] = []
+    for m in pattern.finditer(line.text, left, right):
+        empty = m.group().count("\t") - 1 if "\t" in m.group() else 0
+        out.append((line.start + m.start(), line.start + m.end(), max(0, empty)))
+    return out
+
+
+def _cells(line: _Line, pattern: re.Pattern[str]) -> list[str]:
+    left, right = _content_bounds(line.text)
+    return [c for c in pattern.split(line.text[left:right])]
+
+
+def _header_pattern(line: _Line) -> re.Pattern[str] | None:
+    """The separator kind of a header line, or None when the line is no table header."""
+    for pattern in (_TAB, _SPACES):
+        cells = _cells(line, pattern)
+        if len(cells) >= 3 and header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in cells]) is not None:
+            return pattern
+    return None
+
+
+def find_text_tables(raw: str) -> TextTables:
+    """Where ``raw`` holds text tables: the separators to write as `` | `` and wrapped-cell line breaks."""
+    found = TextTables()
+    if "\t" not in raw and "  " not in raw and "\u3000\u3000" not in raw:
+        return found
+    lines = _lines(raw)
+    i = 0
+    while i < len(lines):
+        pattern = _header_pattern(lines[i])
+        if pattern is None:
+            i += 1
+            continue
+        rows = [lines[i]]
+        j = i + 1
+        while j < len(lines):
+            if _separators(lines[j], pattern):
+                rows.append(lines[j])
+            elif (
+                lines[j].text.strip(_EDGE_WS)
+                and j + 1 < len(lines)
+                and _separators(lines[j + 1], pattern)
+                and j - 1 >= 0
+                and lines[j - 1] is rows[-1]
+            ):
+                found.joins.add(lines[j].start - 1)  # the line break before the wrapped part
+            else:
+                break
+            j += 1
+        for row in rows:
+            for start, end, empty in _separators(row, pattern):
+                found.separators[start] = (end, empty)
+        i = j
+    return found
