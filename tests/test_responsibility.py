@@ -11,6 +11,7 @@ from policykg.loaders.responsibility import (
     is_clause_line,
     person_name,
     split_names,
+    split_people,
 )
 
 
@@ -107,6 +108,24 @@ def test_table_cells_split_on_spaces() -> None:
 )
 def test_people_are_names_not_titles(entry: str, name: str | None) -> None:
     assert person_name(entry) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("厅长 周立新", ["周立新"]),
+        ("党组成员、副厅长杨光辉", ["杨光辉"]),
+        ("副厅长韩晓燕、邓永强", ["韩晓燕", "邓永强"]),
+        ("局党组书记、局长黄文辉", ["黄文辉"]),
+        ("主任 李明华、副主任张卫", ["李明华", "张卫"]),
+        ("副厅长\u3000赵建军", ["赵建军"]),
+        ("厅党组成员、机关党委书记郑伟", ["郑伟"]),
+        ("二级巡视员刘强;调研员吴建国", ["刘强", "吴建国"]),
+        ("局党组", []),
+    ],
+)
+def test_posts_before_names_are_stripped(value: str, names: list[str]) -> None:
+    assert split_people(value) == names
 
 
 def test_titles_are_dropped_from_people_lists() -> None:

@@ -91,11 +91,18 @@ _PLACE_PREFIX = re.compile(r"^(.+?(?:自治区|省|市|县|区|州|盟|旗))(?=[
 
 #: Words that make a 责任人 entry a title or collective, not a person.
 _NOT_PERSON = re.compile(
-    r"领导|负责人|负责同志|班子|成员|各位|全体|有关|相关|其他|各处|处室|单位|部门|主要|分管|同志们|人员|干部"
+    r"领导|负责人|负责同志|班子|成员|党组|党委|各位|全体|有关|相关|其他|各处|处室|单位|部门|主要|分管|同志们|人员|干部"
 )
 _TITLE_SUFFIX = re.compile(
     r"(同志|常务副厅长|副厅长|厅长|副局长|局长|副主任|主任|副处长|处长|副科长|科长|副书记|书记|副部长|部长|"
     r"副市长|市长|副县长|县长|副区长|区长|副巡视员|巡视员|副调研员|调研员|总工程师|总经济师|组长|副组长)$"
+)
+#: Posts written before a name: ``局党组书记、局长黄文辉``, ``二级巡视员刘强``, ``厅党组成员、机关党委书记郑伟``.
+#: An optional body (厅/局/委…), party organ (党组, 机关党委…), grade (二级) and 常务/副, then the post.
+_TITLE_PREFIX = re.compile(
+    r"^(?:[厅局委办院市省区县])?(?:机关党委|党组|党委|纪检组|机关)?(?:[一二三四]级)?(?:常务)?副?"
+    r"(?:厅长|局长|主任|书记|成员|巡视员|调研员|总工程师|总经济师|总会计师|总规划师|秘书长|处长|科长|部长|司长|"
+    r"主席|市长|区长|县长|组长|院长|所长|委员|专员|总监)"
 )
 _PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,8}$")
 
@@ -232,10 +239,13 @@ def looks_like_unit(name: str) -> bool:
 def person_name(entry: str) -> str | None:
     """A person's name from a 责任人 entry, or None for titles and collectives.
 
-    ``邱飞章副厅长`` -> ``邱飞章``; ``各位厅领导`` / ``厅领导`` / ``各处室负责人`` -> None.
+    ``邱飞章副厅长`` -> ``邱飞章``; ``局长黄文辉`` -> ``黄文辉``; ``各位厅领导`` / ``厅领导`` /
+    ``各处室负责人`` / a post alone (``党组成员``) -> None.
     """
     name = entry.strip()
-    if not name or _NOT_PERSON.search(name):
+    while (post := _TITLE_PREFIX.match(name)) and len(name) - post.end() >= 2:
+        name = name[post.end() :].lstrip()
+    if not name or _NOT_PERSON.search(name) or _TITLE_PREFIX.fullmatch(name):
         return None
     stripped = _TITLE_SUFFIX.sub("", name)
     if stripped != name and len(stripped) < 2:
@@ -245,6 +255,7 @@ def person_name(entry: str) -> str | None:
 
 
 def split_people(value: str, *, spaces: bool = True) -> list[str]:
+    """Names in a 责任人 list: split on 、，; and spaces (``主任 李明华、副主任张卫``), posts dropped."""
     out: list[str] = []
     for part in _split_top(value, _SEPARATORS + (" \u3000" if spaces else "")):
         name = person_name(_clean_name(part))
