@@ -147,6 +147,15 @@ def test_hard_wrapped_task_lines_are_joined() -> None:
     assert [t.text for t in tasks] == ["推进科技金融结合,扩大\n创投基金规模。"]
 
 
+def test_a_wrapped_line_holding_the_clause_stays_in_its_task() -> None:
+    text = "6.加快成果转化。建设交易中心,培育示范\n机构20家。(牵头单位:成果处;责任单位:各市科技局)\n7.建设平台。\n"
+    _, tasks = outline(text)
+    assert [(t.number, t.text[-9:], t.lead, t.support) for t in tasks] == [
+        ("6", "单位:各市科技局)", ["成果处"], ["各市科技局"]),
+        ("7", "建设平台。", [], []),
+    ]
+
+
 def test_numbers_are_not_numbering() -> None:
     text = "2.5万亿元的产值目标。\n2015年是关键之年。\n1-9月新增企业20家。\n"
     assert outline(text)[1] == []

@@ -206,6 +206,9 @@ class _Outline:
             self.task_stack.append((style, task))
             self.open_paragraph = True
             return
+        if self._wrapped(stripped):
+            self.last.end = e  # type: ignore[union-attr]  # a paragraph broken mid-sentence, its clause on the next line
+            return
         if find_clauses(stripped):
             parent = self.task_stack[-1][1] if self.task_stack else None
             self._new_task("", s, e, parent=parent)  # type: ignore[arg-type]
@@ -216,6 +219,20 @@ class _Outline:
             return
         self.open_paragraph = False
         self.last = None
+
+    def _wrapped(self, stripped: str) -> bool:
+        """A line that carries on a task paragraph broken mid-sentence, even when it holds a clause.
+
+        The task must read as a paragraph already (a sentence end inside it, or a long
+        last line: a wrapped paragraph fills its line) and stop mid-sentence; a short
+        title such as ``1.加快推进X`` followed by a paragraph with its own clause is a
+        title, and that paragraph stays a task of its own.
+        """
+        if not (self.open_paragraph and isinstance(self.last, _Task)):
+            return False
+        previous = self.text[self.last.start : self.last.end]
+        last_line = previous.rsplit("\n", 1)[-1]
+        return (len(last_line) > 40 or bool(_SENTENCE_END.search(previous))) and _continues(previous, stripped)
 
     def _decimal_line(self, stripped: str, s: int, e: int) -> bool:
         """``N.M`` items: tasks under the ``N.`` item above them (the next M after the last).
