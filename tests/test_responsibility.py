@@ -160,3 +160,8 @@ def test_a_closing_etc_with_a_collective_noun_is_dropped() -> None:
     assert (lead, support) == (["省科技厅"], ["省教育厅", "省人力资源社会保障厅"])
     assert clause("(河南省科学技术厅牵头,河南省财政厅等单位按职责分工负责)")[:2] == (["河南省科学技术厅"], ["河南省财政厅"])
     assert clause("(省科技厅牵头,有关部门配合)")[:2] == (["省科技厅"], ["有关部门"])  # a collective alone stays
+
+
+def test_responsible_units_after_a_lead_label_support() -> None:
+    assert clause("(牵头单位:高新处;责任单位:计划处、各市科技局)") == (["高新处"], ["计划处", "各市科技局"], [])
+    assert clause("(责任单位:高新处)") == (["高新处"], [], [])

@@ -4,7 +4,8 @@ Plans assign work in a handful of wordings, and every one must land in the same
 three lists (``lead``, ``support``, ``people``) so the graph can ask "who leads
 what" across provinces and years:
 
-* labelled: ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``, ``责任单位:X``,
+* labelled: ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``; ``(牵头单位:X;责任单位:Y)``
+  makes Y support (a 责任单位 after a 牵头单位 is co-responsible; alone it leads), ``责任单位:X``,
   ``牵头单位:X;配合单位:Y`` on a line of its own, ``(责任处室:X)``, ``(责任科室:X)``,
   ``(责任股室:X)`` (a county bureau's divisions are 股);
 * State Council style: ``(X牵头，Y、Z按职责分工负责)``, ``(X牵头，Y参与)``, ``(X负责)``;
@@ -309,10 +310,15 @@ def _labelled(text: str) -> list[Responsibility]:
         resp = Responsibility()
         pos = m.start()
         end = pos
+        led = False  # a 牵头… label seen in this clause: a 责任… label after it names co-responsible units
         while (lm := _LABEL.match(text, pos)) is not None:
             value_end = _value_end(text, lm.end())
             value = text[lm.end() : value_end]
-            role = _LABEL_ROLES[lm.group(1)]
+            label = lm.group(1)
+            role = _LABEL_ROLES[label]
+            if role == "lead" and led and label.startswith("责任"):
+                role = "support"
+            led = led or (role == "lead" and label.startswith("牵头"))
             if role == "people":
                 resp.people.extend(n for n in split_people(value) if n not in resp.people)
             else:
