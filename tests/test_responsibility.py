@@ -165,3 +165,11 @@ def test_a_closing_etc_with_a_collective_noun_is_dropped() -> None:
 def test_responsible_units_after_a_lead_label_support() -> None:
     assert clause("(牵头单位:高新处;责任单位:计划处、各市科技局)") == (["高新处"], ["计划处", "各市科技局"], [])
     assert clause("(责任单位:高新处)") == (["高新处"], [], [])
+
+
+def test_state_council_units_that_carry_out_support() -> None:
+    assert clause("推进改革。(人力资源社会保障部、科技部牵头,各省级人民政府负责落实)") == (
+        ["人力资源社会保障部", "科技部"],
+        ["各省级人民政府"],
+        [],
+    )

@@ -69,9 +69,9 @@ _OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _LEAD_MARK = re.compile(r"\s*[(（]\s*牵头\s*[)）]$")
 # One bracket group with at most one level of nesting: (各市、县(市、区)科技局(委)牵头)
 _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
-# (X牵头[，Y按职责分工负责|参与|配合…])
+# (X牵头[，Y按职责分工负责|负责落实|参与|配合…])
 _LEAD_VERB = re.compile(
-    r"^(?P<lead>.+?)牵头(?:[,，;；、]\s*(?P<support>.+?)(?:按职责分工负责|按职责负责|分工负责|共同负责|参与|配合|协助|协同|负责))?[。.]?$"
+    r"^(?P<lead>.+?)牵头(?:[,，;；、]\s*(?P<support>.+?)(?:按职责分工负责|按职责负责|分工负责|共同负责|负责落实|负责实施|按职责落实|参与|配合|协助|协同|负责))?[。.]?$"
 )
 # (X、Y负责): only accepted when every name looks like a unit, so prose in brackets is not a clause.
 _ONLY_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按职责分工负责|按职责负责|分工负责|负责)[。.]?$")
