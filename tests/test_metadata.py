@@ -125,3 +125,16 @@ def test_doc_no_below_the_title_on_a_web_page() -> None:
 def test_a_multi_year_plan_is_dated_by_its_first_year(title: str) -> None:
     meta = extract_metadata(f"{title}\n某省科学技术厅\n2021年12月20日\n")
     assert meta.year == 2021
+
+
+def test_central_issuer_gives_the_whole_country_and_its_full_name() -> None:
+    text = "科技部2017年工作要点\n1.推进改革。\n科学技术部\n2017年2月20日\n"
+    meta = extract_metadata(text)
+    assert (meta.issuer, meta.region, meta.year) == ("科学技术部", "全国", 2017)
+    meta = extract_metadata("国务院办公厅关于印发分工方案的通知\n国务院办公厅\n2023年6月12日\n分工方案\n")
+    assert (meta.issuer, meta.region) == ("国务院办公厅", "全国")
+
+
+def test_a_level_prefixed_department_is_not_central() -> None:
+    meta = extract_metadata("市委宣传部2020年工作要点\n杭州市一、杭州市二、杭州市\n")
+    assert meta.region != "全国"

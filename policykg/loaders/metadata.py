@@ -7,9 +7,10 @@ below read the evidence both kinds carry, in order of trust:
 * title: the first short line naming a kind of plan (工作要点, 责任分解, 工作总结…)
   that is not page chrome or the cover letter that quotes it;
 * issuer: a full agency name (one that says its place, 浙江省科学技术厅) beats a
-  short one (省科技厅); sources are the title's leading agency, a signature line,
+  short one (省科技厅), and a body's full form (科学技术部) beats its contraction (科技部)
+  when both occur; sources are the title's leading agency, a signature line,
   the 发布机构 / 来源 fields; a short one is kept as written when nothing better exists;
-* region: the issuer's place, else the place of the issuer's level (市 for
+* region: the issuer's place; 全国 for a central issuer (国务院办公厅, 科学技术部); else the place of the issuer's level (市 for
   市科技局) that the text names most often;
 * year: the year the plan is for: the latest year in the title (a 2015 summary
   with the 2016 plan is a 2016 document), else the date's year. A multi-year plan
@@ -168,10 +169,21 @@ def find_issuer(lines: list[str], title: str) -> str | None:
         for m in _ISSUER_FIELD.finditer(ln):
             if agency := _agency_in(m.group(1)):
                 candidates.append(agency)
-    for agency in candidates:
-        if _complete(agency):
-            return agency
-    return candidates[0] if candidates else None
+    chosen = next((a for a in candidates if _complete(a)), candidates[0] if candidates else None)
+    if chosen is None:
+        return None
+    fuller = [a for a in candidates if _abbreviates(chosen, a)]
+    return max(fuller, key=len) if fuller else chosen
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a contraction of ``full`` (科技部 of 科学技术部): same first and last
+    character, the rest in order. The title often uses the short form and the signature the
+    full one; both name the same body, and the full name is the one to keep."""
+    if len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 _CITY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:市|州|盟|地区))(?=[\u4e00-\u9fa5])")
@@ -221,10 +233,17 @@ def _place_by_frequency(text: str, level: str) -> str | None:
     return best[1] if best else None
 
 
+#: A central body names no place: 国务院(办公厅), 国家…, 中共中央…, or a State Council ministry
+#: (…部, …委员会, …署, …总局) without a place or level prefix (a 市委宣传部 starts with its level).
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|中央)|^(?![省市县区])[\u4e00-\u9fa5]{1,12}(?:部|总局|署)$")
+
+
 def find_region(text: str, issuer: str | None, title: str) -> str | None:
     """The region the plan is about, from the issuer's place or its level and the text."""
     if issuer and (place := _region_of(issuer)):
         return place
+    if issuer and _NATIONAL_ISSUER.match(issuer):
+        return "全国"
     level = None
     if issuer and issuer[0] in _LEVEL_OF_SHORT:
         level = _LEVEL_OF_SHORT[issuer[0]]
