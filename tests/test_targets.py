@@ -327,3 +327,13 @@ def test_percent_in_words_is_always_a_figure() -> None:
 def test_range_with_the_unit_on_both_ends_is_one_target() -> None:
     t = only("高新技术产业增加值增长15%—20%。")
     assert (t.value, t.value_high, t.unit) == (15, 20, "%")
+
+
+def test_a_heading_that_reports_on_key_work_is_results() -> None:
+    body = (
+        "一、主要指标完成情况\n全市高新技术企业达到3112家。\n"
+        "二、重点工作开展情况\n(一)平台建设取得突破。新建重点实验室22家。\n"
+        "三、2020年工作打算\n新增高企800家以上。\n"
+    )
+    got = run(body, title="某市科技局2019年工作总结", kind="summary", year=2019)
+    assert [(t.value, t.kind, t.year) for t in got] == [(3112, "actual", 2019), (22, "actual", 2019), (800, "target", 2020)]

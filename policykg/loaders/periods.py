@@ -114,7 +114,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]+部分)\s*")
-_RESULT_HEADING = re.compile(r"回顾|总结|完成情况|主要成效|工作成效|主要成绩|取得的成效|进展情况")
+_RESULT_HEADING = re.compile(r"回顾|总结|(?:完成|进展|开展|落实|推进|执行)情况|主要成效|工作成效|主要成绩|取得的成效")
+#: A heading that ends in 情况 reports, whatever it reports on (重点工作开展情况 is results, not 重点工作).
+_REPORT_END = re.compile(r"情况[:：]?$")
 _GOAL_HEADING = re.compile(r"思路|打算|计划|安排|目标|要点|主要任务|重点任务|重点工作|下一步|展望")
 
 
@@ -152,6 +154,8 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
     if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")):
         return None
     results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
+    if results and goals and _REPORT_END.search(head):
+        goals = False
     if results == goals:
         return None
     year_m = YEAR.search(head)
