@@ -337,3 +337,14 @@ def test_a_heading_that_reports_on_key_work_is_results() -> None:
     )
     got = run(body, title="某市科技局2019年工作总结", kind="summary", year=2019)
     assert [(t.value, t.kind, t.year) for t in got] == [(3112, "actual", 2019), (22, "actual", 2019), (800, "target", 2020)]
+
+
+def test_indicator_table_reads_units_from_labels_and_kind_year_from_columns() -> None:
+    body = "附表\n指标 | 2016年完成 | 2017年预期目标 |\n研发经费支出(亿元) | 15500 | 16800 |\n专利拥有量(件) | 8.0 | 9.5 |\n"
+    got = run(body, title="某部2017年工作要点", year=2017)
+    assert [(t.indicator, t.value, t.unit, t.kind, t.year) for t in got] == [
+        ("研发经费支出", 1_550_000_000_000, "元", "actual", 2016),
+        ("研发经费支出", 1_680_000_000_000, "元", "target", 2017),
+        ("专利拥有量", 8, "件", "actual", 2016),
+        ("专利拥有量", 9.5, "件", "target", 2017),
+    ]

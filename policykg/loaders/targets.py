@@ -15,6 +15,8 @@ codes, Chinese-numeral labels). For each it reads
 - the task whose span contains it.
 
 A figure followed by 目标 (``完成年度8000家的目标任务``) is a target wherever it stands.
+An indicator table's bare numbers (unit in the row label, kind and year in the column
+header) come from ``indicators_table``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from policykg.loaders import phrases
 from policykg.loaders.cells import Cell, cell_at, result_spans_from_fields, table_cells
+from policykg.loaders.indicators_table import indicator_table_figures
 from policykg.loaders.numbers import Quantity, find_quantities
 from policykg.loaders.periods import (
     DocPeriod,
@@ -116,6 +119,22 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             )
         )
         prev = _Seen(sstart, cstart, q, indicator, base)
+    for fig in indicator_table_figures(text):  # bare numbers under year columns (unit in the row label)
+        owner = _owner(tasks, fig.span[0])
+        out.append(
+            TargetRecord(
+                id=ids.target_id(document.id, len(out)),
+                indicator=fig.indicator,
+                value=fig.value,
+                unit=fig.unit,
+                year=fig.year,
+                kind=fig.kind,
+                measure=phrases.measure(fig.indicator, fig.indicator, fig.unit),
+                raw=fig.raw,
+                task_id=owner.id if owner else None,
+                span=fig.span,
+            )
+        )
     return out
 
 
