@@ -74,11 +74,10 @@ def _figure(label: str, cell: tuple[int, int, str], col: _Column) -> TableFigure
     if unit_m is None or not _NUMBER.match(cell[2]):
         return None
     quantities = find_quantities(cell[2] + unit_m.group(1))
-    if len(quantities) != 1 or quantities[0].unit is None:
+    if len(quantities) != 1 or (unit := quantities[0].unit) is None:
         return None
-    q = quantities[0]
     indicator = label[: unit_m.start()].strip()
-    return TableFigure(indicator, q.value, q.unit, col.year, col.kind, f"{label} {cell[2]}", (cell[0], cell[1]))
+    return TableFigure(indicator, quantities[0].value, unit, col.year, col.kind, f"{label} {cell[2]}", (cell[0], cell[1]))
 
 
 def indicator_table_figures(text: str) -> list[TableFigure]:
