@@ -348,3 +348,8 @@ def test_indicator_table_reads_units_from_labels_and_kind_year_from_columns() ->
         ("专利拥有量", 8, "件", "actual", 2016),
         ("专利拥有量", 9.5, "件", "target", 2017),
     ]
+
+
+def test_chinese_numeral_closing_a_table_cell() -> None:
+    body = "序号 | 工作任务 | 目标要求 | 责任单位 |\n1 | 孵化 | 新增机构5家,孵化引进科技企业五十家 | 区科技局 |\n"
+    assert [(t.value, t.unit) for t in run(body)] == [(5, "家"), (50, "家")]

@@ -148,7 +148,7 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False
     if q.chinese and not text.startswith("百分之", q.start):  # 百分之十五 says it is a figure
         cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start]) or _governed_at_clause_start(text, q, floor)
-        closes = after == "" or after in CLAUSE_END or text[q.end : q.end + 2] in ("以上", "左右")
+        closes = _closes_clause(text, q.end) or text[q.end : q.end + 2] in ("以上", "左右")
         has_magnitude = q.num[0] != "十" and any(ch in "十百千万亿" for ch in q.num[1:])
         if not cue and not (has_magnitude and closes):
             return False
@@ -159,8 +159,14 @@ def _governed_at_clause_start(text: str, q: Quantity, floor: int) -> bool:
     """``新建省级重点实验室十家``: a counting verb opens the clause and the numeral with its
     unit closes it, so the numeral is the verb's count, not part of a name."""
     start = clause_start(text, q.start, floor)
-    closes = q.end >= len(text) or text[q.end] in CLAUSE_END
-    return q.unit is not None and closes and bool(_CN_CUE_START.match(text, start))
+    return q.unit is not None and _closes_clause(text, q.end) and bool(_CN_CUE_START.match(text, start))
+
+
+def _closes_clause(text: str, pos: int) -> bool:
+    """Whether a clause ends at ``pos``: a delimiter or the text's end, after spaces at most
+    (a table cell ends in `` | ``)."""
+    rest = text[pos : pos + 3].lstrip(" ")
+    return not rest or rest[0] in CLAUSE_END
 
 
 def comparator(text: str, q: Quantity, start: int) -> str:
