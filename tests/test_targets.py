@@ -353,3 +353,8 @@ def test_indicator_table_reads_units_from_labels_and_kind_year_from_columns() ->
 def test_chinese_numeral_closing_a_table_cell() -> None:
     body = "序号 | 工作任务 | 目标要求 | 责任单位 |\n1 | 孵化 | 新增机构5家,孵化引进科技企业五十家 | 区科技局 |\n"
     assert [(t.value, t.unit) for t in run(body)] == [(5, "家"), (50, "家")]
+
+
+def test_a_capped_duration_is_a_target_and_a_deadline_is_not() -> None:
+    assert [(t.value, t.unit) for t in run("项目评审周期压缩至90天以内。")] == [(90, "天")]
+    assert run("各单位于每季度结束后5个工作日内报送进展。") == []

@@ -76,6 +76,9 @@ UNITS: dict[str, str] = {
     "所": "所",
     "条": "条",
     "公里": "公里",
+    "个工作日": "个工作日",
+    "工作日": "个工作日",
+    "天": "天",
 }
 
 #: What may not follow a unit for it to be one (个月 is a duration, 分钟 time, …).
@@ -97,6 +100,7 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "件": "事",
     "所": "属在有以得谓需长",
     "条": "例款件文目理",
+    "天": "然使津空地府下",
 }
 #: Words right before ``N条`` that make it a count of articles in a policy, not of things
 #: built (出台政策措施10条, 人才新政27条, 形成可复制经验20条).

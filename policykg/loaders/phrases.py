@@ -128,6 +128,14 @@ def quote_mask(text: str) -> list[bool]:
     return mask
 
 
+#: Durations are figures only as the value of a time indicator that is cut or capped
+#: (项目评审周期压缩至90天以内); otherwise they set a deadline (于季度结束后5个工作日内报送).
+_DURATIONS = ("天", "个工作日")
+_DURATION_CUE = re.compile(
+    r"(?:(?:压缩|缩短|减少|降低|降|控制|缩减)(?:至|到|在|为)|(?:周期|时限|时间|时长|天数|用时)[^,;。:、|\n]{0,4}(?:不超过|为|在|达到)?)\s*$"
+)
+
+
 def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
     """False for ordinals, names, codes, adverbial counts and Chinese-numeral labels."""
     before = text[q.start - 1] if q.start > floor else ""
@@ -146,6 +154,8 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # 入围全国15个示范之一: membership, not a figure
     if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):
         return False
+    if q.unit in _DURATIONS and not _DURATION_CUE.search(text[max(floor, q.start - 12) : q.start]):
+        return False  # 结束后5个工作日内报送: a deadline for an action, not a figure
     if q.chinese and not text.startswith("百分之", q.start):  # 百分之十五 says it is a figure
         cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start]) or _governed_at_clause_start(text, q, floor)
         closes = _closes_clause(text, q.end) or text[q.end : q.end + 2] in ("以上", "左右")
