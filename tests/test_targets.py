@@ -358,3 +358,8 @@ def test_chinese_numeral_closing_a_table_cell() -> None:
 def test_a_capped_duration_is_a_target_and_a_deadline_is_not() -> None:
     assert [(t.value, t.unit) for t in run("项目评审周期压缩至90天以内。")] == [(90, "天")]
     assert run("各单位于每季度结束后5个工作日内报送进展。") == []
+
+
+def test_count_after_xiang_is_the_recipients_not_a_figure() -> None:
+    assert [(t.value, t.unit) for t in run("向45个贫困县选派科技特派员1500名。")] == [(1500, "名")]
+    assert [t.value for t in run("对287家企业贴息补助。", title="某市2015年工作总结", kind="summary", year=2015)] == [287]

@@ -128,6 +128,10 @@ def quote_mask(text: str) -> list[bool]:
     return mask
 
 
+#: Prepositions that make the count after them the recipients of the action (向45个县选派),
+#: not what the plan sets out to reach. Not 对: 对287家企业贴息补助 reports how many were helped.
+_SCOPE_PREPOSITIONS = ("向",)
+
 #: Durations are figures only as the value of a time indicator that is cut or capped
 #: (项目评审周期压缩至90天以内); otherwise they set a deadline (于季度结束后5个工作日内报送).
 _DURATIONS = ("天", "个工作日")
@@ -144,6 +148,8 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False
     if before == "第" or (before == "前" and q.unit in ("名", "位")):
         return False
+    if before in _SCOPE_PREPOSITIONS and q.unit not in ("%", "元"):
+        return False  # 向45个深度贫困县选派…: the recipients of the action, not its figure
     if before.isascii() and before.isalpha() or (after.isascii() and after.isalpha() and q.unit is None):
         return False  # G60, TOP10
     if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit():
