@@ -138,3 +138,8 @@ def test_central_issuer_gives_the_whole_country_and_its_full_name() -> None:
 def test_a_level_prefixed_department_is_not_central() -> None:
     meta = extract_metadata("市委宣传部2020年工作要点\n杭州市一、杭州市二、杭州市\n")
     assert meta.region != "全国"
+
+
+def test_a_local_party_department_is_not_central() -> None:
+    meta = extract_metadata("中共某某县委组织部2020年工作要点\n1.推进工作。\n中共某某县委组织部\n")
+    assert meta.region != "全国"

@@ -234,15 +234,15 @@ def _place_by_frequency(text: str, level: str) -> str | None:
 
 
 #: A central body names no place: 国务院(办公厅), 国家…, 中共中央…, or a State Council ministry
-#: (…部, …委员会, …署, …总局) without a place or level prefix (a 市委宣传部 starts with its level).
-_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|中央)|^(?![省市县区])[\u4e00-\u9fa5]{1,12}(?:部|总局|署)$")
+#: (…部, …署, …总局) naming no place or level anywhere (中共浙江省委组织部, 市委宣传部 are local).
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|中央)|^[^省市县区州盟旗]{1,12}(?:部|总局|署)$")
 
 
 def find_region(text: str, issuer: str | None, title: str) -> str | None:
     """The region the plan is about, from the issuer's place or its level and the text."""
     if issuer and (place := _region_of(issuer)):
         return place
-    if issuer and _NATIONAL_ISSUER.match(issuer):
+    if issuer and _NATIONAL_ISSUER.match(issuer) and not _PROVINCE_RE.search(issuer):  # 国家税务总局浙江省税务局
         return "全国"
     level = None
     if issuer and issuer[0] in _LEVEL_OF_SHORT:
