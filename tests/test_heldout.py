@@ -67,7 +67,7 @@ def _round(tmp_path: Path, pattern: str) -> tuple[Path, int]:
 ROUNDS = {
     "round1": ("[0-9][0-9]_*.json", 0.95, 0.95, 29),
     "round2": ("r2_*.json", 0.95, 0.95, 26),
-    "round3": ("r3_*.json", 1.0, 1.0, 30),
+    "round3": ("r3_*.json", 0.95, 0.95, 30),  # reaches 1.0; 0.95 like the others, so one borderline fact is not a red build
 }
 
 
