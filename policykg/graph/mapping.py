@@ -23,14 +23,6 @@ Row = dict[str, Any]
 
 
 @dataclass
-class RelRows:
-    type: Rel
-    start: Label
-    end: Label
-    rows: list[Row] = field(default_factory=list)
-
-
-@dataclass
 class GraphRows:
     """Everything one document puts in the graph, grouped for batched statements."""
 

@@ -70,10 +70,6 @@ class DocPeriod:
     as_of_month: int | None  # 三季度 -> 9, for actuals in a status report
     title: str = ""  # the line the years were read from
 
-    @property
-    def mixed(self) -> bool:
-        return self.reports and self.plans
-
 
 def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     line = title_line(text, document.title)

@@ -29,9 +29,6 @@ class RegionRef:
             ref = ref.parent
         return out
 
-    def province(self) -> RegionRef:
-        return self.chain()[-1]
-
 
 @dataclass(frozen=True)
 class UnitRef:

@@ -54,6 +54,3 @@ class TargetKind(StrEnum):
 SHARED_LABELS: tuple[Label, ...] = (Label.DOCUMENT, Label.UNIT, Label.PERSON, Label.INDICATOR, Label.REGION)
 #: Labels a document owns; reloading a document replaces them.
 OWNED_LABELS: tuple[Label, ...] = (Label.SECTION, Label.TASK, Label.TARGET)
-
-#: Provenance keys carried by every extracted node and relationship.
-PROVENANCE_KEYS = ("doc", "span", "evidence")

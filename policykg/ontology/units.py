@@ -91,7 +91,7 @@ def split_composite(mention: str) -> list[str]:
     _, head, suffix = g.split_prefix(parts[-1])
     out = []
     for part in parts:
-        region_ref, part_head, rest = g.split_prefix(part)
+        _, part_head, rest = g.split_prefix(part)
         out.append(part + suffix if head and part_head and not rest and suffix else part)
     return out
 
