@@ -5,6 +5,7 @@ Each stage is a function of the previous stage's output; none touches a store.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from policykg.loaders.detect import detect_kind
@@ -16,6 +17,10 @@ from policykg.loaders.structure import parse_outline
 from policykg.loaders.targets import extract_targets
 from policykg.loaders.types import DocumentRecord, Extraction
 from policykg.ontology import ids
+
+#: Titles of the genres policykg reads. A document of one of them may hold figures and no
+#: numbered tasks (a half-year summary in prose); anything else without tasks is no plan.
+_PLAN_GENRE = re.compile(r"工作要点|工作总结|工作计划|工作思路|工作安排|完成情况|进展情况|责任分解|任务分工|分工方案|责任清单|任务清单|行动计划|实施方案")
 
 
 def extract_file(path: str | Path) -> Extraction:
@@ -57,7 +62,7 @@ def extract_source(src: SourceText) -> Extraction:
         encoding=src.encoding,
         sha256=src.sha256,
     )
-    if not tasks:
-        raise LoaderError(src.source, "no plan found: no numbered tasks, responsibility clauses or table rows")
     targets = extract_targets(text, tasks, document)
+    if not tasks and not (targets and _PLAN_GENRE.search(meta.title)):
+        raise LoaderError(src.source, "no plan found: no numbered tasks, responsibility clauses or table rows")
     return Extraction(document=document, sections=sections, tasks=tasks, targets=targets, text=text)
