@@ -173,3 +173,18 @@ def test_state_council_units_that_carry_out_support() -> None:
         ["各省级人民政府"],
         [],
     )
+
+
+def test_leader_labels_name_people_and_helping_labels_support() -> None:
+    """厅领导/局领导 name people; 参与/协办/协同/配合 with 处室/部门/科室 name support units."""
+    assert clause("建设平台。(厅领导:张三、李四;牵头处室:规划处;参与处室:基础处、高新处)") == (
+        ["规划处"],
+        ["基础处", "高新处"],
+        ["张三", "李四"],
+    )
+    assert clause("(局领导:王五;牵头科室:计划科;协办部门:财务科)") == (["计划科"], ["财务科"], ["王五"])
+
+
+def test_ministry_departments_ending_in_si_are_units() -> None:
+    """A ministry's departments end in 司 (科技司, 各司局): a verbal clause naming them is a clause."""
+    assert clause("(科技司、规划司牵头,各司局按职责分工负责)") == (["科技司", "规划司"], ["各司局"], [])

@@ -57,7 +57,15 @@ _LABEL_ROLES: dict[str, str] = {
     "协同单位": "support",
     "协作单位": "support",
     "参与单位": "support",
+    # A leader label names people, whichever body the leader sits in (``厅领导：曹坤华``).
+    "厅领导": "people",
+    "局领导": "people",
+    "委领导": "people",
 }
+#: Helping labels: 参与/协办/协同/配合 with any kind of body (``参与处室：发展规划处``) name support units.
+for _verb in ("参与", "协办", "协同", "配合"):
+    for _body in ("单位", "处室", "部门", "科室"):
+        _LABEL_ROLES.setdefault(_verb + _body, "support")
 _LABEL = re.compile(
     "(" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")\s*[:：]"
 )
@@ -78,7 +86,7 @@ _ONLY_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按职责分工负责|按职�
 
 #: How a unit name may end. Used only to tell a list of units from prose in brackets.
 _UNIT_END = re.compile(
-    r"(处|室|办|股|局|委|厅|部|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
+    r"(处|室|办|股|局|委|厅|部|司|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
     r"区|县|市|省|州|盟|旗|园|校|学)(?:[(（][^()（）]{1,6}[)）])?$"
 )
 #: A list's closing ``等`` with an optional collective noun: ``省财政厅等``, ``省教育厅等有关部门``.

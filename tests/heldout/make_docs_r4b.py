@@ -38,8 +38,8 @@ def main() -> None:
     merged.text = "高新技术处"
     doc.add_paragraph("")
     doc.add_paragraph("说明：各责任单位于每季度末5个工作日内报送进展情况，联系人：杨帆，电话：0851-86831234。")
-    p = doc.add_paragraph("贵州省科学技术厅办公室")
-    p = doc.add_paragraph("2020年3月10日")
+    doc.add_paragraph("贵州省科学技术厅办公室")
+    doc.add_paragraph("2020年3月10日")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
     print(OUT)
