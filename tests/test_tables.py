@@ -95,3 +95,19 @@ def test_county_table_with_gu_columns() -> None:
     text = "序号 | 工作任务 | 责任领导 | 责任股室 | 配合股室\n1 | 抓好项目申报 | 王红梅 | 计划财务股 | 综合股\n"
     _, tasks = parse_outline(text, "d")
     assert [(t.lead, t.support, t.people) for t in tasks] == [(["计划财务股"], ["综合股"], ["王红梅"])]
+
+
+def test_responsible_column_beside_a_lead_column_supports() -> None:
+    """Both 牵头单位 and 责任单位 columns: the 责任 column lists co-responsible units (support)."""
+    text = "\n".join(
+        [
+            "序号 | 重点任务 | 牵头单位 | 责任单位 | 厅领导 |",
+            "1 | 建设数字实验室。 | 基础处 | 财务处、人事处 | 张三 |",
+        ]
+    )
+    _, tasks = parse_outline(text, "d")
+    assert [(t.text, t.lead, t.support, t.people) for t in tasks] == [
+        ("建设数字实验室。", ["基础处"], ["财务处", "人事处"], ["张三"])
+    ]
+    alone = "序号 | 重点任务 | 责任单位 |\n1 | 建设数字实验室。 | 基础处 |"
+    assert [t.lead for t in parse_outline(alone, "d")[1]] == [["基础处"]]

@@ -21,9 +21,10 @@ Span = tuple[int, int]
 # Order matters: the first role whose name the cell contains wins (目标任务 before 任务).
 _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("序号", "编号", "序")),
-    ("support", ("协同配合单位", "配合单位", "配合部门", "配合处室", "配合科室", "配合股室", "协办单位", "协同单位", "参与单位", "协作单位")),
+    ("support", ("协同配合单位", "配合单位", "配合部门", "配合处室", "配合科室", "配合股室", "协办单位", "协同单位", "参与单位", "协作单位",
+                 "参与处室", "参与部门", "参与科室", "协办处室", "协办部门", "协同部门", "协同处室")),
     ("lead", ("主要责任单位", "责任单位", "牵头单位", "责任处室", "责任科室", "责任股室", "责任部门", "牵头部门", "牵头处室", "牵头科室", "牵头股室", "主责单位")),
-    ("people", ("责任人", "责任领导")),
+    ("people", ("责任人", "责任领导", "分管领导", "厅领导", "局领导")),
     ("完成情况", ("完成情况", "进展情况", "推进情况", "工作进展", "进展", "落实情况", "执行情况")),
     ("存在问题", ("存在问题", "存在的问题", "困难问题", "问题")),
     ("下一步打算", ("下一步打算", "下一步工作", "下步打算", "下一步计划", "下一步措施", "打算")),
@@ -110,12 +111,27 @@ def header_roles(cells: list[Cell]) -> list[str | None] | None:
     known = [r for r in roles if r]
     if len(known) < 2 or not ({"task", "lead", "目标任务", "完成情况"} & set(known)):
         return None
+    _demote_co_responsible(cells, roles)
     if "task" not in roles:  # no task column by name: the first unnamed or 目标任务 column carries the task
         for i, r in enumerate(roles):
             if r is None or r == "目标任务":
                 roles[i] = "task"
                 break
     return roles
+
+
+def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
+    """A 责任单位 column beside a 牵头单位 column names co-responsible units: support.
+
+    The same rule as in clauses (``牵头单位:X;责任单位:Y``): alone, 责任单位 leads; next to
+    a 牵头 column the lead is already named and the 责任 column lists those who carry it out.
+    """
+    keys = [re.sub(r"\s+", "", c.text) for c in cells]
+    if not any(r == "lead" and k.startswith("牵头") for r, k in zip(roles, keys, strict=False)):
+        return
+    for i, (r, k) in enumerate(zip(roles, keys, strict=False)):
+        if r == "lead" and k.startswith("责任"):
+            roles[i] = "support"
 
 
 def _unit_cell(text: str) -> bool:
