@@ -122,3 +122,11 @@ def test_text_table_with_space_runs_only_under_a_header() -> None:
     assert normalise(raw).text == (
         "发布日期:2024-03-05 来源:区科技局 浏览:12\n序号 | 工作任务 | 主要责任单位 | 完成时限\n1 | 甲任务 | 区科技局 | 2024年"
     )
+
+
+def test_text_table_with_single_full_width_spaces() -> None:
+    """Columns aligned with one U+3000 each; a row with a surplus space keeps it inside the task cell."""
+    raw = "\u3000\u3000正文\u3000一段。\n序号\u3000工作任务\u3000责任处室\u3000完成时限\n１\u3000建设甲平台\u3000规划处\u30002030年\n２\u3000引进团队\u300030个\u3000人事处\u30002030年"
+    assert normalise(raw).text == (
+        "正文 一段。\n序号 | 工作任务 | 责任处室 | 完成时限\n1 | 建设甲平台 | 规划处 | 2030年\n2 | 引进团队 30个 | 人事处 | 2030年"
+    )

@@ -23,6 +23,9 @@ from policykg.loaders.tables import Cell, header_roles
 
 _TAB = re.compile(r"\t+")  # one or more tabs; each tab beyond the first is an empty cell
 _SPACES = re.compile(r"[ \u3000]{2,}|\t+")
+#: Columns aligned with single full-width spaces (``序号　工作任务　责任处室``): a U+3000 is one
+#: character column wide, so a table typed in a CJK editor may use one between cells.
+_FULLWIDTH = re.compile(r"\u3000+")
 _EDGE_WS = " \t\u3000\r"
 
 
@@ -74,17 +77,23 @@ def _cells(line: _Line, pattern: re.Pattern[str]) -> list[str]:
 
 def _header_pattern(line: _Line) -> re.Pattern[str] | None:
     """The separator kind of a header line, or None when the line is no table header."""
-    for pattern in (_TAB, _SPACES):
+    for pattern in (_TAB, _SPACES, _FULLWIDTH):
         cells = _cells(line, pattern)
         if len(cells) >= 3 and header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in cells]) is not None:
             return pattern
     return None
 
 
+def _task_column(header: _Line, pattern: re.Pattern[str]) -> int:
+    """Index of the header's task column (the free-text cell most likely to hold inner spaces)."""
+    roles = header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in _cells(header, pattern)]) or []
+    return roles.index("task") if "task" in roles else min(1, len(roles))
+
+
 def find_text_tables(raw: str) -> TextTables:
     """Where ``raw`` holds text tables: the separators to write as `` | `` and wrapped-cell line breaks."""
     found = TextTables()
-    if "\t" not in raw and "  " not in raw and "\u3000\u3000" not in raw:
+    if "\t" not in raw and "  " not in raw and "\u3000" not in raw:
         return found
     lines = _lines(raw)
     i = 0
@@ -109,8 +118,16 @@ def find_text_tables(raw: str) -> TextTables:
             else:
                 break
             j += 1
+        header_seps = len(_separators(rows[0], pattern))
+        task_col = _task_column(rows[0], pattern)
         for row in rows:
-            for start, end, empty in _separators(row, pattern):
+            seps = _separators(row, pattern)
+            if pattern is _FULLWIDTH and len(seps) > header_seps:
+                # A single full-width space is also ordinary spacing inside a cell (``团队　30个``):
+                # a row with more cells than its header keeps the surplus in the task cell.
+                surplus = len(seps) - header_seps
+                seps = seps[:task_col] + seps[task_col + surplus :]
+            for start, end, empty in seps:
                 found.separators[start] = (end, empty)
         i = j
     return found
