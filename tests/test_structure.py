@@ -212,3 +212,24 @@ def test_a_row_merged_across_a_table_is_a_section_and_the_table_goes_on() -> Non
         ("建设实验室", ["基础处"], "一、平台建设"),
         ("培育高企", ["高新处"], "二、企业培育"),
     ]
+
+
+def test_progress_paragraph_and_unit_line_belong_to_the_task_above() -> None:
+    """``进展情况:…`` under a numbered task is its results field; the ``责任单位:`` line after it still leads it."""
+    text = "\n".join(
+        [
+            "1.建设实验室,全年新增平台50家。",
+            "进展情况:截至9月底,新增平台38家。",
+            "责任单位:市科技局、市财政局",
+            "",
+            "2.引进人才1000名。",
+            "进展情况:已引进836名。",
+            "责任单位:市人才办",
+        ]
+    )
+    _, tasks = parse_outline(text, "d")
+    assert [(t.number, t.text, t.lead, t.fields) for t in tasks] == [
+        ("1", "建设实验室,全年新增平台50家。", ["市科技局", "市财政局"], {"完成情况": "截至9月底,新增平台38家。"}),
+        ("2", "引进人才1000名。", ["市人才办"], {"完成情况": "已引进836名。"}),
+    ]
+    assert text[tasks[0].span[0] : tasks[0].span[1]].endswith("新增平台38家。")  # figures there are the task's

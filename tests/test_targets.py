@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.loaders.structure import parse_outline
 from policykg.loaders.targets import extract_targets
 from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
 
@@ -363,3 +364,15 @@ def test_a_capped_duration_is_a_target_and_a_deadline_is_not() -> None:
 def test_count_after_xiang_is_the_recipients_not_a_figure() -> None:
     assert [(t.value, t.unit) for t in run("向45个贫困县选派科技特派员1500名。")] == [(1500, "名")]
     assert [t.value for t in run("对287家企业贴息补助。", title="某市2015年工作总结", kind="summary", year=2015)] == [287]
+
+
+def test_progress_paragraph_under_a_task_reports_actuals() -> None:
+    """A ``进展情况:`` paragraph holds the task's results: actuals of the plan year, owned by the task."""
+    body = "1.全年新增平台50家。\n进展情况:截至9月底,新增平台38家。\n责任单位:市科技局"
+    text = f"{PLAN_TITLE}\n{body}"
+    _, tasks = parse_outline(text, "doc-test")
+    out = run(body, tasks=tasks)
+    assert [(t.value, t.unit, t.kind, t.year, t.task_id) for t in out] == [
+        (50, "家", "target", 2016, tasks[0].id),
+        (38, "家", "actual", 2016, tasks[0].id),
+    ]

@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: A report paragraph under a task (``进展情况:截至9月底…``): the task's results field, as in a table's column.
+_FIELD_LINE = re.compile(r"^(进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作)\s*[:：]\s*")
 
 
 @dataclass
@@ -63,6 +65,7 @@ class _Task:
     style: str = ""
     row: tables.TableRow | None = None
     clause_lines: list[Span] = field(default_factory=list)
+    field_lines: list[tuple[str, Span]] = field(default_factory=list)  # (column role, value span)
     children: list[_Task] = field(default_factory=list)
     resp: Responsibility = field(default_factory=Responsibility)
 
@@ -189,6 +192,11 @@ class _Outline:
             return
         if is_clause_line(stripped):
             self._clause_line(s, e)
+            return
+        if isinstance(self.last, _Task) and self.last.row is None and (fm := _FIELD_LINE.match(stripped)):
+            role = tables.column_role(fm.group(1)) or fm.group(1)
+            self.last.field_lines.append((role, (s + fm.end(), e)))  # the task stays open for its 责任单位 line
+            self.open_paragraph = False
             return
         if (sec := _match(_SECTION_STYLES, stripped)) is not None:
             self._section_line(sec, s, e)
@@ -367,6 +375,9 @@ class _Outline:
             rec.text = self.text[body_start : span[1]].strip()
             rec.title = _title(rec.text)
             rec.span = (body_start, span[1]) if task.row is None else task.row.span
+            if sub is None and task.field_lines:  # its report paragraphs are the task's, like a row's cells
+                rec.fields = {role: self.text[a:b] for role, (a, b) in task.field_lines}
+                rec.span = (rec.span[0], max(rec.span[1], *(b for _, (_, b) in task.field_lines)))
             records.append(rec)
         self._assign_responsibility(ordered, records)
         return sections, records
