@@ -141,3 +141,23 @@ def test_ranges_that_repeat_the_unit_are_one_quantity(phrase: str, low: float, h
 
 def test_unit_repeated_without_a_dash_is_two_quantities() -> None:
     assert [(q.value, q.unit) for q in find_quantities("占比15%、增长20%")] == [(15, "%"), (20, "%")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit"),
+    [
+        ("服务农户2.6万户次", 26000, "户次"),
+        ("用户数达到3亿户", 300000000, "户"),
+        ("发布榜单3批次", 3, "批次"),
+        ("发放绿卡1530张", 1530, "张"),
+    ],
+)
+def test_household_visit_and_card_units(phrase: str, value: float, unit: str) -> None:
+    """户/户次/批次/张 count households, visits, batches and cards; a number before them is a figure."""
+    (q,) = find_quantities(phrase)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_hu_before_a_word_is_no_unit() -> None:
+    """户籍/户口 after a number are words, not the unit 户."""
+    assert [q.unit for q in find_quantities("解决3户籍问题")] == []

@@ -36,6 +36,7 @@ SCALES: dict[str, float] = {
 }
 
 #: Measure units as written -> canonical unit. Longest first in the regex.
+#: Households and visits count too (3亿户, 2.6万户次, 批次, 人次); 张 counts cards and certificates.
 #: 批/期/年/月/岁/级/届/号 are deliberately absent: after a number they name periods,
 #: ages and ranks far more often than targets. 所 counts institutions (100所高校) and 条
 #: counts lines (生产线20条), but 条 after a rule word is a policy's name (人才新政27条):
@@ -49,6 +50,9 @@ UNITS: dict[str, str] = {
     "家次": "家次",
     "人次": "人次",
     "场次": "场次",
+    "户次": "户次",
+    "批次": "批次",
+    "企次": "企次",
     "台(套)": "台套",
     "台套": "台套",
     "美元": "美元",
@@ -72,6 +76,8 @@ UNITS: dict[str, str] = {
     "位": "位",
     "套": "套",
     "款": "款",
+    "户": "户",
+    "张": "张",
     "座": "座",
     "所": "所",
     "条": "条",
@@ -98,6 +104,8 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "座": "谈位",
     "家": "庭乡属长",
     "件": "事",
+    "户": "籍口型外均主",
+    "张": "贴",
     "所": "属在有以得谓需长",
     "条": "例款件文目理",
     "天": "然使津空地府下",
