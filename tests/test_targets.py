@@ -376,3 +376,10 @@ def test_progress_paragraph_under_a_task_reports_actuals() -> None:
         (50, "家", "target", 2016, tasks[0].id),
         (38, "家", "actual", 2016, tasks[0].id),
     ]
+
+
+def test_a_work_progress_heading_reports_results() -> None:
+    """``二、重点工作进展`` in a summary opens results (重点工作 alone would read as a plan heading)."""
+    body = "一、主要指标\n上半年,技术合同成交额达到45亿元。\n二、重点工作进展\n(一)推进平台建设。\n新建实验室3家。"
+    out = run(body, title="某市科技局2023年上半年工作总结", kind="summary", year=2023)
+    assert [(t.value, t.kind, t.year) for t in out] == [(4.5e9, "actual", 2023), (3, "actual", 2023)]

@@ -110,9 +110,10 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]+部分)\s*")
-_RESULT_HEADING = re.compile(r"回顾|总结|(?:完成|进展|开展|落实|推进|执行)情况|主要成效|工作成效|主要成绩|取得的成效")
-#: A heading that ends in 情况 reports, whatever it reports on (重点工作开展情况 is results, not 重点工作).
-_REPORT_END = re.compile(r"情况[:：]?$")
+_RESULT_HEADING = re.compile(r"回顾|总结|(?:完成|进展|开展|落实|推进|执行)情况|工作进展$|主要成效|工作成效|主要成绩|取得的成效")
+#: A heading that ends in 情况 or 进展 reports, whatever it reports on (重点工作开展情况 and
+#: 重点工作进展 are results, not 重点工作).
+_REPORT_END = re.compile(r"(?:情况|工作进展)[:：]?$")
 _GOAL_HEADING = re.compile(r"思路|打算|计划|安排|目标|要点|主要任务|重点任务|重点工作|下一步|展望")
 
 
