@@ -143,3 +143,19 @@ def test_a_level_prefixed_department_is_not_central() -> None:
 def test_a_local_party_department_is_not_central() -> None:
     meta = extract_metadata("中共某某县委组织部2020年工作要点\n1.推进工作。\n中共某某县委组织部\n")
     assert meta.region != "全国"
+
+
+def test_autonomous_region_prefix_is_a_level_not_a_place() -> None:
+    """``自治区科技厅`` says only its level; the full name (or the text's region) gives the place."""
+    meta = extract_metadata("自治区科技厅2030年工作要点\n一、推进宁夏回族自治区创新。\n宁夏回族自治区科学技术厅\n2030年1月5日")
+    assert (meta.issuer, meta.region) == ("宁夏回族自治区科学技术厅", "宁夏回族自治区")
+    alone = extract_metadata("自治区科技厅2030年工作要点\n一、推进宁夏创新,宁夏各市落实。\n2030年1月5日")
+    assert (alone.issuer, alone.region) == ("自治区科技厅", "宁夏回族自治区")
+
+
+def test_a_department_general_office_issues_for_its_department() -> None:
+    """工业和信息化部办公厅 sends the ministry's plan: the issuer is the ministry; 人民政府办公厅 stays."""
+    meta = extract_metadata("某某部办公厅关于印发《2030年科技工作要点》的通知\n某某部办公厅\n2030年3月1日")
+    assert meta.issuer == "某某部"
+    gov = extract_metadata("河南省人民政府办公厅关于印发《2030年科技工作要点》的通知\n河南省人民政府办公厅\n2030年3月1日")
+    assert gov.issuer == "河南省人民政府办公厅"

@@ -139,7 +139,7 @@ def _is_title(line: str) -> bool:
 def _complete(agency: str) -> bool:
     """Whether an agency name says its place (浙江省科学技术厅) rather than only its level (省科技厅)."""
     return bool(_PROVINCE_RE.match(agency)) or bool(re.match(r"^[\u4e00-\u9fa5]{2,8}?(市|县|区|州|盟|旗)", agency)) and not re.match(
-        r"^(省|市|县|区|全|本|我)", agency
+        r"^(省|市|县|区|全|本|我|自治[区州县旗])", agency  # 自治区科技厅 names a level, like 省科技厅
     )
 
 
@@ -173,7 +173,15 @@ def find_issuer(lines: list[str], title: str) -> str | None:
     if chosen is None:
         return None
     fuller = [a for a in candidates if _abbreviates(chosen, a)]
-    return max(fuller, key=len) if fuller else chosen
+    chosen = max(fuller, key=len) if fuller else chosen
+    office = _DEPARTMENT_OFFICE.match(chosen)
+    return office.group(1) if office else chosen
+
+
+#: A department's own general office (工业和信息化部办公厅, 科技厅办公室) sends out the department's
+#: plan: the plan, and so the issuer, is the department's. A government's general office
+#: (国务院办公厅, 河南省人民政府办公厅) issues in its own name and stays.
+_DEPARTMENT_OFFICE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?(?<!政府)(?:部|厅|局))(?:办公厅|办公室)$")
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -204,7 +212,7 @@ def _region_of(name: str) -> str | None:
             place = short + "省"
         rest = rest[m.end() :]
     for pattern in (_CITY_PREFIX, _COUNTY_PREFIX):  # the innermost place named wins
-        if (m := pattern.match(rest)) and not re.match(r"^(省|市|县|区)", m.group(1)):
+        if (m := pattern.match(rest)) and not re.match(r"^(省|市|县|区|自治[区州县旗])", m.group(1)):
             place, rest = m.group(1), rest[m.end() :]
     return place
 
@@ -245,7 +253,9 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
     if issuer and _NATIONAL_ISSUER.match(issuer) and not _PROVINCE_RE.search(issuer):  # 国家税务总局浙江省税务局
         return "全国"
     level = None
-    if issuer and issuer[0] in _LEVEL_OF_SHORT:
+    if issuer and issuer.startswith("自治区"):  # a province-level autonomous region's own bodies
+        level = "省"
+    elif issuer and issuer[0] in _LEVEL_OF_SHORT:
         level = _LEVEL_OF_SHORT[issuer[0]]
     elif m := re.search(r"全(省|市|县|区)", title):
         level = m.group(1)
