@@ -233,3 +233,28 @@ def test_progress_paragraph_and_unit_line_belong_to_the_task_above() -> None:
         ("2", "引进人才1000名。", ["市人才办"], {"完成情况": "已引进836名。"}),
     ]
     assert text[tasks[0].span[0] : tasks[0].span[1]].endswith("新增平台38家。")  # figures there are the task's
+
+
+def test_shi_items_on_their_own_lines_with_clauses_are_tasks() -> None:
+    """``一是…责任部门:X`` lines inside a (一) section are one task each, not one wrapped paragraph."""
+    text = "\n".join(
+        [
+            "(一)培育企业",
+            "一是实施梯度培育工程,新增瞪羚企业20家,新增领军企业80家。责任部门:科技局、服务中心",
+            "二是推进高企培育,组织辅导15场。责任部门:科技局、经发委",
+            "(二)优化服务",
+            "一是扩大科技信贷规模。责任部门:金融局",
+        ]
+    )
+    _, tasks = parse_outline(text, "d")
+    assert [(t.number, t.text[:6], t.lead, t.section) for t in tasks] == [
+        ("一是", "实施梯度培育", ["科技局", "服务中心"], "(一)培育企业"),
+        ("二是", "推进高企培育", ["科技局", "经发委"], "(一)培育企业"),
+        ("一是", "扩大科技信贷", ["金融局"], "(二)优化服务"),
+    ]
+
+
+def test_inline_shi_list_in_one_paragraph_stays_sub_items() -> None:
+    """A summary's ``一是…;二是…`` on one line without a clause is not split into line tasks."""
+    _, tasks = parse_outline("1.存在问题。\n一是投入不均衡;二是人才有短板。", "d")
+    assert all(t.number != "一是" or t.parent_id for t in tasks)

@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
+_SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
 #: A report paragraph under a task (``进展情况:截至9月底…``): the task's results field, as in a table's column.
 _FIELD_LINE = re.compile(r"^(进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作)\s*[:：]\s*")
 
@@ -214,6 +216,8 @@ class _Outline:
             self.task_stack.append((style, task))
             self.open_paragraph = True
             return
+        if self._shi_line(stripped, s, e):
+            return
         if self._wrapped(stripped):
             self.last.end = e  # type: ignore[union-attr]  # a paragraph broken mid-sentence, its clause on the next line
             return
@@ -227,6 +231,26 @@ class _Outline:
             return
         self.open_paragraph = False
         self.last = None
+
+    def _shi_line(self, stripped: str, s: int, e: int) -> bool:
+        """``一是…(责任部门:X)`` lines: each a task, not a paragraph wrapped onto the next.
+
+        A line opening with 一是/二是 that assigns its own units, or that follows such an
+        item, is a numbered item; an ``一是…二是…`` run inside one paragraph (a summary's
+        problem list) stays that paragraph's inline sub-items.
+        """
+        m = _SHI_LINE.match(stripped)
+        if m is None:
+            return False
+        follows = bool(self.task_stack) and self.task_stack[-1][0] == "shi" and self.last is self.task_stack[-1][1]
+        if not (follows or find_clauses(stripped)):
+            return False
+        _nest(self.task_stack, "shi")
+        parent = self.task_stack[-1][1] if self.task_stack else None
+        task = self._new_task(m.group(1), s + m.end(), e, "shi", parent)  # type: ignore[arg-type]
+        self.task_stack.append(("shi", task))
+        self.open_paragraph = True
+        return True
 
     def _wrapped(self, stripped: str) -> bool:
         """A line that carries on a task paragraph broken mid-sentence, even when it holds a clause.
