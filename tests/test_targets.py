@@ -383,3 +383,13 @@ def test_a_work_progress_heading_reports_results() -> None:
     body = "一、主要指标\n上半年,技术合同成交额达到45亿元。\n二、重点工作进展\n(一)推进平台建设。\n新建实验室3家。"
     out = run(body, title="某市科技局2023年上半年工作总结", kind="summary", year=2023)
     assert [(t.value, t.kind, t.year) for t in out] == [(4.5e9, "actual", 2023), (3, "actual", 2023)]
+
+
+def test_a_task_with_a_progress_paragraph_states_its_goal_even_under_a_results_heading() -> None:
+    """Under ``二、重点工作进展`` a task's own figure is its goal; its ``进展情况:`` figures are the actuals."""
+    body = "二、重点工作进展\n1.全年新增平台50家。\n进展情况:截至9月底,新增平台38家。\n责任单位:市科技局"
+    title = "某市科技局2022年重点工作第三季度进展情况的报告"
+    text = f"{title}\n{body}"
+    _, tasks = parse_outline(text, "doc-test")
+    out = run(body, title=title, kind="status-table", year=2022, tasks=tasks)
+    assert [(t.value, t.kind, t.year) for t in out] == [(50, "target", 2022), (38, "actual", 2022)]

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.loaders import phrases
-from policykg.loaders.cells import Cell, cell_at, result_spans_from_fields, table_cells
+from policykg.loaders.cells import RESULT_COLUMN, Cell, cell_at, result_spans_from_fields, table_cells
 from policykg.loaders.indicators_table import indicator_table_figures
 from policykg.loaders.numbers import Quantity, find_quantities
 from policykg.loaders.periods import (
@@ -65,6 +65,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     cells = table_cells(text)
     table_has_results = any(c.result for c in cells)
     field_results = [] if table_has_results else result_spans_from_fields(text, tasks)
+    goals = [] if table_has_results else _goal_spans(tasks)
     mask = phrases.quote_mask(text)
     out: list[TargetRecord] = []
     row_keys: dict[tuple[int, tuple[object, ...]], int] = {}  # (row, key) -> cell index first seen
@@ -91,6 +92,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 continue
             unit = "元"  # 突破650亿: 元 is implied after 亿
         kind, year = _kind_year(text, q, period, segs, cell, field_results, sstart, floor)
+        if kind == "actual" and not any(a <= q.start < b for a, b in field_results) and any(a <= q.start < b for a, b in goals):
+            kind = "target"  # a task that reports its results below states its goal (as a row's task cell)
         if _GOAL_AFTER.match(text, q.end):
             kind = "target"
         if cell is not None:
@@ -211,6 +214,11 @@ def _as_of(
     if kind != "actual" or not (cell is not None or document.kind == "status-table" or period.as_of_month):
         return None
     return as_of(text, floor, q.start, year, period.as_of_month)
+
+
+def _goal_spans(tasks: list[TaskRecord]) -> list[tuple[int, int]]:
+    """The own text of tasks that carry a results field (进展情况:…): the goal the results answer."""
+    return [(t.span[0], t.span[0] + len(t.text)) for t in tasks if any(RESULT_COLUMN.search(name) for name in t.fields)]
 
 
 def _owner(tasks: list[TaskRecord], pos: int) -> TaskRecord | None:
