@@ -14,7 +14,14 @@ onto a second line, columns aligned with spaces), 责任人 cells with posts
 (局党组书记、局长黄文辉, 主任 李明华、副主任张卫), ``(牵头单位:X;责任单位:Y)`` clauses,
 a task broken mid-sentence, ``负责落实``, a DOCX indicator table (unit in the row
 label, year in the column), a summary whose 重点工作开展情况 sections report results,
-deadlines versus capped durations, and central issuers (region 全国). Each round is scored on its
+deadlines versus capped durations, and central issuers (region 全国). Round 4 (``r4a_*``, ``r4b_*``)
+was written blind by two domain experts: a text table aligned with single full-width spaces,
+``(厅领导:A;牵头处室:X;参与处室:Y)`` clauses, 自治区 issuers, ``进展情况:``/``责任单位:`` paragraphs
+under each task, 一是/二是 items with 责任部门 inside (一) sections, 户次/亿户, ministry 司 units,
+a DOCX with both 牵头单位 and 责任单位 columns, a half-year summary page, a ministry 办公厅 notice.
+Round 4 TOTAL before its fixes: meta 32/35, tasks-count-ok 10/12, lead R=0.595 P=0.896, support
+R=0.345, people R=0.000, targets R=0.861 P=0.876; after: meta 35/35, tasks 12/12, lead, support,
+people and targets all R=P=1.000 (116, 55, 24 and 230 facts). Each round is scored on its
 own, so one cannot hide a drop in the other. Thresholds are what the loaders
 reach; a drop means a rule was bent to fit one document at the cost of another.
 """
@@ -63,11 +70,12 @@ def _round(tmp_path: Path, pattern: str) -> tuple[Path, int]:
 
 
 # (glob, min recall, min precision, meta fields checked): round 1 is 01_*..10_*, round 2 is r2_*,
-# round 3 is r3_*.
+# round 3 is r3_*, round 4 is r4a_* and r4b_*.
 ROUNDS = {
     "round1": ("[0-9][0-9]_*.json", 0.95, 0.95, 29),
     "round2": ("r2_*.json", 0.95, 0.95, 26),
     "round3": ("r3_*.json", 0.95, 0.95, 30),  # reaches 1.0; 0.95 like the others, so one borderline fact is not a red build
+    "round4": ("r4?_*.json", 1.0, 1.0, 35),  # reaches 1.0 on every field after its fixes
 }
 
 
