@@ -75,7 +75,7 @@ ROUNDS = {
     "round1": ("[0-9][0-9]_*.json", 0.95, 0.95, 29),
     "round2": ("r2_*.json", 0.95, 0.95, 26),
     "round3": ("r3_*.json", 0.95, 0.95, 30),  # reaches 1.0; 0.95 like the others, so one borderline fact is not a red build
-    "round4": ("r4?_*.json", 1.0, 1.0, 35),  # reaches 1.0 on every field after its fixes
+    "round4": ("r4?_*.json", 0.95, 0.95, 35),  # reaches 1.0; the same 0.95 floor as the other rounds
 }
 
 
