@@ -45,6 +45,8 @@ _GE_AFTER = re.compile(r"^\s*(?:以上|及以上|以上的|或以上)")
 _LT_AFTER = re.compile(r"^\s*(?:以下|之下)")
 _LE_AFTER = re.compile(r"^\s*(?:以内|之内|及以下)")
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
+_COMPARATOR_AFTER = ((_GE_AFTER, ">="), (_LE_AFTER, "<="), (_LT_AFTER, "<"), (_APPROX_AFTER, "~"))
+_COMPARATOR_BEFORE = ((_GE_BEFORE, ">="), (_LE_BEFORE, "<="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
 _TARGET_WORDS = re.compile(r"力争|争取|确保|力求")
 
 _GROWTH = re.compile(r"增长|增速|提高|提升|同比|递增|下降|年均")
@@ -188,22 +190,13 @@ def _closes_clause(text: str, pos: int) -> bool:
 def comparator(text: str, q: Quantity, start: int) -> str:
     """The comparator from the wording: 以上/不少于/突破/力争 >=, 左右 ~, 不到/以下 <."""
     left, right = text[start : q.start], text[q.end : q.end + 4]
-    if _GE_AFTER.match(right):
-        return ">="
-    if _LE_AFTER.match(right):
-        return "<="
-    if _LT_AFTER.match(right):
-        return "<"
-    if _APPROX_AFTER.match(right):
-        return "~"
-    if _GE_BEFORE.search(left):
-        return ">="
-    if _LE_BEFORE.search(left):
-        return "<="
-    if _LT_BEFORE.search(left):
-        return "<"
-    if _APPROX_BEFORE.search(left):
-        return "~"
+    # The word after the figure (以上) outranks the one before it (不少于); order within each side matters.
+    for pattern, symbol in _COMPARATOR_AFTER:
+        if pattern.match(right):
+            return symbol
+    for pattern, symbol in _COMPARATOR_BEFORE:
+        if pattern.search(left):
+            return symbol
     if q.approx:
         return ">"
     if _TARGET_WORDS.search(text[sentence_start(text, q.start, start) : q.start]):
