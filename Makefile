@@ -30,4 +30,6 @@ bench: install
 
 clean:
 	-$(BIN)/policykg store stop --store $(DEMO_STORE)
-	rm -rf $(DEMO_STORE) policykg-data build dist *.egg-info
+	# only a store the demo made (its marker file) is removed; a user's folder under that name stays
+	-[ -f $(DEMO_STORE)/.policykg-demo ] && rm -rf $(DEMO_STORE)
+	rm -rf build dist *.egg-info

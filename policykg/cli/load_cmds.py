@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import typer
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from policykg.cli.common import CliError, StoreOption, open_graph, reports_errors
 from policykg.graph import embedded
+from policykg.graph.layout import NotAStoreError, StoreLayout
 from policykg.graph.store import is_remote, store_spec
 from policykg.kg import LoadResult, expand_paths
 from policykg.loaders import LoaderError, extract_file
@@ -100,8 +100,13 @@ def demo(
     spec = store_spec(store)
     if is_remote(spec):
         raise CliError("the demo builds a fresh embedded store; give a directory", code=2)
-    embedded.stop_server(Path(spec), force=True)
-    shutil.rmtree(spec, ignore_errors=True)
+    layout = StoreLayout(Path(spec))
+    if layout.is_demo():
+        embedded.stop_server(layout.root, force=True)
+    try:
+        layout.reset_demo()
+    except NotAStoreError as exc:
+        raise CliError(str(exc), code=2) from exc
     with open_graph(spec) as kg:
         results = kg.load([plans])
         for result in results:

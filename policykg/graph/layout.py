@@ -6,6 +6,8 @@
     STORE/leases/      one file per client process using the server
     STORE/persistent   present while ``policykg store start`` keeps it running
     STORE/lock         flock taken while a server is started or stopped
+    STORE/.policykg-store  marker: policykg made this directory (what a reset checks before it deletes)
+    STORE/.policykg-demo   marker: ``policykg demo`` made it, so the demo may reset it
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import fcntl
 import json
 import os
 import secrets
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,15 @@ from typing import Any
 
 DATABASE = "policykg"
 USER = "root"
+STORE_MARKER = ".policykg-store"
+DEMO_MARKER = ".policykg-demo"
+# Everything policykg itself writes into a store directory; a reset removes these and nothing else.
+OWN_ENTRIES = ("databases", "leases", "server.json", "server.tmp", "server.log", ".password", "persistent", "lock",
+               STORE_MARKER, DEMO_MARKER)
+
+
+class NotAStoreError(Exception):
+    """A directory policykg would reset holds things policykg did not put there."""
 
 
 def pid_alive(pid: int) -> bool:
@@ -61,6 +73,36 @@ class StoreLayout:
         self.root.mkdir(parents=True, exist_ok=True)
         self.databases.mkdir(exist_ok=True)
         self.leases.mkdir(exist_ok=True)
+        (self.root / STORE_MARKER).touch()
+
+    def is_demo(self) -> bool:
+        return (self.root / DEMO_MARKER).exists()
+
+    def reset_demo(self) -> None:
+        """Empty a store that ``policykg demo`` made, touching only what policykg wrote there.
+
+        Refuses (``NotAStoreError``) a directory that exists and is neither empty nor a
+        demo store: a user's folder or analysis store is never deleted.
+        """
+        if self.root.exists():
+            if not self.root.is_dir():
+                raise NotAStoreError(f"{self.root} is a file, not a store directory")
+            entries = list(self.root.iterdir())
+            if entries and not self.is_demo():
+                raise NotAStoreError(
+                    f"{self.root} exists and is not a demo store policykg made; the demo deletes nothing it did not "
+                    "create: give a new or empty directory (e.g. --store demo-store)")
+            foreign = sorted(e.name for e in entries if e.name not in OWN_ENTRIES)
+            if foreign:
+                raise NotAStoreError(f"{self.root} holds files policykg did not write ({', '.join(foreign[:5])}); "
+                                     "the demo will not reset it: give a new or empty directory")
+            for entry in entries:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+        self.create()
+        (self.root / DEMO_MARKER).touch()
 
     def password(self) -> str:
         """The store's own root password; made on first use, readable by its owner only."""
