@@ -48,6 +48,8 @@ _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` i
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
+#: Shortest paragraph that becomes a task when a document has no numbered structure.
+_MIN_PROSE = 16
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
 _SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
@@ -153,6 +155,7 @@ class _Outline:
         self.table_roles: list[str | None] | None = None
         self.last: _Task | _Section | None = None  # the block the previous line belonged to
         self.open_paragraph = False  # the previous line was a task's text and nothing ended it
+        self.prose: list[tuple[int, int, _Section | None]] = []  # paragraphs that fit no structure
 
     # -- helpers
     @property
@@ -229,8 +232,26 @@ class _Outline:
         if self.open_paragraph and isinstance(self.last, _Task) and _continues(self.text[self.last.start : self.last.end], stripped):
             self.last.end = e  # a hard-wrapped line (PDF) or a title's body continues the task above
             return
+        if self.open_paragraph is False and isinstance(self.last, _Section) is False and self.prose and \
+                self.prose[-1][1] == s - 1 and not self.text[self.prose[-1][0] : self.prose[-1][1]].endswith(_TERMINAL):
+            self.prose[-1] = (self.prose[-1][0], e, self.prose[-1][2])  # a prose paragraph hard-wrapped
+        else:
+            self.prose.append((s, e, self.section))
         self.open_paragraph = False
         self.last = None
+
+    def degrade_to_paragraphs(self) -> None:
+        """A text with no numbered structure still loads: its prose paragraphs become tasks.
+
+        Only paragraphs that read as sentences count (a sentence end, or long enough to be
+        one), so titles, signatures and leftover chrome do not.
+        """
+        if self.tasks:
+            return
+        for s, e, section in self.prose:
+            body = self.text[s:e]
+            if len(body) >= _MIN_PROSE and (_SENTENCE_END.search(body) or len(body) >= 40):
+                self.tasks.append(_Task(number="", start=s, end=e, section=section, style="prose"))
 
     def _shi_line(self, stripped: str, s: int, e: int) -> bool:
         """``一是…(责任部门:X)`` lines: each a task, not a paragraph wrapped onto the next.
@@ -453,4 +474,5 @@ def parse_outline(text: str, doc_id: str) -> tuple[list[SectionRecord], list[Tas
     for line in text.split("\n"):
         outline.feed(pos, line)
         pos += len(line) + 1
+    outline.degrade_to_paragraphs()
     return outline.records(doc_id)
