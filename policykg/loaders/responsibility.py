@@ -22,50 +22,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.loaders import lexicon
+
 Span = tuple[int, int]
 
 OPEN = "(（"
 CLOSE = ")）"
 _SEPARATORS = "、,，;；"
 
-#: Label words and the role they assign. Longer labels first so 协同配合单位 wins over 配合单位.
-_LABEL_ROLES: dict[str, str] = {
-    "协同配合单位": "support",
-    "主要责任单位": "lead",
-    "责任人": "people",
-    "责任领导": "people",
-    "牵头领导": "people",
-    "分管领导": "people",
-    "牵头单位": "lead",
-    "牵头部门": "lead",
-    "牵头处室": "lead",
-    "牵头科室": "lead",
-    "责任单位": "lead",
-    "责任部门": "lead",
-    "责任处室": "lead",
-    "责任科室": "lead",
-    "责任股室": "lead",
-    "牵头股室": "lead",
-    "主责单位": "lead",
-    "主办单位": "lead",
-    "配合单位": "support",
-    "配合部门": "support",
-    "配合处室": "support",
-    "配合科室": "support",
-    "配合股室": "support",
-    "协办单位": "support",
-    "协同单位": "support",
-    "协作单位": "support",
-    "参与单位": "support",
-    # A leader label names people, whichever body the leader sits in (``厅领导：曹坤华``).
-    "厅领导": "people",
-    "局领导": "people",
-    "委领导": "people",
-}
-#: Helping labels: 参与/协办/协同/配合 with any kind of body (``参与处室：发展规划处``) name support units.
-for _verb in ("参与", "协办", "协同", "配合"):
-    for _body in ("单位", "处室", "部门", "科室"):
-        _LABEL_ROLES.setdefault(_verb + _body, "support")
+#: Label words and the role they assign (the lexicon's roles.yaml), longest first so
+#: 协同配合单位 wins over 配合单位.
+_LABEL_ROLES: dict[str, str] = lexicon.role_labels()
+#: A cell or value that names no unit (配合单位: 无).
+_NO_UNIT = frozenset(lexicon.no_unit_words())
+#: Verbs after the names they govern (X牵头，Y按职责分工负责), longest first.
+_VERB_ROLES: dict[str, str] = lexicon.role_verbs()
 _LABEL = re.compile(
     "(" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")\s*[:：]"
 )
@@ -77,12 +48,10 @@ _OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _LEAD_MARK = re.compile(r"\s*[(（]\s*牵头\s*[)）]$")
 # One bracket group with at most one level of nesting: (各市、县(市、区)科技局(委)牵头)
 _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
-# (X牵头[，Y按职责分工负责|负责落实|参与|配合…])
-_LEAD_VERB = re.compile(
-    r"^(?P<lead>.+?)牵头(?:[,，;；、]\s*(?P<support>.+?)(?:按职责分工负责|按职责负责|分工负责|共同负责|负责落实|负责实施|按职责落实|参与|配合|协助|协同|负责))?[。.]?$"
-)
-# (X、Y负责): only accepted when every name looks like a unit, so prose in brackets is not a clause.
-_ONLY_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按职责分工负责|按职责负责|分工负责|负责)[。.]?$")
+#: A clause part that ends in a role verb: ``省科技厅、工业和信息化厅按职责分工负责``.
+_VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.escape, _VERB_ROLES)) + ")[。.]?$")
+#: A names part's closing ``等单位`` / ``等有关部门`` before its verb.
+_PART_ETC = re.compile(r"等(?:有关|相关|其他|其它)?(?:部门|单位|处室|科室|机构|成员单位)?$")
 
 #: How a unit name may end. Used only to tell a list of units from prose in brackets.
 _UNIT_END = re.compile(
@@ -220,7 +189,7 @@ def split_names(value: str, *, spaces: bool = False) -> list[str]:
     """
     separators = _SEPARATORS + (" \u3000\t" if spaces else "")
     parts = [_clean_name(p) for p in _split_top(value, separators)]
-    names = expand_composites([p for p in parts if p])
+    names = expand_composites([p for p in parts if p and p not in _NO_UNIT])
     seen: list[str] = []
     for n in names:
         if n not in seen:
@@ -302,6 +271,11 @@ def _value_end(text: str, start: int) -> int:
     return i
 
 
+def has_verb_part(value: str) -> bool:
+    """Whether a label's value is itself written with role verbs (责任单位：X牵头，Y配合)."""
+    return any(_VERB_PART.match(p.strip().rstrip("。.")) for p in _split_top(value, ",，;；") if p.strip())
+
+
 def _labelled(text: str) -> list[Responsibility]:
     """``(责任人:A,牵头单位:X,配合单位:Y)`` and bare ``责任单位:X`` clauses, in text order."""
     clauses: list[Responsibility] = []
@@ -327,7 +301,10 @@ def _labelled(text: str) -> list[Responsibility]:
             if role == "lead" and led and label.startswith("责任"):
                 role = "support"
             led = led or (role == "lead" and label.startswith("牵头"))
-            if role == "people":
+            parts = role_parts(value, role) if role != "people" and has_verb_part(value) else None
+            if parts is not None:
+                resp.merge(parts)
+            elif role == "people":
                 resp.people.extend(n for n in split_people(value) if n not in resp.people)
             else:
                 lead, support = split_marked(value) if role == "lead" else ([], split_names(value))
@@ -350,6 +327,45 @@ def _labelled(text: str) -> list[Responsibility]:
     return clauses
 
 
+def role_parts(body: str, default_role: str | None = None) -> Responsibility | None:
+    """Names by role from a clause body written with verbs: ``X牵头，Y按职责分工负责，Z结合实际落实``.
+
+    The body splits at top-level commas and semicolons into parts; a part ending in a
+    role verb (the lexicon's ``roles.verbs``) gives its names that role, and a
+    ``support_after_lead`` verb (负责, 按职责分工负责) leads when no lead came before it.
+    A part without a verb takes ``default_role`` (a label's role), or makes the body no
+    clause when there is none. None when the body assigns nobody.
+    """
+    resp = Responsibility()
+    for part in _split_top(body.strip().rstrip("。."), ",，;；"):
+        part = part.strip()
+        if not part:
+            continue
+        m = _VERB_PART.match(part)
+        if m is None:
+            if default_role is None:
+                return None
+            role = default_role
+            names_text = part
+        else:
+            role = _VERB_ROLES[m.group("verb")]
+            names_text = _PART_ETC.sub("", m.group("names").strip())
+            if role == "support_after_lead":
+                role = "support" if resp.lead else "lead"
+        names = split_names(names_text)
+        if not names:
+            continue
+        if role == "people":
+            resp.people.extend(n for n in split_people(names_text) if n not in resp.people)
+        elif role == "lead":
+            lead, support = split_marked(names_text)
+            resp.lead.extend(n for n in lead if n not in resp.lead)
+            resp.support.extend(n for n in support if n not in resp.support)
+        else:
+            resp.support.extend(n for n in names if n not in resp.support)
+    return resp if resp else None
+
+
 def _verbal(text: str) -> list[Responsibility]:
     """``(X牵头，Y按职责分工负责)`` / ``(X牵头，Y参与)`` / ``(X负责)`` clauses in brackets."""
     clauses: list[Responsibility] = []
@@ -357,15 +373,11 @@ def _verbal(text: str) -> list[Responsibility]:
         body = m.group(1).strip()
         if _LABEL.search(body):
             continue
-        lead_m = _LEAD_VERB.match(body) or _ONLY_RESPONSIBLE.match(body)
-        if not lead_m:
+        resp = role_parts(body)
+        if resp is None or not resp.lead or not all(looks_like_unit(n) for n in resp.lead + resp.support):
             continue
-        lead = split_names(lead_m.group("lead"))
-        groups = lead_m.groupdict()
-        support = split_names(groups["support"]) if groups.get("support") else []
-        if not lead or not all(looks_like_unit(n) for n in lead + support):
-            continue
-        clauses.append(Responsibility(lead=lead, support=support, span=(m.start(), m.end())))
+        resp.span = (m.start(), m.end())
+        clauses.append(resp)
     return clauses
 
 

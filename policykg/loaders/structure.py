@@ -50,6 +50,8 @@ _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
 #: Shortest paragraph that becomes a task when a document has no numbered structure.
 _MIN_PROSE = 16
+#: A prose line at least this long that stops mid-sentence was hard-wrapped (PDF, copied text).
+_WRAPPED_LINE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
 _SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
@@ -233,7 +235,8 @@ class _Outline:
             self.last.end = e  # a hard-wrapped line (PDF) or a title's body continues the task above
             return
         if self.open_paragraph is False and isinstance(self.last, _Section) is False and self.prose and \
-                self.prose[-1][1] == s - 1 and not self.text[self.prose[-1][0] : self.prose[-1][1]].endswith(_TERMINAL):
+                self.prose[-1][1] == s - 1 and self.prose[-1][1] - self.prose[-1][0] >= _WRAPPED_LINE and \
+                not self.text[self.prose[-1][0] : self.prose[-1][1]].endswith(_TERMINAL):
             self.prose[-1] = (self.prose[-1][0], e, self.prose[-1][2])  # a prose paragraph hard-wrapped
         else:
             self.prose.append((s, e, self.section))

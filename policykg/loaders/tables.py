@@ -13,27 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.responsibility import looks_like_unit, split_marked, split_names, split_people
+from policykg.loaders import lexicon
+from policykg.loaders.responsibility import (
+    has_verb_part,
+    looks_like_unit,
+    role_parts,
+    split_marked,
+    split_names,
+    split_people,
+)
 
 Span = tuple[int, int]
 
-# Column roles, matched against a header cell with whitespace and a trailing note "(不超过300字)" removed.
-# Order matters: the first role whose name the cell contains wins (目标任务 before 任务).
-_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("序号", "编号", "序")),
-    ("support", ("协同配合单位", "配合单位", "配合部门", "配合处室", "配合科室", "配合股室", "协办单位", "协同单位", "参与单位", "协作单位",
-                 "参与处室", "参与部门", "参与科室", "协办处室", "协办部门", "协同部门", "协同处室")),
-    ("lead", ("主要责任单位", "责任单位", "牵头单位", "责任处室", "责任科室", "责任股室", "责任部门", "牵头部门", "牵头处室", "牵头科室", "牵头股室", "主责单位")),
-    ("people", ("责任人", "责任领导", "分管领导", "厅领导", "局领导")),
-    ("完成情况", ("完成情况", "进展情况", "推进情况", "工作进展", "进展", "落实情况", "执行情况")),
-    ("存在问题", ("存在问题", "存在的问题", "困难问题", "问题")),
-    ("下一步打算", ("下一步打算", "下一步工作", "下步打算", "下一步计划", "下一步措施", "打算")),
-    ("完成期限", ("完成期限", "完成时限", "时间节点", "完成时间", "时限", "进度安排")),
-    ("目标任务", ("目标任务", "工作目标", "年度目标", "目标")),
-    ("工作举措", ("工作举措", "主要举措", "具体举措", "工作措施", "主要措施", "举措", "措施")),
-    ("备注", ("备注",)),
-    ("task", ("重点工作任务", "重点工作", "工作任务", "重点任务", "主要任务", "具体任务", "任务名称", "工作内容", "主要内容", "工作要点", "工作事项", "任务", "事项", "内容", "项目")),
-)
+# Column roles (the lexicon's columns.yaml), matched against a header cell with whitespace and a
+# trailing note "(不超过300字)" removed. Order matters: the first role whose name the cell
+# contains wins (目标任务 before 任务).
+_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = lexicon.column_roles()
+_TASK_NAMES: tuple[str, ...] = dict(_ROLES)["task"]
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _NUMBER_CELL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）.、]?$")
 _PROBLEM_WORDS = re.compile(r"问题|不足|困难|尚未|滞后|较慢|偏慢|有待|不够|不到位|制约|短板|瓶颈|难以|缺乏|薄弱")
@@ -112,6 +108,7 @@ def header_roles(cells: list[Cell]) -> list[str | None] | None:
     if len(known) < 2 or not ({"task", "lead", "目标任务", "完成情况"} & set(known)):
         return None
     _demote_co_responsible(cells, roles)
+    _keep_one_task_column(cells, roles)
     if "task" not in roles:  # no task column by name: the first unnamed or 目标任务 column carries the task
         for i, r in enumerate(roles):
             if r is None or r == "目标任务":
@@ -132,6 +129,23 @@ def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
     for i, (r, k) in enumerate(zip(roles, keys, strict=False)):
         if r == "lead" and k.startswith("责任"):
             roles[i] = "support"
+
+
+def _task_rank(name: str) -> int:
+    key = re.sub(r"\s+", "", name)
+    return next((i for i, n in enumerate(_TASK_NAMES) if n in key), len(_TASK_NAMES))
+
+
+def _keep_one_task_column(cells: list[Cell], roles: list[str | None]) -> None:
+    """Of two task-like columns (事项 and 具体任务) the more specific one is the task; the other
+    is kept as a field of the row (its ``context``)."""
+    tasks = [i for i, r in enumerate(roles) if r == "task"]
+    if len(tasks) < 2:
+        return
+    best = min(tasks, key=lambda i: (_task_rank(cells[i].text), i))
+    for i in tasks:
+        if i != best:
+            roles[i] = "context"
 
 
 def _unit_cell(text: str) -> bool:
@@ -195,7 +209,11 @@ def read_row(cells: list[Cell], roles: list[str | None], span: Span) -> TableRow
     number = placed["number"].text if "number" in placed and _NUMBER_CELL.match(placed["number"].text) else ""
     row = TableRow(number=number.strip("()（）.、"), task=task.text, task_span=task.span, span=span)
     if lead := placed.get("lead"):
-        row.lead, row.support = split_marked(lead.text, spaces=True)
+        parts = role_parts(lead.text, "lead") if has_verb_part(lead.text) else None
+        if parts is not None:  # 省经信厅、省科技厅按职责分工负责 / X牵头，Y配合 in the cell
+            row.lead, row.support = list(parts.lead), list(parts.support)
+        else:
+            row.lead, row.support = split_marked(lead.text, spaces=True)
         row.lead_span = lead.span
     if support := placed.get("support"):
         row.support += [n for n in split_names(support.text, spaces=True) if n not in row.support]

@@ -1,0 +1,175 @@
+"""The loaders' one lexicon: every word list they use, as data with examples.
+
+Each YAML file beside this module holds one family of wording (responsibility roles,
+table columns, scale words, page chrome, period words). The loaders read their words
+from here and never spell them themselves, so a new wording is one entry in a file, and
+``tests/test_lexicon.py`` turns every entry's example (and negative example) into a test
+through the real component that uses it. The files are read once, at first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One word (or pattern) and what it means, with the examples that prove it."""
+
+    family: str  # e.g. "roles.labels", "chrome"
+    word: str
+    meaning: str = ""  # a role, a column role, a factor…
+    example: str = ""
+    negative: str = ""
+    expect: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.family}:{self.word}"
+
+
+@cache
+def _file(name: str) -> Any:
+    with open(HERE / f"{name}.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _entries(family: str, items: list[dict[str, Any]], meaning_key: str, word_key: str = "word") -> list[Entry]:
+    out = []
+    for item in items:
+        known = {word_key, meaning_key, "example", "negative", "expect"}
+        out.append(Entry(
+            family=family,
+            word=str(item[word_key]),
+            meaning=str(item.get(meaning_key, "")),
+            example=str(item.get("example", "")),
+            negative=str(item.get("negative", "")),
+            expect=dict(item.get("expect") or {}),
+            extra={k: v for k, v in item.items() if k not in known},
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- responsibility roles
+
+@cache
+def role_labels() -> dict[str, str]:
+    """Label word -> role (lead, support, people), longest first."""
+    return dict(sorted(((e.word, e.meaning) for e in role_label_entries()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def role_label_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("roles.labels", _file("roles")["labels"], "role"))
+
+
+@cache
+def role_verb_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("roles.verbs", _file("roles")["verbs"], "role"))
+
+
+@cache
+def role_verbs() -> dict[str, str]:
+    """Verb -> role (lead, support, support_after_lead), longest first so 按职责分工负责 beats 负责."""
+    return dict(sorted(((e.word, e.meaning) for e in role_verb_entries()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def no_unit_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("roles.no_unit", _file("roles")["no_unit"], "role"))
+
+
+def no_unit_words() -> tuple[str, ...]:
+    return tuple(e.word for e in no_unit_entries())
+
+
+# ---------------------------------------------------------------- table columns
+
+@cache
+def column_roles() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(column role, header names in order of preference), in the order roles are tried."""
+    data = _file("columns")
+    return tuple((role, tuple(str(n) for n in names)) for role, names in data.items()
+                 if role not in ("examples", "negatives"))
+
+
+@cache
+def column_entries() -> tuple[Entry, ...]:
+    out = [Entry("columns", name, role) for role, names in column_roles() for name in names]
+    return tuple(out)
+
+
+@cache
+def column_examples() -> tuple[tuple[str, str | None], ...]:
+    data = _file("columns")
+    return tuple((str(e["cell"]), e["role"]) for e in data.get("examples", []) + data.get("negatives", []))
+
+
+# ---------------------------------------------------------------- numbers
+
+@cache
+def scale_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("scales", _file("scales"), "factor"))
+
+
+@cache
+def scales() -> dict[str, float]:
+    """Scale word -> factor, longest first (万亿 before 万)."""
+    return dict(sorted(((e.word, float(e.meaning)) for e in scale_entries()), key=lambda kv: -len(kv[0])))
+
+
+# ---------------------------------------------------------------- page chrome
+
+@dataclass(frozen=True)
+class ChromeRule:
+    name: str
+    pattern: re.Pattern[str]
+    max_len: int
+
+
+@cache
+def chrome_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("chrome", _file("chrome"), "pattern", word_key="name"))
+
+
+@cache
+def chrome_rules() -> tuple[ChromeRule, ...]:
+    return tuple(ChromeRule(e.word, re.compile(e.meaning), int(e.extra.get("max_len", 80))) for e in chrome_entries())
+
+
+# ---------------------------------------------------------------- periods
+
+@cache
+def period_entries(family: str) -> tuple[Entry, ...]:
+    """``result_headings``, ``goal_headings``, ``result_cues``, ``goal_cues`` or ``report_markers``."""
+    key = "pattern" if family == "report_markers" else "word"
+    return tuple(_entries(f"periods.{family}", _file("periods")[family], "", word_key=key))
+
+
+def words_pattern(family: str) -> re.Pattern[str]:
+    """An alternation of a period family's words, longest first."""
+    words = sorted((e.word for e in period_entries(family)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def report_markers() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(e.word, re.M) for e in period_entries("report_markers"))
+
+
+def all_entries() -> list[Entry]:
+    """Every entry of every family, for the generated tests and the lock file."""
+    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *column_entries(), *scale_entries(),
+                        *chrome_entries()]
+    for family in ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers"):
+        out += period_entries(family)
+    return out
