@@ -21,19 +21,10 @@ from decimal import Decimal
 
 import cn2an
 
-#: Scale words in base units; longest first so 万亿 wins over 万.
-SCALES: dict[str, float] = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "十亿": 1e9,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "十万": 1e5,
-    "万": 1e4,
-    "千": 1e3,
-}
+from policykg.loaders import lexicon
+
+#: Scale words in base units (the lexicon's scales.yaml); longest first so 万亿 wins over 万.
+SCALES: dict[str, float] = lexicon.scales()
 
 #: Measure units as written -> canonical unit. Longest first in the regex.
 #: Households and visits count too (3亿户, 2.6万户次, 批次, 人次); 张 counts cards and certificates.

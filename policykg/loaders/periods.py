@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.loaders import lexicon
 from policykg.loaders.types import DocumentRecord
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -44,8 +45,8 @@ _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
 _QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9, "四季度": 12, "全年": 12}
 
 #: Plan wording and past-tense wording, counted per paragraph (see ``plan_boundary``).
-_PLAN_CUES = re.compile(r"力争|确保|争取|将|加快|推进|计划|力求|目标|继续|以上|不少于|突破")
-_PAST_CUES = re.compile(r"了|已|累计|同比|获批|成功|位居|荣获|荣登|为良好|实现")
+_PLAN_CUES = lexicon.words_pattern("goal_cues")
+_PAST_CUES = lexicon.words_pattern("result_cues")
 
 
 def title_line(text: str, title: str = "") -> str:
@@ -72,6 +73,9 @@ class DocPeriod:
 
 
 def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
+    if document.kind == "government-work-report" and document.year:
+        # the report of year Y reviews Y-1 (actuals) and sets Y's goals; its headings switch between them
+        return DocPeriod(document.year - 1, document.year, True, True, None, document.title)
     line = title_line(text, document.title)
     summary_year = plan_year = None
     matches = list(YEAR.finditer(line))
@@ -110,11 +114,11 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]+部分)\s*")
-_RESULT_HEADING = re.compile(r"回顾|总结|(?:完成|进展|开展|落实|推进|执行)情况|工作进展$|主要成效|工作成效|主要成绩|取得的成效")
+_RESULT_HEADING = lexicon.words_pattern("result_headings")
 #: A heading that ends in 情况 or 进展 reports, whatever it reports on (重点工作开展情况 and
 #: 重点工作进展 are results, not 重点工作).
 _REPORT_END = re.compile(r"(?:情况|工作进展)[:：]?$")
-_GOAL_HEADING = re.compile(r"思路|打算|计划|安排|目标|要点|主要任务|重点任务|重点工作|下一步|展望")
+_GOAL_HEADING = lexicon.words_pattern("goal_headings")
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policykg.loaders.chrome import strip_chrome
 from policykg.loaders.detect import detect_kind
 from policykg.loaders.errors import LoaderError
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.normalize import normalise
 from policykg.loaders.read import SourceText, read_source
+from policykg.loaders.reports import report_facts
 from policykg.loaders.structure import parse_outline
 from policykg.loaders.targets import extract_targets
 from policykg.loaders.types import DocumentRecord, Extraction
 from policykg.ontology import ids
+from policykg.ontology.terms import DocKind
 
 #: Real prose is never refused (it loads as paragraphs and figures); a text with no run of
 #: Chinese characters at all has nothing to load.
@@ -43,10 +46,18 @@ def extract_source(src: SourceText) -> Extraction:
     text = norm.text
     if not text.strip():
         raise LoaderError(src.source, "no text in the file")
-    meta = extract_metadata(text)
+    meta = extract_metadata(text)  # before the chrome goes: a metadata block fills the fields
     doc_id = ids.document_id(text)
+    text = strip_chrome(text)
     sections, tasks = parse_outline(text, doc_id)
     kind = detect_kind(text, meta.title, tasks)  # the outline is the evidence for the kind
+    if (report := report_facts(text)) is not None:  # its own wording says who speaks, for which year
+        kind = DocKind.GOVERNMENT_WORK_REPORT
+        meta.year = report.year or meta.year
+        meta.issuer = report.issuer or meta.issuer
+        meta.region = report.region or (meta.region if meta.issuer == report.issuer else None)
+        if "报告" not in meta.title:
+            meta.title = "政府工作报告"
     document = DocumentRecord(
         id=doc_id,
         title=meta.title,

@@ -43,6 +43,7 @@ class DocKind(StrEnum):
     SUMMARY = "summary"
     STATUS_TABLE = "status-table"
     NATIONAL_DIVISION = "national-division"
+    GOVERNMENT_WORK_REPORT = "government-work-report"
 
 
 class TargetKind(StrEnum):
