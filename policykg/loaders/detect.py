@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policykg.loaders import lexicon
 from policykg.loaders.types import TaskRecord
 from policykg.ontology.terms import DocKind
 
@@ -29,7 +30,7 @@ _STATUS_TITLE = re.compile(r"((完成|进展|推进|落实|执行)情况|进度|
 #: a labelled ``牵头单位:`` is a provincial breakdown, not this.
 _DIVISION_CLAUSE = re.compile(r"按职责分工负责|按职责负责|分工负责|牵头(?![单部处科股领人]|\s*[:：])")
 _RESPONSIBILITY_TITLE = re.compile(r"责任分解|任务分解|分工|责任清单|任务清单|责任表")
-_SUMMARY_TITLE = re.compile(r"总结|工作报告|情况汇报|工作回顾|年报")
+_SUMMARY_TITLE = lexicon.words_pattern("summary_titles")
 
 
 def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) -> DocKind:

@@ -39,8 +39,8 @@ def plan_span(title: str) -> tuple[int, int] | None:
         if start:
             return start, start + 4
     return None
-_SUMMARY_WORDS = re.compile(r"总结|完成情况|进展情况|执行情况|落实情况|工作回顾")
-_PLAN_WORDS = re.compile(r"要点|计划|思路|工作思|打算|安排|任务|目标|规划|分解|部署|重点工作")
+_SUMMARY_WORDS = lexicon.words_pattern("summary_titles")
+_PLAN_WORDS = lexicon.words_pattern("plan_titles")
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
 _QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9, "四季度": 12, "全年": 12}
 
@@ -70,12 +70,13 @@ class DocPeriod:
     plans: bool  # has a plan part (goals)
     as_of_month: int | None  # 三季度 -> 9, for actuals in a status report
     title: str = ""  # the line the years were read from
+    headed: bool = False  # only headings switch between results and goals (a government work report)
 
 
 def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     if document.kind == "government-work-report" and document.year:
         # the report of year Y reviews Y-1 (actuals) and sets Y's goals; its headings switch between them
-        return DocPeriod(document.year - 1, document.year, True, True, None, document.title)
+        return DocPeriod(document.year - 1, document.year, True, True, None, document.title, headed=True)
     line = title_line(text, document.title)
     summary_year = plan_year = None
     matches = list(YEAR.finditer(line))
@@ -88,6 +89,9 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     if (span := plan_span(line)) is not None and summary_year is None:
         plan_year = span[1]  # a multi-year plan's goals are for its last year
     reports = summary_year is not None or document.kind in ("summary", "status-table")
+    titled = len(line) < 40 and bool(_KIND_WORDS.search(line))  # a sentence standing first is no title
+    if not reports and plan_year is None and not titled and _reads_as_report(text):
+        reports = True  # no genre in a title: a news item or briefing whose wording reports results
     plans = plan_year is not None or not reports
     if reports and summary_year is None:
         summary_year = document.year
@@ -95,6 +99,12 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
         plan_year = summary_year + 1 if summary_year and reports else document.year
     month = next((mo for word, mo in _QUARTER.items() if word in line), None)
     return DocPeriod(summary_year, plan_year, reports, plans, month, line)
+
+
+def _reads_as_report(text: str) -> bool:
+    """Whether past-tense wording clearly outweighs plan wording over the whole text."""
+    past, plan = len(_PAST_CUES.findall(text)), len(_PLAN_CUES.findall(text))
+    return past >= 3 and past > 1.5 * plan
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,7 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
         seg = _heading_segment(body, p.start, period)
         if seg is not None:
             out.append(seg)
-    if period.reports and period.plans and not any(s.kind == "target" for s in out):
+    if period.reports and period.plans and not period.headed and not any(s.kind == "target" for s in out):
         start = _plan_boundary(paras, period)
         if start is not None:
             out.append(Segment(start, "target", period.plan_year))

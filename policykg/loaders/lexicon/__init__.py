@@ -148,6 +148,10 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
 
 # ---------------------------------------------------------------- periods
 
+PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers", "summary_titles",
+                   "plan_titles")
+
+
 @cache
 def period_entries(family: str) -> tuple[Entry, ...]:
     """``result_headings``, ``goal_headings``, ``result_cues``, ``goal_cues`` or ``report_markers``."""
@@ -155,6 +159,7 @@ def period_entries(family: str) -> tuple[Entry, ...]:
     return tuple(_entries(f"periods.{family}", _file("periods")[family], "", word_key=key))
 
 
+@cache
 def words_pattern(family: str) -> re.Pattern[str]:
     """An alternation of a period family's words, longest first."""
     words = sorted((e.word for e in period_entries(family)), key=len, reverse=True)
@@ -170,6 +175,6 @@ def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
     out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *column_entries(), *scale_entries(),
                         *chrome_entries()]
-    for family in ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers"):
+    for family in PERIOD_FAMILIES:
         out += period_entries(family)
     return out
