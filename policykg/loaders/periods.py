@@ -49,6 +49,19 @@ _PLAN_CUES = lexicon.words_pattern("goal_cues")
 _PAST_CUES = lexicon.words_pattern("result_cues")
 
 
+#: A plan's horizon stated in its opening: ``2012年起5年内`` / ``2012年起用5年时间`` (-> 2016).
+_HORIZON = re.compile(r"((?:19|20)\d{2})\s*年起\s*(?:用|的)?\s*([1-9]|十|[一二三四五六七八九])\s*年(?:内|时间|左右)")
+_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def horizon(text: str, head: int = 2000) -> int | None:
+    """The last year of a horizon the plan states near its start, or None."""
+    if (m := _HORIZON.search(text, 0, head)) is None:
+        return None
+    years = int(m.group(2)) if m.group(2).isdigit() else _CN_SMALL[m.group(2)]
+    return int(m.group(1)) + years - 1
+
+
 def title_line(text: str, title: str = "") -> str:
     """The line that names the document's period: the metadata title when it has a
     year and a kind word, else the first such short line near the top."""
@@ -97,6 +110,8 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
         summary_year = document.year
     if plans and plan_year is None:
         plan_year = summary_year + 1 if summary_year and reports else document.year
+    if plans and not reports and (end := horizon(text)) is not None:
+        plan_year = end  # 2012年起5年内: the plan's goals are for the end of its horizon
     month = next((mo for word, mo in _QUARTER.items() if word in line), None)
     return DocPeriod(summary_year, plan_year, reports, plans, month, line)
 
