@@ -175,6 +175,10 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     return out
 
 
+#: A heading dated relative to the document (二、今年经济社会发展的总体要求、主要预期目标…).
+_RELATIVE_YEAR = re.compile(r"今年|明年|本年度|下一年")
+
+
 def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
     head = _ENUMERATOR.sub("", body)
     if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")):
@@ -185,7 +189,7 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
     if results == goals:
         return None
     year_m = YEAR.search(head)
-    if year_m is None and len(head) > 16:
+    if year_m is None and len(head) > 16 and not _RELATIVE_YEAR.search(head):
         return None
     if results:
         return Segment(start, "actual", int(year_m.group(1)) if year_m else period.summary_year)

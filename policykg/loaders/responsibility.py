@@ -38,10 +38,10 @@ _NO_UNIT = frozenset(lexicon.no_unit_words())
 #: Verbs after the names they govern (X牵头，Y按职责分工负责), longest first.
 _VERB_ROLES: dict[str, str] = lexicon.role_verbs()
 _LABEL = re.compile(
-    "(" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")\s*[:：]"
+    "(" + "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=True))) + r")\s*[:：]"
 )
 #: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
-_BRACKET_LABEL = re.compile("[【\\[](" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + ")[】\\]]")
+_BRACKET_LABEL = re.compile("[【\\[](" + "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=True))) + ")[】\\]]")
 #: Any other field label inside a clause (完成时限:…), which ends the value before it.
 _OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 #: ``市科技局(牵头)`` in a list of responsible units marks the lead among them.
@@ -337,24 +337,11 @@ def role_parts(body: str, default_role: str | None = None) -> Responsibility | N
     clause when there is none. None when the body assigns nobody.
     """
     resp = Responsibility()
-    for part in _split_top(body.strip().rstrip("。."), ",，;；"):
-        part = part.strip()
-        if not part:
-            continue
-        m = _VERB_PART.match(part)
-        if m is None:
-            if default_role is None:
-                return None
-            role = default_role
-            names_text = part
-        else:
-            role = _VERB_ROLES[m.group("verb")]
-            names_text = _PART_ETC.sub("", m.group("names").strip())
-            if role == "support_after_lead":
-                role = "support" if resp.lead else "lead"
-        names = split_names(names_text)
-        if not names:
-            continue
+    pending: list[str] = []  # verbless parts: the next verb governs them too (A、B，C按职责分工负责)
+
+    def give(names_text: str, role: str) -> None:
+        if role == "support_after_lead":
+            role = "support" if resp.lead else "lead"
         if role == "people":
             resp.people.extend(n for n in split_people(names_text) if n not in resp.people)
         elif role == "lead":
@@ -362,7 +349,28 @@ def role_parts(body: str, default_role: str | None = None) -> Responsibility | N
             resp.lead.extend(n for n in lead if n not in resp.lead)
             resp.support.extend(n for n in support if n not in resp.support)
         else:
-            resp.support.extend(n for n in names if n not in resp.support)
+            resp.support.extend(n for n in split_names(names_text) if n not in resp.support)
+
+    for part in _split_top(body.strip().rstrip("。."), ",，;；"):
+        part = part.strip()
+        if not part:
+            continue
+        m = _VERB_PART.match(part)
+        if m is None:
+            pending.append(part)
+            continue
+        role = _VERB_ROLES[m.group("verb")]
+        if role == "support_after_lead" and not resp.lead:
+            role = "lead"  # the first verb of the clause: everyone it governs leads
+        for waiting in pending:
+            give(waiting, role)
+        pending.clear()
+        give(_PART_ETC.sub("", m.group("names").strip()), role)
+    if pending:
+        if default_role is None:
+            return None
+        for waiting in pending:
+            give(waiting, default_role)
     return resp if resp else None
 
 
