@@ -344,7 +344,10 @@ def command_extractor(cmd: str, timeout: float = 120.0) -> Extractor:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
         if proc.returncode != 0:
             raise RuntimeError(f"exit {proc.returncode}: {proc.stderr.strip()[-400:]}")
-        return json.loads(proc.stdout)  # type: ignore[no-any-return]
+        out = json.loads(proc.stdout)
+        if not isinstance(out, dict):
+            raise RuntimeError(f"printed JSON that is not an object ({type(out).__name__})")
+        return out
 
     return run
 
@@ -352,7 +355,7 @@ def command_extractor(cmd: str, timeout: float = 120.0) -> Extractor:
 # --- a whole run ---------------------------------------------------------------------------
 
 
-def read_gold(gold_dir: Path, pattern: str = "*.json") -> list[dict[str, Any]]:
+def read_gold(gold_dir: Path, pattern: str = "*.json") -> list[tuple[Path, dict[str, Any]]]:
     """Every gold file in the folder (``pattern`` picks a subset), in name order; each must name its
     document and a task count, or the run is broken (a silently skipped file would flatter the score)."""
     if not gold_dir.is_dir():
@@ -372,7 +375,7 @@ def read_gold(gold_dir: Path, pattern: str = "*.json") -> list[dict[str, Any]]:
             raise EvaluationError(f"{gf}: field 'doc' (the document's file name) is missing")
         if not isinstance(gold.get("tasks_min"), int):
             raise EvaluationError(f"{gf}: field 'tasks_min' (an integer) is missing")
-        golds.append(gold)
+        golds.append((gf, gold))
     return golds
 
 
@@ -383,13 +386,20 @@ def iter_scores(
     golds = read_gold(gold_dir, pattern)
     if not docs_dir.is_dir():
         raise EvaluationError(f"{docs_dir}: no such documents folder")
-    for gold in golds:
+    for gf, gold in golds:
         try:
             out = extractor(docs_dir / gold["doc"])
         except Exception as exc:  # a crash or a refusal scores zero for that document, as in the reference scorer
             yield failed_document(gold, str(exc))
             continue
-        yield score_document(gold, out)
+        try:
+            score = score_document(gold, out)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:  # e.g. a name list given as a string
+            raise EvaluationError(
+                f"{gf}: the gold file, or what was extracted from {gold['doc']}, does not fit the schema "
+                f"({type(exc).__name__}: {exc})"
+            ) from exc
+        yield score
 
 
 def evaluate(

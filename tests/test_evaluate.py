@@ -121,8 +121,12 @@ def test_verbose_lists_every_miss(labelled: tuple[Path, Path]) -> None:
         (lambda gold, docs: (gold / "plan.json").write_text("{not json", encoding="utf-8"), "plan.json: not a readable JSON gold file"),
         (lambda gold, docs: (gold / "plan.json").write_text('{"doc": "plan.txt"}', encoding="utf-8"), "field 'tasks_min'"),
         (lambda gold, docs: [p.unlink() for p in docs.iterdir()] and docs.rmdir(), "no such documents folder"),
+        (
+            lambda gold, docs: (gold / "plan.json").write_text(json.dumps({**GOLD, "lead_units": "平台处"}), encoding="utf-8"),
+            "plan.json: the gold file, or what was extracted from plan.txt, does not fit the schema",
+        ),
     ],
-    ids=["no-gold", "broken-json", "no-tasks-min", "no-docs-folder"],
+    ids=["no-gold", "broken-json", "no-tasks-min", "no-docs-folder", "units-not-a-list"],
 )
 def test_a_broken_run_exits_2(labelled: tuple[Path, Path], setup, message: str) -> None:  # type: ignore[no-untyped-def]
     gold, docs = labelled

@@ -11,8 +11,8 @@ from policykg.evaluate import EvaluationError, Totals, command_extractor, in_pro
 
 
 def evaluate(
-    docs: Path = typer.Argument(..., help="The folder holding the documents the gold files name."),
-    gold: Path = typer.Option(..., "--gold", help="A folder of gold JSON files, one per document (docs/gold-schema.md)."),
+    docs: Path = typer.Argument(..., metavar="DOCS_DIR", help="The folder holding the documents the gold files name."),
+    gold: Path = typer.Option(..., "--gold", metavar="DIR", help="A folder of gold JSON files, one per document (docs/gold-schema.md)."),
     min_recall: float = typer.Option(0.0, "--min-recall", help="Exit 1 when any fact kind's recall is below this."),
     min_precision: float = typer.Option(0.0, "--min-precision", help="Exit 1 when any known precision is below this."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss, not the first five per document."),
@@ -21,7 +21,7 @@ def evaluate(
     ),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds per document for --cmd."),
 ) -> None:
-    """Score what the loaders extract from DOCS against hand-checked gold facts; prints a TOTAL line."""
+    """Score what the loaders extract from DOCS_DIR against hand-checked gold facts; prints a TOTAL line."""
     try:
         extractor = in_process if cmd is None else command_extractor(cmd, timeout)
         totals = Totals()
