@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from policykg.loaders.periods import plan_span
 from policykg.loaders.tables import unwrap_single_cell
+from policykg.ontology import regions
 
 _PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
@@ -199,8 +200,10 @@ _COUNTY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:县|区|旗))(?=[\u4e00-
 
 
 def _region_of(name: str) -> str | None:
-    """The innermost place an agency name starts with: 杭州市科委 -> 杭州市, 湖北省科技厅 -> 湖北省."""
+    """The places an agency name starts with, as written: 杭州市科委 -> 杭州市, 湖北省科技厅 -> 湖北省,
+    包头市昆都仑区科技局 -> 包头市昆都仑区 (the chain a reader sees; the gazetteer resolves it)."""
     place = None
+    written = ""
     rest = name
     if m := _PROVINCE_RE.match(rest):
         short = m.group(1)
@@ -210,11 +213,39 @@ def _region_of(name: str) -> str | None:
             place = _AUTONOMOUS[short]
         else:
             place = short + "省"
+        written = rest[: m.end()]
         rest = rest[m.end() :]
     for pattern in (_CITY_PREFIX, _COUNTY_PREFIX):  # the innermost place named wins
         if (m := pattern.match(rest)) and not re.match(r"^(省|市|县|区|自治[区州县旗])", m.group(1)):
-            place, rest = m.group(1), rest[m.end() :]
+            place = m.group(1) if not written or written.endswith(("省", "区")) else written + m.group(1)
+            written = place
+            rest = rest[m.end() :]
+    if place and written and written != place and _known(written):
+        return written
     return place
+
+
+def _known(name: str) -> bool:
+    """Whether the gazetteer resolves a place name (or a written chain of them)."""
+    return regions.lookup(name) is not None
+
+
+#: A place name that opens an institution's or an event's name is not where a document is about.
+_INSTITUTION_AFTER = re.compile(r"(?:大学|学院|职业|理工|师范|中学|小学|医院|地震|集团|公司|银行|日报|电视台|研究院)")
+
+
+def _named_place(text: str) -> str | None:
+    """The place a text names most, by the gazetteer, when one clearly leads (counted once per
+    mention; a place opening an institution or event name, 四川大学 or 汶川地震, does not count)."""
+    g = regions.gazetteer()
+    counts = g.mentions(_INSTITUTION_NAMES.sub(" ", text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return g.by_code[ranked[0][0]].name
+
+
+_INSTITUTION_NAMES = re.compile(r"[\u4e00-\u9fa5]{2,8}?" + _INSTITUTION_AFTER.pattern)
 
 
 _LEVEL_OF_SHORT = {"省": "省", "市": "市", "县": "县", "区": "区"}
@@ -236,7 +267,9 @@ def _place_by_frequency(text: str, level: str) -> str | None:
             if len(name) < n or not re.fullmatch(r"[\u4e00-\u9fa5]+", name) or set(name) & _NOT_PLACE_CHARS:
                 continue
             score = text.count(name)
-            if score >= 2 and (best is None or score > best[0] or score == best[0] and len(name) < len(best[1])):
+            if score < 2 or not _known(name + level):  # 先进县 (an honour), XX县 (masked) are no places
+                continue
+            if best is None or score > best[0] or score == best[0] and len(name) < len(best[1]):
                 best = (score, name + level)
     return best[1] if best else None
 
@@ -261,9 +294,11 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
         level = m.group(1)
     if title and (place := _region_of(title)):
         return place
-    if level is None:
-        return None
-    return _place_by_frequency(text, level)
+    if level is not None and (place := _place_by_frequency(text, level)):
+        return place
+    if level not in (None, "省") and (place := _place_by_frequency(text, "省")):
+        return place  # the county is masked or unknown: the province the text names still holds
+    return _named_place(title) or _named_place(text[:3000])
 
 
 # ---------------------------------------------------------------- the rest

@@ -99,7 +99,22 @@ class Gazetteer:
             return None
         name = name.strip()
         d = self.pick(self.candidates(name), context)
-        return self.ref(d.code) if d else None
+        if d is not None:
+            return self.ref(d.code)
+        return self._chain(name, context)
+
+    def _chain(self, name: str, context: RegionRef | None) -> RegionRef | None:
+        """A written chain of places, outermost first (包头市昆都仑区, 辽宁省盘锦市大洼区): each
+        name is looked up inside the one before it; None unless every part resolves."""
+        ref = context
+        rest = name
+        while rest:
+            found, head, rest = self.split_prefix(rest, ref)
+            if found is None or not head or (ref is not None and ref.code and found.code and
+                                             not found.code.startswith(ref.code[: 2 if ref.level == "province" else 4])):
+                return None
+            ref = found
+        return ref if ref is not context else None
 
     def relative(self, prefix: str, context: RegionRef | None) -> RegionRef | None:
         """省/市/县/区 in a plan means the issuer's own province, city, county or district."""
