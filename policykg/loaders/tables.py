@@ -87,14 +87,17 @@ def split_cells(line: str, offset: int = 0) -> list[Cell]:
     return cells
 
 
-def column_role(name: str) -> str | None:
-    """The role of a header cell, or None when the name is no known column."""
+def column_role(name: str, *, exact: bool = False) -> str | None:
+    """The role of a header cell, or None when the name is no known column; ``exact`` accepts
+    only a cell that is a column name (a title such as 重点工作任务分解表 is not)."""
     key = _NOTE.sub("", re.sub(r"\s+", "", name))
     if not key or len(key) > 16:
         return None
     for role, names in _ROLES:
         if key in names:
             return role
+    if exact:
+        return None
     for role, names in _ROLES:
         if any(n in key for n in names if len(n) >= 2):
             return role
