@@ -100,6 +100,15 @@ def test_headings_of_results_and_goals_start_parts_of_their_kind() -> None:
             assert [s.kind for s in segs] == [kind], entry.example
 
 
+@pytest.mark.parametrize("entry", lexicon.relational_entries(), ids=_ids(lexicon.relational_entries()))
+def test_a_bare_relational_word_never_names_an_indicator(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    targets = extract_text(entry.example).targets
+    assert targets, entry.example
+    assert all(t.indicator.strip("、,的") != entry.word for t in targets), [t.indicator for t in targets]
+
+
 def _lock_lines() -> list[str]:
     return sorted(json.dumps([e.key, e.example], ensure_ascii=False) for e in lexicon.all_entries())
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders import phrases
+from policykg.loaders import lexicon, phrases
 from policykg.loaders.cells import RESULT_COLUMN, Cell, cell_at, result_spans_from_fields, table_cells
 from policykg.loaders.indicators_table import indicator_table_figures
 from policykg.loaders.numbers import Quantity, find_quantities
@@ -86,6 +86,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         if prev is not None and prev.sentence != sstart:
             prev = None
         indicator, raw_start, raw_end, base = _indicator(text, q, cstart, prev)
+        if _junk(indicator):  # 比上年增长7.4%, 占49.4%: the change of what the sentence measures
+            indicator = _context_indicator(text, q, prev, indicator, sstart)
         unit = q.unit
         if unit is None:
             if not phrases.is_money(indicator + text[cstart : q.start]):
@@ -170,6 +172,35 @@ def _indicator(text: str, q: Quantity, cstart: int, prev: _Seen | None) -> tuple
             return prev.indicator, _cap(cstart + lead, q.start), end, prev.base
     indicator = left or phrases.noun_after(text, end)
     return indicator, _cap(start, q.start), end, indicator
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+#: What a relational word leans on besides the measured thing (比上年, 高于全国, 分别).
+_RELATION_NOISE = re.compile(r"分别|累计|比|较|同比|全国|全省|全市|上年|去年|同期|平均|水平|突破|超过|达到|实现")
+
+
+def _junk(indicator: str) -> bool:
+    """A name that says nothing measured: once relational words (增长, 占, 高于全国…) are
+    set aside, fewer than two Chinese characters are left."""
+    core = indicator.strip(" 、,;:()的")
+    for word in sorted(lexicon.relational_words(), key=len, reverse=True):
+        core = core.replace(word, "")
+    return len(_CJK.findall(_RELATION_NOISE.sub("", core))) < 2
+
+
+def _context_indicator(text: str, q: Quantity, prev: _Seen | None, word: str, sstart: int) -> str:
+    """The indicator a bare change word leans on: the previous figure's in the sentence, else the
+    noun after the figure, else the sentence's words before it; the word itself as a last resort."""
+    core = word.strip(" 、,;:()的")
+    if prev is not None and prev.base and not _junk(prev.base):
+        return prev.base + core
+    after = phrases.noun_after(text, q.end)
+    if after and not _junk(after):
+        return after
+    before = phrases.trim_left(re.split(r"[,;:、]", text[sstart : q.start])[0])[-16:]
+    return before + core if before and not _junk(before) else word
 
 
 def _cap(start: int, pos: int, width: int = 40) -> int:

@@ -93,15 +93,16 @@ class Gazetteer:
                 found = outer
         return found[0] if len(found) == 1 else None
 
-    def lookup(self, name: str | None, context: RegionRef | None = None) -> RegionRef | None:
-        """The region a name stands for, or None when unknown or ambiguous in this context."""
+    def lookup(self, name: str | None, context: RegionRef | None = None, *, chains: bool = True) -> RegionRef | None:
+        """The region a name stands for, or None when unknown or ambiguous in this context;
+        ``chains`` also reads a written chain of names (包头市昆都仑区)."""
         if not name:
             return None
         name = name.strip()
         d = self.pick(self.candidates(name), context)
         if d is not None:
             return self.ref(d.code)
-        return self._chain(name, context)
+        return self._chain(name, context) if chains else None
 
     def _chain(self, name: str, context: RegionRef | None) -> RegionRef | None:
         """A written chain of places, outermost first (包头市昆都仑区, 辽宁省盘锦市大洼区): each
@@ -110,6 +111,8 @@ class Gazetteer:
         rest = name
         while rest:
             found, head, rest = self.split_prefix(rest, ref)
+            if head == name:
+                return None  # one name, not a chain
             if found is None or not head or (ref is not None and ref.code and found.code and
                                              not found.code.startswith(ref.code[: 2 if ref.level == "province" else 4])):
                 return None
@@ -142,7 +145,7 @@ class Gazetteer:
             if short and (head in _WORDLIKE or len(rest) == 1):
                 continue  # 合作处 is the cooperation division, not 合作市's 处
             if head in self.by_full or short:
-                return self.lookup(head, context), head, rest
+                return self.lookup(head, context, chains=False), head, rest
         if text[:1] in RELATIVE_PREFIXES and len(text) > 1:
             return self.relative(text[0], context), text[0], text[1:]
         return None, "", text

@@ -171,10 +171,22 @@ def report_markers() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(e.word, re.M) for e in period_entries("report_markers"))
 
 
+# ---------------------------------------------------------------- indicators
+
+@cache
+def relational_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("indicators.relational", _file("indicators")["relational"], ""))
+
+
+@cache
+def relational_words() -> frozenset[str]:
+    return frozenset(e.word for e in relational_entries())
+
+
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
     out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *column_entries(), *scale_entries(),
-                        *chrome_entries()]
+                        *chrome_entries(), *relational_entries()]
     for family in PERIOD_FAMILIES:
         out += period_entries(family)
     return out
