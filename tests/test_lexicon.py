@@ -109,6 +109,15 @@ def test_a_bare_relational_word_never_names_an_indicator(entry: lexicon.Entry) -
     assert all(t.indicator.strip("、,的") != entry.word for t in targets), [t.indicator for t in targets]
 
 
+@pytest.mark.parametrize("entry", lexicon.not_figure_entries(), ids=_ids(lexicon.not_figure_entries()))
+def test_a_scoring_rule_figure_is_no_target(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    doc = "2030年工作要点\n1." + entry.example + "\n2." + entry.negative + "\n"
+    raws = [t.raw for t in extract_text(doc).targets]
+    assert raws and all(entry.negative.find(r) >= 0 for r in raws), raws  # only the negative's figure stays
+
+
 def _lock_lines() -> list[str]:
     return sorted(json.dumps([e.key, e.example], ensure_ascii=False) for e in lexicon.all_entries())
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.loaders import lexicon
 from policykg.loaders.numbers import Quantity
 
 #: Where a clause ends (for the indicator and raw phrase). 、 too: ``A 3家、B 5家``.
@@ -142,11 +143,28 @@ _DURATION_CUE = re.compile(
 )
 
 
+def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
+    """The lexicon's name for a figure that belongs to a scoring rule (计5分, 每增1个百分点,
+    达到50亿元的,得10分), or None."""
+    for rule in lexicon.not_figure_rules():
+        if rule.unit is not None and q.unit != rule.unit:
+            continue
+        if rule.side == "before":
+            hit = rule.pattern.search(text[max(floor, q.start - 6) : q.start])
+        else:
+            hit = rule.pattern.search(text[q.end : q.end + 12])
+        if hit:
+            return rule.name
+    return None
+
+
 def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
     """False for ordinals, names, codes, adverbial counts and Chinese-numeral labels."""
     before = text[q.start - 1] if q.start > floor else ""
     after = text[q.end] if q.end < len(text) else ""
     if mask[q.start]:
+        return False
+    if _scoring_rule(text, q, floor):
         return False
     if before == "第" or (before == "前" and q.unit in ("名", "位")):
         return False

@@ -183,10 +183,30 @@ def relational_words() -> frozenset[str]:
     return frozenset(e.word for e in relational_entries())
 
 
+@dataclass(frozen=True)
+class NotFigureRule:
+    name: str
+    side: str  # "before" or "after" the figure
+    pattern: re.Pattern[str]
+    unit: str | None = None  # the figure's unit, where the rule is about one
+
+
+@cache
+def not_figure_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("indicators.not_figures", _file("indicators")["not_figures"], "pattern", word_key="name"))
+
+
+@cache
+def not_figure_rules() -> tuple[NotFigureRule, ...]:
+    return tuple(NotFigureRule(e.word, str(e.extra["side"]), re.compile(e.meaning), e.extra.get("unit"))
+                 for e in not_figure_entries())
+
+
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
     out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *column_entries(), *scale_entries(),
-                        *chrome_entries(), *relational_entries()]
+                        *chrome_entries(), *relational_entries(),
+                        *not_figure_entries()]
     for family in PERIOD_FAMILIES:
         out += period_entries(family)
     return out
