@@ -13,6 +13,12 @@ order a document first uses them (like list markers): sections ``第一部分`` 
 * sub-items inside a paragraph, ``一是…二是…`` / ``①…②…``, PART_OF the paragraph;
 * every body row of a table with a task column (see ``tables``).
 
+* when none of that is there (a report or a notice in prose), its sentence paragraphs.
+
+Classify, then assemble: ``lines.classify`` reads each line's possible readings from its
+text alone; ``_Outline`` decides among them with the document's state, trying its handlers
+in the order ``PRECEDENCE`` declares.
+
 Every span points into the normalised text: a paragraph task's ``text`` is
 exactly ``text[span]`` (its number excluded); a table row's span covers the whole
 row so facts in any cell trace back to it.
@@ -24,26 +30,14 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders import tables
-from policykg.loaders.responsibility import Responsibility, find_clauses, is_clause_line
+from policykg.loaders.lines import DECIMAL, SECTION_STYLES, SHI_LINE, Line, classify, match_number
+from policykg.loaders.responsibility import Responsibility, find_clauses
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
 
 Span = tuple[int, int]
 
 _CN = "一二三四五六七八九十"
-# (style, pattern); a pattern's group 1 is the number as written, the match end is where the text starts.
-_SECTION_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}(?:部分|章|篇))\s*")),
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}}\s*[、．.])(?![{_CN}\d])\s*")),
-    ("cn-paren", re.compile(rf"^([(（]\s*[{_CN}]{{1,3}}\s*[)）])\s*")),
-)
-_TASK_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("arabic", re.compile(r"^(\d{1,3})\s*[.、．,，](?!\d)\s*")),
-    ("arabic-paren", re.compile(r"^([(（]\s*\d{1,3}\s*[)）])\s*|^(\d{1,3}\))\s*")),
-    ("circled", re.compile(r"^([①-⑳])\s*")),
-)
-#: Two-level decimal numbering (ministry style ``1.1 …``): the item's number and the text start.
-_DECIMAL = re.compile(r"^((\d{1,2})\.(\d{1,2}))(?![\d.%])\s*(?=[\u4e00-\u9fa5])")
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
@@ -53,10 +47,6 @@ _MIN_PROSE = 16
 #: A prose line at least this long that stops mid-sentence was hard-wrapped (PDF, copied text).
 _WRAPPED_LINE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-#: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
-_SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
-#: A report paragraph under a task (``进展情况:截至9月底…``): the task's results field, as in a table's column.
-_FIELD_LINE = re.compile(r"^(进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作)\s*[:：]\s*")
 
 
 @dataclass
@@ -91,16 +81,6 @@ def _title(text: str) -> str:
     m = _SENTENCE_END.search(text)
     title = (text[: m.start()] if m else text).split("\n", 1)[0]
     return title.strip()[:80]
-
-
-def _match(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> tuple[str, str, int] | None:
-    """(style, number, text offset) of a numbered line."""
-    for style, pattern in styles:
-        m = pattern.match(line)
-        if m and m.end() < len(line):
-            number = next(g for g in m.groups() if g)
-            return style, re.sub(r"\s+", "", number), m.end()
-    return None
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -181,59 +161,99 @@ class _Outline:
         return sec
 
     # -- line kinds
-    def feed(self, start: int, line: str) -> None:
-        stripped = tables.unwrap_single_cell(line).strip()
-        if not stripped:
+    def feed(self, start: int, raw: str) -> None:
+        """Assemble one line: the first handler in ``PRECEDENCE`` that takes its reading wins."""
+        line = classify(start, raw)
+        for name in PRECEDENCE:
+            if getattr(self, "_on_" + name)(line):
+                return
+
+    # -- handlers, in the order of PRECEDENCE; each returns True when it took the line
+    def _on_blank(self, line: Line) -> bool:
+        if line.blank:
             self.open_paragraph = False
-            return
-        s = start + (len(line) - len(line.lstrip()))
-        e = s + len(stripped)
-        if tables.is_table_line(stripped):
-            self._table_line(stripped, s)
-            self.open_paragraph = False
-            return
-        if stripped == line.strip() or self.table_roles is None:
-            self.table_roles = None  # text outside a table ends it
-        else:  # a row merged across the table (``一、平台建设 |``): a heading inside it, the table goes on
-            self._merged_row(stripped, s, e)
-            return
-        if is_clause_line(stripped):
-            self._clause_line(s, e)
-            return
-        if isinstance(self.last, _Task) and self.last.row is None and (fm := _FIELD_LINE.match(stripped)):
-            role = tables.column_role(fm.group(1)) or fm.group(1)
-            self.last.field_lines.append((role, (s + fm.end(), e)))  # the task stays open for its 责任单位 line
-            self.open_paragraph = False
-            return
-        if (sec := _match(_SECTION_STYLES, stripped)) is not None:
-            self._section_line(sec, s, e)
-            return
-        if self._decimal_line(stripped, s, e):
-            return
-        if (num := _match(_TASK_STYLES, stripped)) is not None:
-            style, number, off = num
-            if style == "arabic" and self.section_stack and self.section_stack[-1][0] == _HEADING_STYLE:
-                self.section_stack.pop()  # the next N. closes the N. heading above
-                self.task_stack.clear()
-            _nest(self.task_stack, style)
-            parent = self.task_stack[-1][1] if self.task_stack else None
-            task = self._new_task(number, s + off, e, style, parent)  # type: ignore[arg-type]
-            self.task_stack.append((style, task))
-            self.open_paragraph = True
-            return
-        if self._shi_line(stripped, s, e):
-            return
-        if self._wrapped(stripped):
-            self.last.end = e  # type: ignore[union-attr]  # a paragraph broken mid-sentence, its clause on the next line
-            return
-        if find_clauses(stripped):
-            parent = self.task_stack[-1][1] if self.task_stack else None
-            self._new_task("", s, e, parent=parent)  # type: ignore[arg-type]
-            self.open_paragraph = True
-            return
-        if self.open_paragraph and isinstance(self.last, _Task) and _continues(self.text[self.last.start : self.last.end], stripped):
-            self.last.end = e  # a hard-wrapped line (PDF) or a title's body continues the task above
-            return
+        return line.blank
+
+    def _on_table_row(self, line: Line) -> bool:
+        if not line.table_row:
+            return False
+        self._table_line(line.text, line.start)
+        self.open_paragraph = False
+        return True
+
+    def _on_merged_row(self, line: Line) -> bool:
+        """A row merged across the table (``一、平台建设 |``): a heading inside it, the table goes on;
+        any other text outside a table row ends the table."""
+        if not line.single_cell or self.table_roles is None:
+            self.table_roles = None
+            return False
+        self._merged_row(line.text, line.start, line.end)
+        return True
+
+    def _on_clause_line(self, line: Line) -> bool:
+        if not line.clause_only:
+            return False
+        self._clause_line(line.start, line.end)
+        return True
+
+    def _on_field_line(self, line: Line) -> bool:
+        fm = line.field
+        if fm is None or not isinstance(self.last, _Task) or self.last.row is not None:
+            return False
+        role = tables.column_role(fm.group(1)) or fm.group(1)
+        self.last.field_lines.append((role, (line.start + fm.end(), line.end)))  # the task stays open for its 责任单位 line
+        self.open_paragraph = False
+        return True
+
+    def _on_section(self, line: Line) -> bool:
+        if line.section is None:
+            return False
+        self._section_line(line.section, line.start, line.end)
+        return True
+
+    def _on_decimal(self, line: Line) -> bool:
+        return line.decimal is not None and self._decimal_line(line.text, line.start, line.end)
+
+    def _on_numbered(self, line: Line) -> bool:
+        if line.numbered is None:
+            return False
+        style, number, off = line.numbered
+        if style == "arabic" and self.section_stack and self.section_stack[-1][0] == _HEADING_STYLE:
+            self.section_stack.pop()  # the next N. closes the N. heading above
+            self.task_stack.clear()
+        _nest(self.task_stack, style)
+        parent = self.task_stack[-1][1] if self.task_stack else None
+        task = self._new_task(number, line.start + off, line.end, style, parent)  # type: ignore[arg-type]
+        self.task_stack.append((style, task))
+        self.open_paragraph = True
+        return True
+
+    def _on_shi_item(self, line: Line) -> bool:
+        return line.shi is not None and self._shi_line(line.text, line.start, line.end)
+
+    def _on_wrapped(self, line: Line) -> bool:
+        if not self._wrapped(line.text):
+            return False
+        self.last.end = line.end  # type: ignore[union-attr]  # a paragraph broken mid-sentence, its clause on the next line
+        return True
+
+    def _on_clause_paragraph(self, line: Line) -> bool:
+        if not line.clauses:
+            return False
+        parent = self.task_stack[-1][1] if self.task_stack else None
+        self._new_task("", line.start, line.end, parent=parent)  # type: ignore[arg-type]
+        self.open_paragraph = True
+        return True
+
+    def _on_continuation(self, line: Line) -> bool:
+        if not (self.open_paragraph and isinstance(self.last, _Task)
+                and _continues(self.text[self.last.start : self.last.end], line.text)):
+            return False
+        self.last.end = line.end  # a hard-wrapped line (PDF) or a title's body continues the task above
+        return True
+
+    def _on_prose(self, line: Line) -> bool:
+        s, e = line.start, line.end
         if self.open_paragraph is False and isinstance(self.last, _Section) is False and self.prose and \
                 self.prose[-1][1] == s - 1 and self.prose[-1][1] - self.prose[-1][0] >= _WRAPPED_LINE and \
                 not self.text[self.prose[-1][0] : self.prose[-1][1]].endswith(_TERMINAL):
@@ -242,6 +262,7 @@ class _Outline:
             self.prose.append((s, e, self.section))
         self.open_paragraph = False
         self.last = None
+        return True
 
     def degrade_to_paragraphs(self) -> None:
         """A text with no numbered structure still loads: its prose paragraphs become tasks.
@@ -263,7 +284,7 @@ class _Outline:
         item, is a numbered item; an ``一是…二是…`` run inside one paragraph (a summary's
         problem list) stays that paragraph's inline sub-items.
         """
-        m = _SHI_LINE.match(stripped)
+        m = SHI_LINE.match(stripped)
         if m is None:
             return False
         follows = bool(self.task_stack) and self.task_stack[-1][0] == "shi" and self.last is self.task_stack[-1][1]
@@ -298,7 +319,7 @@ class _Outline:
         a text of its own stays a task and its ``N.M`` items are PART_OF it. Without a
         matching ``N.`` above, ``1.5万家…`` at a line start is a number, not numbering.
         """
-        m = _DECIMAL.match(stripped)
+        m = DECIMAL.match(stripped)
         if m is None:
             return False
         major, minor = m.group(2), int(m.group(3))
@@ -334,7 +355,7 @@ class _Outline:
 
     def _merged_row(self, stripped: str, s: int, e: int) -> None:
         """A one-cell row between a table's body rows: a section heading when numbered as one."""
-        if (sec := _match(_SECTION_STYLES, stripped)) is not None:
+        if (sec := match_number(SECTION_STYLES, stripped)) is not None:
             style, number, off = sec
             self._new_section(style, number, _title(self.text[s + off : e]), (s + off, e))
         self.open_paragraph = False
@@ -468,6 +489,17 @@ def _give(rec: TaskRecord, clause: Responsibility, span: Span) -> None:
     for mine, theirs in ((rec.lead, clause.lead), (rec.support, clause.support), (rec.people, clause.people)):
         mine.extend(n for n in theirs if n not in mine)
     rec.clause_span = span if rec.clause_span is None else (min(rec.clause_span[0], span[0]), max(rec.clause_span[1], span[1]))
+
+
+#: The assembler's grammar: a line goes to the first handler (``_Outline._on_<name>``) that takes
+#: it. Table structure first (a row, a merged row), then a bare clause (it belongs to the block
+#: above), a results field of the task above, numbered headings and items (sections before
+#: tasks, ``1.1`` before ``1.``), an inline 一是 item, a wrapped paragraph, a paragraph with its
+#: own clause, a continuation of the open task, and last plain prose.
+PRECEDENCE: tuple[str, ...] = (
+    "blank", "table_row", "merged_row", "clause_line", "field_line", "section", "decimal", "numbered",
+    "shi_item", "wrapped", "clause_paragraph", "continuation", "prose",
+)
 
 
 def parse_outline(text: str, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:

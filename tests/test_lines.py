@@ -1,0 +1,34 @@
+"""The line classifier reads each line alone; the assembler's precedence decides among readings."""
+
+from __future__ import annotations
+
+from policykg.loaders.lines import classify
+from policykg.loaders.structure import PRECEDENCE, parse_outline
+
+
+def test_a_line_reports_every_reading_its_text_allows() -> None:
+    line = classify(10, "  (一)加快科技成果转化(科技部牵头,财政部参与)")
+    assert line.start == 12 and line.text.startswith("(一)")
+    assert line.section is not None and line.section[1] == "(一)"
+    assert [c.lead for c in line.clauses] == [["科技部"]]
+    assert not line.table_row and not line.clause_only and line.numbered is None
+
+
+def test_table_row_clause_line_field_and_numbered_readings() -> None:
+    assert classify(0, "1 | 推进成果转化 | 市科技局").table_row
+    assert classify(0, "牵头单位:市科技局;配合单位:市财政局").clause_only
+    assert classify(0, "进展情况:已完成80%").field is not None
+    assert classify(0, "3.建设创新平台").numbered == ("arabic", "3", 2)
+    assert classify(0, "一是加强统筹(责任部门:县科技局)").shi is not None
+    assert classify(0, "二、重点任务 |").single_cell
+
+
+def test_precedence_puts_a_section_with_a_clause_above_a_plain_paragraph() -> None:
+    assert PRECEDENCE.index("section") < PRECEDENCE.index("clause_paragraph") < PRECEDENCE.index("prose")
+    sections, tasks = parse_outline("(一)加快科技成果转化(科技部牵头,财政部参与)\n", "d")
+    assert sections == [] and [(t.number, t.lead, t.support) for t in tasks] == [("(一)", ["科技部"], ["财政部"])]
+
+
+def test_a_bare_clause_line_answers_for_the_item_above() -> None:
+    _, tasks = parse_outline("1.推进成果转化。\n责任单位:市科技局\n2.建设人才高地。\n", "d")
+    assert [(t.number, t.lead) for t in tasks] == [("1", ["市科技局"]), ("2", [])]
