@@ -32,3 +32,9 @@ def test_precedence_puts_a_section_with_a_clause_above_a_plain_paragraph() -> No
 def test_a_bare_clause_line_answers_for_the_item_above() -> None:
     _, tasks = parse_outline("1.推进成果转化。\n责任单位:市科技局\n2.建设人才高地。\n", "d")
     assert [(t.number, t.lead) for t in tasks] == [("1", ["市科技局"]), ("2", [])]
+
+
+def test_circled_items_run_on_in_one_line_are_one_task_each() -> None:
+    _, tasks = parse_outline("二、主要目标\n①组织实施科技计划项目8项以上;②建设科技示范基地6处;③构建服务平台3个。\n", "d")
+    assert [(t.number, t.text) for t in tasks] == [
+        ("①", "组织实施科技计划项目8项以上"), ("②", "建设科技示范基地6处"), ("③", "构建服务平台3个。")]

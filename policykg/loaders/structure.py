@@ -83,6 +83,27 @@ def _title(text: str) -> str:
     return title.strip()[:80]
 
 
+def _run_on_items(text: str, first: str, offset: int) -> list[tuple[str, int, int]]:
+    """A line ``①…;②…;③…`` holds one item per circled number, each a task: (number, start, end)
+    within the line, the text after each number. Only the numbers that follow in sequence count."""
+    k = _CIRCLED.find(first)
+    found = [(first, text.find(first), offset)]  # (number, where it stands, where its text starts)
+    pos = offset
+    for marker in _CIRCLED[k + 1 :]:
+        i = text.find(marker, pos)
+        if i < 0:
+            break
+        found.append((marker, i, i + 1))
+        pos = i + 1
+    out = []
+    for j, (number, _, body) in enumerate(found):
+        if j + 1 < len(found):
+            out.append((number, body, len(text[: found[j + 1][1]].rstrip(" ;；,，"))))
+        else:
+            out.append((number, body, len(text)))
+    return out
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether a plain line carries on the task text above rather than starting something else.
 
@@ -223,7 +244,9 @@ class _Outline:
             self.task_stack.clear()
         _nest(self.task_stack, style)
         parent = self.task_stack[-1][1] if self.task_stack else None
-        task = self._new_task(number, line.start + off, line.end, style, parent)  # type: ignore[arg-type]
+        items = _run_on_items(line.text, number, off) if style == "circled" else [(number, off, len(line.text))]
+        for item, a, b in items:
+            task = self._new_task(item, line.start + a, line.start + b, style, parent)  # type: ignore[arg-type]
         self.task_stack.append((style, task))
         self.open_paragraph = True
         return True
