@@ -160,3 +160,13 @@ def test_a_department_general_office_issues_for_its_department() -> None:
     assert meta.issuer == "某某部"
     gov = extract_metadata("河南省人民政府办公厅关于印发《2030年科技工作要点》的通知\n河南省人民政府办公厅\n2030年3月1日")
     assert gov.issuer == "河南省人民政府办公厅"
+
+
+def test_a_multi_year_plan_is_dated_by_its_document_number_when_issued_inside_its_span() -> None:
+    meta = extract_metadata("某市人民政府关于印发创新计划2011至2015年实施方案的通知\n(某政发〔2012〕3号)\n各县(市、区)政府:\n")
+    assert meta.doc_no == "某政发〔2012〕3号" and meta.year == 2012
+
+
+def test_a_briefing_without_a_signature_is_issued_by_the_body_it_speaks_for() -> None:
+    meta = extract_metadata("科技局领导班子工作总结今年以来,市科技局全体干部职工在市委的正确领导下,全面完成各项目标任务。\n")
+    assert meta.issuer == "市科技局"

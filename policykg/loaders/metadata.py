@@ -172,11 +172,22 @@ def find_issuer(lines: list[str], title: str) -> str | None:
                 candidates.append(agency)
     chosen = next((a for a in candidates if _complete(a)), candidates[0] if candidates else None)
     if chosen is None:
-        return None
+        return _speaking_body(" ".join(lines[:3]))
     fuller = [a for a in candidates if _abbreviates(chosen, a)]
     chosen = max(fuller, key=len) if fuller else chosen
     office = _DEPARTMENT_OFFICE.match(chosen)
     return office.group(1) if office else chosen
+
+
+#: An agency as the subject of a report's opening (今年以来,市科技局全体干部职工在…): who reports.
+_SPEAKING_BODY = re.compile(
+    r"(?:^|[,，。:：;；\s])([\u4e00-\u9fa5]{1,12}?(?:局|厅|委|办|院|中心))(?=全体|干部职工|党组|领导班子|机关)")
+
+
+def _speaking_body(head: str) -> str | None:
+    """The agency a summary or briefing speaks for, from its opening words (the longest named)."""
+    found = [m.group(1) for m in _SPEAKING_BODY.finditer(head[:400])]
+    return max(found, key=len) if found else None
 
 
 #: A department's own general office (工业和信息化部办公厅, 科技厅办公室) sends out the department's
@@ -304,10 +315,14 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
 # ---------------------------------------------------------------- the rest
 
 
-def find_year(title: str, date: str | None, lines: list[str]) -> int | None:
-    """The year the plan is for: a multi-year plan's first year, else the latest year in the
-    title, else the date's, else the first 20XX年 in the head."""
+def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None = None) -> int | None:
+    """The year the plan is for: a multi-year plan's year of issue (its 文号's, 梧政发〔2012〕3号)
+    when that falls inside its span, else its first year; else the latest year in the title,
+    else the date's, else the first 20XX年 in the head."""
     if span := plan_span(title):
+        issued = _DOC_NO_YEAR.search(doc_no or "")
+        if issued and span[0] <= int(issued.group(1)) <= span[1]:
+            return int(issued.group(1))
         return span[0]
     years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
     if years:
@@ -318,6 +333,9 @@ def find_year(title: str, date: str | None, lines: list[str]) -> int | None:
         if m := _YEAR.search(ln):
             return int(m.group(1))
     return None
+
+
+_DOC_NO_YEAR = re.compile(r"[〔\[(（【]((?:19|20)\d{2})[〕\])）】]")
 
 
 def find_date(lines: list[str]) -> str | None:
@@ -359,7 +377,7 @@ def extract_metadata(text: str) -> DocumentMeta:
     meta.issuer = find_issuer(lines, meta.title)
     meta.region = find_region(text, meta.issuer, meta.title)
     meta.date = find_date(lines)
-    meta.year = find_year(meta.title, meta.date, lines)
     meta.doc_no = find_doc_no(lines, meta.title)
+    meta.year = find_year(meta.title, meta.date, lines, meta.doc_no)
     meta.index_no = find_index_no(lines)
     return meta
