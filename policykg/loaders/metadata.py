@@ -59,7 +59,7 @@ def _label(name: str) -> re.Pattern[str]:
 _INDEX_NO = re.compile(_label("索引号").pattern + r"([0-9A-Za-z][0-9A-Za-z/\-_.]{5,40})")
 _DOC_NO_VALUE = r"([\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号)"
 _DOC_NO_FIELD = re.compile(r"(?:文\s*号|文件编号|发文字号|发文文号|文件字号)" + _LABEL + _DOC_NO_VALUE)
-_DOC_NO_LINE = re.compile(r"^" + _DOC_NO_VALUE + r"$")
+_DOC_NO_LINE = re.compile(r"^[(（]?" + _DOC_NO_VALUE + r"[)）]?$")  # (梧政发〔2012〕3号) under a title
 _ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|发布部门|信息来源|来源|文章来源)" + _LABEL + r"([\u4e00-\u9fa5]{2,30})")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间|公开日期|日期)" + _LABEL + r"([^\s|]{6,20})")
 
