@@ -117,8 +117,9 @@ class KnowledgeGraph:
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self.store.read(cypher, params)
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
+        return run_cypher(self.store, cypher, params, write=write)
 
     # --- queries: named queries, ad hoc Cypher (policykg.queries) ---
 
@@ -139,6 +140,7 @@ class KnowledgeGraph:
         return pd.DataFrame(rows, columns=list(named.columns) or None)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Ad hoc Cypher. Read-only unless ``write=True``: write clauses are refused before the
-        statement is sent, and it runs READ-routed (which Neo4j enforces, the embedded store not)."""
+        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses is refused
+        before the statement is sent (``queries.guard``), and it runs in a READ-routed read
+        transaction (which Neo4j enforces, the embedded store not)."""
         return run_cypher(self.store, text, params, write=write)
