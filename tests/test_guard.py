@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from guard_corpus import GUARD_ONLY_HARMLESS, HARMLESS, hostile
 
 from policykg.graph.fingerprint import graph_fingerprint
 from policykg.kg import KnowledgeGraph
 from policykg.queries import QueryError, WriteRefused, check_read_only, write_clauses
-from guard_corpus import GUARD_ONLY_HARMLESS, HARMLESS, hostile
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 HOSTILE = hostile()
