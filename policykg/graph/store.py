@@ -2,9 +2,10 @@
 
 The embedded ArcadeDB and a Neo4j 5 server both speak Bolt, so one class does
 the talking; what differs between them (how the server is found or started)
-lives in ``embedded.py`` and ``open_store``. Every write goes through a managed
-transaction (``execute_write``): in the trial, auto-commit left half a batch
-behind after a kill -9 and was 6x slower.
+lives in ``embedded.py`` and ``open_store``. Every write goes through one explicit
+transaction per unit of work, never auto-commit: in the trial, auto-commit left
+half a batch behind after a kill -9 and was 6x slower. The transactions are
+retried here rather than by the driver's ``execute_write`` (see ``BoltStore``).
 """
 
 from __future__ import annotations
