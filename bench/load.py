@@ -32,12 +32,12 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
 import resource
 import shutil
 import statistics
 import subprocess
-import os
 import sys
 import tempfile
 import time
