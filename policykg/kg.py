@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import ensure_schema
-from policykg.graph.store import BoltStore, StoreError, open_store, store_spec
+from policykg.graph.store import BoltStore, ServerGone, StoreError, open_store, store_spec
 from policykg.graph.writer import delete_document, write_extraction
-from policykg.loaders import LoaderError, extract_file
+from policykg.loaders import LoaderError
+from policykg.loaders.worker import ExtractionWorker
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
 
@@ -60,6 +61,7 @@ class KnowledgeGraph:
         # None means the shipped indicator catalogue (plus $POLICYKG_INDICATORS), chosen by the mapping.
         self.catalogue = catalogue
         self._schema_ready = False
+        self._worker: ExtractionWorker | None = None
 
     @classmethod
     def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
@@ -70,7 +72,11 @@ class KnowledgeGraph:
         return cls(open_store(spec, heap=heap), spec, catalogue)
 
     def close(self) -> None:
-        self.store.close()
+        try:
+            if self._worker is not None:
+                self._worker.close()
+        finally:
+            self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:
         return self
@@ -84,16 +90,26 @@ class KnowledgeGraph:
             self._schema_ready = True
 
     def load_iter(self, paths: Iterable[str | os.PathLike[str]],
-                  on_start: Callable[[Path], None] | None = None) -> Iterator[LoadResult]:
-        """Load files one by one; a file that fails is reported and leaves the store as it was."""
+                  on_start: Callable[[Path], None] | None = None, *, timeout: float | None = None) -> Iterator[LoadResult]:
+        """Load files one by one; a file that fails is reported and leaves the store as it was.
+
+        Each file is extracted in a worker process with ``timeout`` seconds at most (default
+        ``$POLICYKG_DOC_TIMEOUT`` or 120 s; 0 extracts in this process without a limit). If
+        the embedded store's server dies, the load stops at once with a ``ServerGone`` naming
+        the file in flight; the files committed before it stay.
+        """
         self.ensure_schema()
+        worker = self._extraction_worker(timeout)
         for path in expand_paths(paths):
             if on_start:
                 on_start(path)
             started = time.perf_counter()
             try:
-                extraction = extract_file(path)
+                extraction = worker.extract(path)
                 rows = write_extraction(self.store, extraction, self.catalogue)
+            except ServerGone as exc:
+                raise ServerGone(f"{exc}; the load stopped at {path} (the documents before it are stored; "
+                                 "the next command starts a fresh server)") from exc
             except (LoaderError, StoreError) as exc:
                 yield LoadResult(str(path), False, error=str(exc), seconds=time.perf_counter() - started)
                 continue
@@ -103,10 +119,20 @@ class KnowledgeGraph:
                 len(extraction.targets), nodes, rels, time.perf_counter() - started,
             )
 
-    def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[LoadResult]:
+    def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
+             timeout: float | None = None) -> list[LoadResult]:
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        return list(self.load_iter(paths))
+        return list(self.load_iter(paths, timeout=timeout))
+
+    def _extraction_worker(self, timeout: float | None) -> ExtractionWorker:
+        """One worker per graph, kept between loads (starting one costs about a second)."""
+        wanted = ExtractionWorker(timeout)
+        if self._worker is None or self._worker.timeout != wanted.timeout:
+            if self._worker is not None:
+                self._worker.close()
+            self._worker = wanted
+        return self._worker
 
     def delete_document(self, doc_id: str) -> None:
         delete_document(self.store, doc_id)
@@ -117,8 +143,9 @@ class KnowledgeGraph:
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self.store.read(cypher, params)
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
+        return run_cypher(self.store, cypher, params, write=write)
 
     # --- queries: named queries, ad hoc Cypher (policykg.queries) ---
 
@@ -139,6 +166,7 @@ class KnowledgeGraph:
         return pd.DataFrame(rows, columns=list(named.columns) or None)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Ad hoc Cypher. Read-only unless ``write=True``: write clauses are refused before the
-        statement is sent, and it runs READ-routed (which Neo4j enforces, the embedded store not)."""
+        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses is refused
+        before the statement is sent (``queries.guard``), and it runs in a READ-routed read
+        transaction (which Neo4j enforces, the embedded store not)."""
         return run_cypher(self.store, text, params, write=write)

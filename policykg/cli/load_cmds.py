@@ -33,6 +33,8 @@ def load(
     paths: list[Path] = typer.Argument(..., help="Plan files or folders of them."),
     store: str | None = StoreOption,
     indicators: Path | None = typer.Option(None, "--indicators", help="Your own indicator catalogue (YAML) on top of the shipped one."),
+    timeout: float | None = typer.Option(None, "--timeout", help="Seconds one document may take to extract "
+                                         "(default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit)."),
 ) -> None:
     """Load plans into the store, one transaction per document; failures are counted, not fatal."""
     files = expand_paths(paths)
@@ -44,7 +46,7 @@ def load(
                             transient=True, disable=not err_console.is_terminal)
         with progress:
             bar = progress.add_task("loading", total=len(files))
-            for result in kg.load_iter(files):
+            for result in kg.load_iter(files, timeout=timeout):
                 results.append(result)
                 _report(result)
                 progress.advance(bar)

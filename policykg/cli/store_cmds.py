@@ -31,7 +31,8 @@ def status_cmd(store: str | None = StoreOption, fmt: str = typer.Option("table",
         typer.echo(json.dumps(st.as_dict(), ensure_ascii=False))
         return
     if st.running:
-        typer.echo(f"running  pid {st.pid}  bolt://127.0.0.1:{st.bolt_port}  http://127.0.0.1:{st.http_port}  "
+        http = f"http://127.0.0.1:{st.http_port}  " if st.http_port else ""
+        typer.echo(f"running  pid {st.pid}  bolt://127.0.0.1:{st.bolt_port}  {http}"
                    f"clients {st.clients}  {'persistent' if st.persistent else 'stops with its last client'}  ({st.store})")
     else:
         typer.echo(f"stopped  ({st.store})")

@@ -4,9 +4,10 @@ It runs in a process of its own so that several policykg processes can share
 one store (the database files take an exclusive lock), so that its JVM never
 outlives the work unless asked (``policykg store start``), and so that
 ArcadeDB's log folder, written relative to the working directory, lands inside
-the store. It binds Bolt and HTTP to 127.0.0.1 on free ports, announces them in
-``server.json`` once ready, and stops when no client holds a lease and the
-store is not marked persistent.
+the store. It binds Bolt to 127.0.0.1 on a free port (HTTP too, but closes it
+at once unless ``POLICYKG_HTTP=1``), announces them in ``server.json`` (mode
+0600) once ready, and stops when no client holds a lease and the store is not
+marked persistent.
 """
 
 from __future__ import annotations
@@ -23,6 +24,22 @@ from policykg.graph.layout import DATABASE, StoreLayout
 
 IDLE_CHECK_SECONDS = 0.5
 STARTUP_GRACE_SECONDS = 10.0
+#: Set to 1 to keep ArcadeDB's HTTP API (and Studio) listening on 127.0.0.1.
+HTTP_ENV = "POLICYKG_HTTP"
+
+
+def _stop_http(server: object) -> None:
+    """Close ArcadeDB's HTTP listener, which policykg does not use (it speaks Bolt).
+
+    ArcadeDB 26.10 has no setting to leave it off, and it shares the server's user
+    lockout: five wrong passwords sent to it by anyone on the machine locked the store's
+    root user for ~30 s, failing every policykg command meanwhile (issue 10). So it is
+    stopped once the server is up, unless ``POLICYKG_HTTP=1`` asks for it.
+    """
+    java = getattr(server, "_java_server", None)
+    http = java.getHttpServer() if java is not None else None
+    if http is not None:
+        http.stopService()
 
 
 def free_port() -> int:
@@ -50,6 +67,9 @@ def serve(layout: StoreLayout, heap: str) -> int:
     )
     started = time.monotonic()
     server.start()
+    http_on = os.environ.get(HTTP_ENV) == "1"
+    if not http_on:
+        _stop_http(server)
     stopping = False
 
     def on_signal(signum: int, frame: object) -> None:
@@ -64,7 +84,8 @@ def serve(layout: StoreLayout, heap: str) -> int:
         else:
             server.get_database(DATABASE)
         layout.write_server_info(
-            {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port, "heap": heap, "started": time.time(),
+            {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port if http_on else None, "heap": heap,
+             "started": time.time(),
              "ready_seconds": round(time.monotonic() - started, 3)}
         )
         while not stopping:

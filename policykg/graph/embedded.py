@@ -19,12 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
 
-from policykg.graph.layout import DATABASE, USER, StoreLayout, pid_alive
-from policykg.graph.store import BoltStore, StoreError
+from policykg.graph.layout import DATABASE, USER, StoreLayout, is_store_server, pid_alive
+from policykg.graph.store import BoltStore, StoreError, _message
 
 START_TIMEOUT_SECONDS = 120.0
 STOP_TIMEOUT_SECONDS = 30.0
+#: ArcadeDB locks a user out for a while after a few wrong passwords (its constants, not
+#: configurable in 26.10); anyone on the machine can trigger that on the loopback ports.
+#: A client waits the lockout out rather than fail.
+LOCKOUT_WAIT_SECONDS = 45.0
 
 
 @dataclass
@@ -104,14 +109,19 @@ def stop_server(root: Path, *, force: bool = False) -> bool:
         if not force and (layout.is_persistent() or layout.live_leases()):
             return False
         pid = int(info["pid"])
-        os.kill(pid, signal.SIGTERM)
+        # server_info() checked that pid is this store's server (its command line names the
+        # module and this store); check again right before each signal.
+        if not is_store_server(pid, layout.root):
+            layout.clear_server_info(pid)
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
-        while pid_alive(pid) and time.monotonic() < deadline:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)  # reap it if it is our child
+        while pid_alive(pid, reap=True) and time.monotonic() < deadline:
             time.sleep(0.05)
-        if pid_alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        if is_store_server(pid, layout.root):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         layout.clear_server_info(pid)
         return True
 
@@ -122,16 +132,40 @@ def open_embedded(root: Path, heap: str | None = None) -> BoltStore:
     lease = layout.add_lease()  # before the server check, so it cannot idle out under us
     try:
         info = ensure_server(layout.root, heap)
-        driver = GraphDatabase.driver(
-            f"bolt://127.0.0.1:{info['bolt_port']}", auth=(USER, layout.password()), max_connection_pool_size=8
-        )
-        driver.verify_connectivity()
+        driver = _connect(layout, info)
     except BaseException:
         lease.unlink(missing_ok=True)
         raise
+    pid = int(info["pid"])
 
     def release() -> None:
         lease.unlink(missing_ok=True)
         stop_server(layout.root)
 
-    return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release)
+    def alive() -> bool:
+        return is_store_server(pid, layout.root)
+
+    return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release, alive=alive)
+
+
+def _connect(layout: StoreLayout, info: dict[str, Any]) -> Any:
+    """A verified driver for the running server; any failure is one line of StoreError."""
+    uri = f"bolt://127.0.0.1:{info['bolt_port']}"
+    deadline = time.monotonic() + LOCKOUT_WAIT_SECONDS
+    while True:
+        try:
+            driver = GraphDatabase.driver(uri, auth=(USER, layout.password()), max_connection_pool_size=8,
+                                          connection_timeout=10.0)
+        except Exception as exc:
+            raise StoreError(f"embedded store {layout.root}: cannot open {uri}: {_message(exc)}") from exc
+        try:
+            driver.verify_connectivity()
+            return driver
+        except Exception as exc:
+            driver.close()
+            locked = isinstance(exc, AuthError) and "Too many failed" in str(exc)
+            if locked and time.monotonic() < deadline:
+                time.sleep(2.0)  # someone tried wrong passwords; the lockout passes by itself
+                continue
+            raise StoreError(f"embedded store {layout.root}: cannot connect to its server at {uri}: "
+                             f"{_message(exc)}") from exc

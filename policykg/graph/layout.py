@@ -36,14 +36,50 @@ class NotAStoreError(Exception):
     """A directory policykg would reset holds things policykg did not put there."""
 
 
-def pid_alive(pid: int) -> bool:
+SERVER_MODULE = "policykg.graph.arcadedb_server"
+
+
+def pid_alive(pid: int, *, reap: bool = False) -> bool:
+    """Whether the process runs. A zombie (dead, not yet waited for) counts as dead, and with
+    ``reap`` it is waited for when it is our child, so a killed server never looks "running"."""
+    if pid <= 0:
+        return False
+    if reap:
+        with contextlib.suppress(ChildProcessError, OSError):
+            reaped, _ = os.waitpid(pid, os.WNOHANG)
+            if reaped == pid:
+                return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc here: kill(0) is all we know
+    return stat.rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+
+
+def is_store_server(pid: int, root: Path) -> bool:
+    """Whether ``pid`` is the ArcadeDB server policykg started for the store at ``root``.
+
+    Checked on the process's command line (``python -m policykg.graph.arcadedb_server
+    ROOT``) before any signal is sent: a stale ``server.json`` whose pid was reused by an
+    unrelated process must not get that process killed.
+    """
+    if not pid_alive(pid, reap=True):
+        return False
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    args = [a.decode(errors="replace") for a in argv if a]
+    if SERVER_MODULE not in args:
+        return False
+    after = args[args.index(SERVER_MODULE) + 1:]
+    return bool(after) and Path(after[0]).resolve() == root.resolve()
 
 
 @dataclass(frozen=True)
@@ -134,11 +170,15 @@ class StoreLayout:
             info: dict[str, Any] = json.loads(self.server_file.read_text())
         except (OSError, ValueError):
             return None
-        return info if pid_alive(int(info.get("pid", 0))) else None
+        return info if is_store_server(int(info.get("pid", 0)), self.root) else None
 
     def write_server_info(self, info: dict[str, Any]) -> None:
+        """Announce the server; readable by the store's owner only (it names the ports)."""
         tmp = self.server_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(info))
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(json.dumps(info))
         tmp.replace(self.server_file)
 
     def clear_server_info(self, pid: int) -> None:

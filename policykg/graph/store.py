@@ -2,20 +2,28 @@
 
 The embedded ArcadeDB and a Neo4j 5 server both speak Bolt, so one class does
 the talking; what differs between them (how the server is found or started)
-lives in ``embedded.py`` and ``open_store``. Every write goes through a managed
-transaction (``execute_write``): in the trial, auto-commit left half a batch
-behind after a kill -9 and was 6x slower.
+lives in ``embedded.py`` and ``open_store``. Every write goes through one explicit
+transaction per unit of work, never auto-commit: in the trial, auto-commit left
+half a batch behind after a kill -9 and was 6x slower. The transactions are
+retried here rather than by the driver's ``execute_write`` (see ``BoltStore``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import random
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, LiteralString, Protocol, cast
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+
+# The driver logs each retry it makes as a warning; errors reach the user as one StoreError
+# line instead. A program that configures logging itself still sees them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -25,6 +33,10 @@ REMOTE_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://
 
 class StoreError(Exception):
     """The store could not be reached or refused a statement; the message says which and why."""
+
+
+class ServerGone(StoreError):
+    """The embedded store's server process died; retrying is pointless, a new command starts a fresh one."""
 
 
 class GraphStore(Protocol):
@@ -41,30 +53,58 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-class BoltStore:
-    """A store reached over Bolt with the official driver; the database name goes on every call."""
+#: How long a statement is retried on transient errors (deadlocks, concurrent page changes).
+RETRY_SECONDS = 60.0
+#: Attempts for a unique-index violation: concurrent MERGEs of one shared node make the loser
+#: hit the index (ArcadeDB: "Duplicated key"); the retry then finds the node. A genuine
+#: duplicate fails the same way each time, so it is given up on after a few tries.
+DUPLICATE_ATTEMPTS = 6
 
-    def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None) -> None:
+
+def _is_duplicate(exc: Exception) -> bool:
+    text = f"{getattr(exc, 'code', '') or ''} {getattr(exc, 'message', '') or exc}"
+    return "Duplicated key" in text or "ConstraintValidationFailed" in text
+
+
+def _is_transient(exc: Exception) -> bool:
+    if isinstance(exc, TransientError):
+        return True
+    return isinstance(exc, Neo4jError) and exc.is_retryable()
+
+
+class BoltStore:
+    """A store reached over Bolt with the official driver; the database name goes on every call.
+
+    Transactions are explicit and retried here, not inside the driver: the driver's own
+    loop retries a lost connection for 30 s per statement, which made a load against a
+    dead server take half an hour. ``alive`` (embedded stores) says at once whether the
+    server process still exists, so a dead one fails the statement in milliseconds.
+    """
+
+    def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None,
+                 alive: Callable[[], bool] | None = None) -> None:
         self.driver = driver
         self.database = database
         self.name = name
         self._on_close = on_close
+        self._alive = alive
         self._closed = False
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        try:
-            records, _, keys = self.driver.execute_query(
-                cast(LiteralString, cypher),  # parameters carry every user value
-                params or {},
-                database_=self.database,
-                routing_=RoutingControl.READ,
-            )
-        except (Neo4jError, ServiceUnavailable) as exc:
-            raise StoreError(f"{self.name}: {_message(exc)}") from exc
-        return [dict(zip(keys, r.values(), strict=True)) for r in records]
+        """Rows of one statement, run in a read transaction (READ access mode, READ-routed)."""
+        rows: list[dict[str, Any]] = []
+
+        def work(tx: ManagedTransaction) -> None:
+            rows.clear()
+            result = tx.run(cast(LiteralString, cypher), params or {})  # parameters carry every user value
+            keys = result.keys()
+            rows.extend(dict(zip(keys, r.values(), strict=True)) for r in result)
+
+        self._run(work, READ_ACCESS)
+        return rows
 
     def write(self, statements: Sequence[Statement]) -> None:
-        """Run the statements in one managed write transaction: all of them or none."""
+        """Run the statements in one write transaction: all of them or none."""
 
         def work(tx: ManagedTransaction) -> None:
             for cypher, params in statements:
@@ -73,11 +113,36 @@ class BoltStore:
         self.write_unit(work)
 
     def write_unit(self, work: Callable[[ManagedTransaction], None]) -> None:
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(work)
-        except (Neo4jError, ServiceUnavailable) as exc:
-            raise StoreError(f"{self.name}: {_message(exc)}") from exc
+        self._run(work, WRITE_ACCESS)
+
+    def _run(self, work: Callable[[ManagedTransaction], None], mode: str) -> None:
+        deadline = time.monotonic() + RETRY_SECONDS
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                with self.driver.session(database=self.database, default_access_mode=mode) as session:
+                    tx = session.begin_transaction()
+                    try:
+                        work(cast(ManagedTransaction, tx))
+                        tx.commit()
+                    finally:
+                        if not tx.closed():
+                            tx.close()  # rolls back
+                return
+            except (ServiceUnavailable, SessionExpired, OSError) as exc:
+                if self._alive is not None and not self._alive():
+                    raise ServerGone(f"{self.name}: the server process is gone ({_message(exc)})") from exc
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.name}: {_message(exc)}") from exc
+            except Neo4jError as exc:
+                if _is_duplicate(exc) and attempt < DUPLICATE_ATTEMPTS:
+                    pass
+                elif not _is_transient(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.name}: {_message(exc)}") from exc
+            except DriverError as exc:
+                raise StoreError(f"{self.name}: {_message(exc)}") from exc
+            time.sleep(min(2.0, 0.05 * 2 ** min(attempt, 6)) * (0.5 + random.random()))
 
     def close(self) -> None:
         if self._closed:
@@ -124,7 +189,10 @@ def open_neo4j(uri: str) -> BoltStore:
     user = os.environ.get("NEO4J_USER", "neo4j")
     password = os.environ.get("NEO4J_PASSWORD", "")
     database = os.environ.get("NEO4J_DATABASE", "neo4j")
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    try:
+        driver = GraphDatabase.driver(uri, auth=(user, password))
+    except Exception as exc:  # a malformed URI or bad auth settings: one line, not a traceback
+        raise StoreError(f"cannot open Neo4j at {uri}: {_message(exc)}") from exc
     try:
         driver.verify_connectivity()
     except Exception as exc:

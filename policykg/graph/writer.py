@@ -9,15 +9,30 @@ document removes exactly what only it contributed.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from policykg.graph.continuity import continuity_statements
-from policykg.graph.mapping import GraphRows, iter_rel_groups, to_graph_rows
+from policykg.graph.mapping import GraphRows, Row, iter_rel_groups, to_graph_rows
 from policykg.graph.store import GraphStore, Statement, chunked
 from policykg.loaders.types import Extraction
 from policykg.ontology.indicators import Catalogue
 from policykg.ontology.terms import OWNED_LABELS, SHARED_LABELS, Label, Rel
 
 BATCH_ROWS = 10_000
-_ADD_DOC = "CASE WHEN $doc IN coalesce({v}.docs, []) THEN {v}.docs ELSE coalesce({v}.docs, []) + $doc END"
+_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+# ``docs`` stays sorted (the new id goes in its place, not at the end), so the graph does
+# not depend on the order documents were loaded in; lists are compared as written.
+_ADD_DOC = (
+    "CASE WHEN $doc IN coalesce({v}.docs, []) THEN {v}.docs "
+    "ELSE [d IN coalesce({v}.docs, []) WHERE d < $doc] + $doc + [d IN coalesce({v}.docs, []) WHERE d > $doc] END"
+)
+# The union of the stored and the new aliases, sorted by rank (Cypher has no portable sort
+# function; alias lists are short, so counting the smaller ones is cheap).
+_SORTED_ALIASES = (
+    "WITH n, r, coalesce(n.aliases, []) + [a IN coalesce(r.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])] AS u "
+    "WITH n, r, [i IN range(0, size(u) - 1) | head([a IN u WHERE size([b IN u WHERE b < a]) = i])] AS aliases "
+)
 
 
 def _delete_owned(doc_id: str) -> list[Statement]:
@@ -46,6 +61,23 @@ def delete_statements(doc_id: str) -> list[Statement]:
     return statements
 
 
+def _merged_props(label: Label, rows: Iterable[Row]) -> str:
+    """The SET items that merge a batch's properties into shared nodes, independent of load order.
+
+    A document's own node takes its row whole. A node several documents share (an
+    uncatalogued indicator's ``unit``, say) may be described differently by each; keeping
+    the smallest value makes the result the same whichever document came last.
+    """
+    if label is Label.DOCUMENT:
+        return "n += r"
+    keys = sorted({k for row in rows for k in row} - {"id", "aliases"})
+    for key in keys:
+        if not _KEY.fullmatch(key):
+            raise ValueError(f"not a property name: {key!r}")  # keys come from mapping.py, never from input
+    return ", ".join(f"n.{k} = CASE WHEN n.{k} IS NULL OR r.{k} < n.{k} THEN coalesce(r.{k}, n.{k}) ELSE n.{k} END"
+                     for k in keys) or "n.id = r.id"
+
+
 def write_statements(rows: GraphRows) -> list[Statement]:
     doc = rows.doc_id
     statements = _delete_owned(doc)
@@ -54,14 +86,11 @@ def write_statements(rows: GraphRows) -> list[Statement]:
         # ``n += r`` also writes n.aliases, and whether a later item then reads the old or the
         # new value differs between engines and versions (docs/neo4j.md, "SET order").
         cypher = f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+        props = _merged_props(label, by_id.values())
         if label in (Label.UNIT, Label.INDICATOR):
-            cypher += (
-                "WITH n, r, [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(r.aliases, [])] "
-                "+ coalesce(r.aliases, []) AS aliases "
-                f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}, n.aliases = aliases"
-            )
+            cypher += _SORTED_ALIASES + f"SET {props}, n.docs = {_ADD_DOC.format(v='n')}, n.aliases = aliases"
         else:
-            cypher += f"SET n += r, n.docs = {_ADD_DOC.format(v='n')}"
+            cypher += f"SET {props}, n.docs = {_ADD_DOC.format(v='n')}"
         statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(by_id.values(), BATCH_ROWS)]
     for rel, start, end, rel_rows in iter_rel_groups(rows.shared_rels):
         cypher = (

@@ -57,6 +57,11 @@ class _Seen:
     base: str  # the indicator follow-ups lean on (增长9.8% leans on …增加值, not on …增长)
 
 
+#: Figures read per paragraph (or table cell) at most. Prose never holds this many; a hostile
+#: text that is nothing but figures would otherwise cost seconds per ten thousand (issue 10).
+MAX_FIGURES_PER_PARAGRAPH = 500
+
+
 def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord) -> list[TargetRecord]:
     """Every quantitative figure in the normalised text, as TargetRecords in text order."""
     period = doc_period(text, document)
@@ -72,6 +77,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     prev: _Seen | None = None
     para_iter = iter(paras)
     para = next(para_iter, None)
+    per_paragraph: dict[int, int] = {}
+    owners = _Owners(tasks)
     for q in find_quantities(text):
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
@@ -79,6 +86,9 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         if cell is not None and cell.header:
             continue
         floor = cell.start if cell else (para.start if para else 0)
+        per_paragraph[floor] = per_paragraph.get(floor, 0) + 1
+        if per_paragraph[floor] > MAX_FIGURES_PER_PARAGRAPH:
+            continue
         if not phrases.is_figure(text, q, mask, floor):
             continue
         sstart = phrases.sentence_start(text, q.start, floor)
@@ -105,7 +115,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 prev = _Seen(sstart, cstart, q, indicator, base)
                 continue  # the row restates a figure another cell already holds
         left = text[cstart : q.start]
-        owner = _owner(tasks, q.start)
+        owner = owners.at(q.start)
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
@@ -250,6 +260,38 @@ def _as_of(
 def _goal_spans(tasks: list[TaskRecord]) -> list[tuple[int, int]]:
     """The own text of tasks that carry a results field (进展情况:…): the goal the results answer."""
     return [(t.span[0], t.span[0] + len(t.text)) for t in tasks if any(RESULT_COLUMN.search(name) for name in t.fields)]
+
+
+class _Owners:
+    """``_owner`` for positions asked in text order, in linear time overall.
+
+    Asked per figure, the plain scan over all tasks made a 10 MB plan quadratic (332 s);
+    here tasks enter as the position passes their start and leave once it passes their end,
+    so only the tasks open at the position (its nesting, a handful) are compared. A
+    position before the previous one falls back to the plain scan.
+    """
+
+    def __init__(self, tasks: list[TaskRecord]) -> None:
+        self.tasks = tasks
+        self.order = sorted(range(len(tasks)), key=lambda k: tasks[k].span[0])
+        self.next = 0
+        self.open: list[int] = []
+        self.last = -1
+
+    def at(self, pos: int) -> TaskRecord | None:
+        if pos < self.last:
+            return _owner(self.tasks, pos)
+        self.last = pos
+        while self.next < len(self.order) and self.tasks[self.order[self.next]].span[0] <= pos:
+            self.open.append(self.order[self.next])
+            self.next += 1
+        self.open = [k for k in self.open if self.tasks[k].span[1] > pos]
+        best: int | None = None
+        for k in sorted(self.open):  # task order breaks ties, as in _owner
+            span = self.tasks[k].span
+            if best is None or span[1] - span[0] < self.tasks[best].span[1] - self.tasks[best].span[0]:
+                best = k
+        return self.tasks[best] if best is not None else None
 
 
 def _owner(tasks: list[TaskRecord], pos: int) -> TaskRecord | None:

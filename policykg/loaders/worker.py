@@ -1,0 +1,103 @@
+"""Extraction in a worker process, with a time limit per document.
+
+A runaway document (a parser that goes quadratic or worse on some input, a regular
+expression that backtracks) must not stall a load of hundreds of files. A thread
+cannot be stopped and an alarm signal cannot interrupt a regular expression inside
+the C engine, so the extraction runs in a child process that is killed when the
+limit passes; the document becomes one ``LoaderError`` and the run goes on with a
+fresh worker. The worker is started once (spawned, so it inherits no driver threads
+or sockets) and reused for every document; it exits when its parent goes away.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from policykg.loaders.errors import LoaderError
+from policykg.loaders.pipeline import extract_file
+from policykg.loaders.types import Extraction
+
+#: Seconds one document may take to extract; ``POLICYKG_DOC_TIMEOUT`` overrides it, 0 turns it off.
+DEFAULT_TIMEOUT = 120.0
+
+
+def doc_timeout(value: float | None = None) -> float:
+    """The per-document limit: the argument, else ``$POLICYKG_DOC_TIMEOUT``, else the default."""
+    if value is not None:
+        return float(value)
+    env = os.environ.get("POLICYKG_DOC_TIMEOUT")
+    if env:
+        try:
+            return float(env)
+        except ValueError as exc:
+            raise ValueError(f"POLICYKG_DOC_TIMEOUT must be a number of seconds, not {env!r}") from exc
+    return DEFAULT_TIMEOUT
+
+
+def _serve(conn: Connection) -> None:
+    """The worker's loop: a path in, ``(True, Extraction)`` or ``(False, (source, reason))`` out."""
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        try:
+            conn.send((True, extract_file(path)))
+        except LoaderError as exc:
+            conn.send((False, (exc.source, exc.reason)))
+
+
+class ExtractionWorker:
+    """``extract(path)`` like ``extract_file``, but at most ``timeout`` seconds per document."""
+
+    def __init__(self, timeout: float | None = None) -> None:
+        self.timeout = doc_timeout(timeout)
+        self._proc: BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def extract(self, path: str | Path) -> Extraction:
+        if self.timeout <= 0:
+            return extract_file(path)
+        conn = self._start()
+        conn.send(str(path))
+        if not conn.poll(self.timeout):
+            self.close()
+            raise LoaderError(path, f"extraction ran past the per-document limit of {self.timeout:g} s and was "
+                                    "stopped (raise it with --timeout or POLICYKG_DOC_TIMEOUT)")
+        try:
+            ok, payload = conn.recv()
+        except (EOFError, OSError) as exc:
+            self.close()
+            raise LoaderError(path, "the extraction worker died on this document (out of memory?)") from exc
+        if ok:
+            extraction: Extraction = payload
+            return extraction
+        source, reason = payload
+        raise LoaderError(source, reason)
+
+    def _start(self) -> Connection:
+        if self._proc is not None and self._proc.is_alive() and self._conn is not None:
+            return self._conn
+        self.close()
+        ctx = multiprocessing.get_context("spawn")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="policykg-extract")
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+        return parent
+
+    def close(self) -> None:
+        """Stop the worker (a runaway one is killed); the next ``extract`` starts a new one."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join(5)
+            self._proc = None

@@ -1,0 +1,81 @@
+"""Load order and concurrent loaders leave no trace in the graph (issue 10, points 2 and 7).
+
+One store (module-scoped, so one server): the corpus loaded in two orders, then by
+three loader processes at once, each in its own order, must give the canonical hash
+of a sequential load. The loaders race for the same shared nodes (regions, agencies,
+indicators), whose MERGE conflicts the store must retry, not refuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from policykg.graph.fingerprint import graph_rows
+from policykg.kg import KnowledgeGraph, expand_paths
+
+PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
+FILES = expand_paths([PLANS])
+LOADERS = 3
+
+
+def fingerprint(kg: KnowledgeGraph, *, continues: bool) -> str:
+    """The canonical hash of graph.fingerprint, optionally without CONTINUES edges.
+
+    CONTINUES edges are left out of the comparisons, for two reasons that both live in
+    graph/continuity.py (reworked in another branch, not here): ``CONTINUES.doc`` is the id
+    of whichever plan of a pair loaded last, and ``continuity_statements`` reads the
+    agency's other plans outside the write transaction, so two plans loaded at the same
+    instant can miss each other's edges. Everything else must match exactly.
+    """
+    nodes, rels = graph_rows(kg.store)
+    if not continues:
+        rels = [line for line in rels if not line.startswith('["CONTINUES"')]
+    return hashlib.sha256("\n".join(nodes + ["--"] + rels).encode()).hexdigest()
+
+
+def wipe(kg: KnowledgeGraph) -> None:
+    kg.cypher("MATCH (n) DETACH DELETE n", write=True)
+    assert kg.stats()["nodes"] == {}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
+    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("concurrent"))
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="module")
+def sequential(kg: KnowledgeGraph) -> dict[bool, str]:
+    wipe(kg)
+    assert all(r.ok for r in kg.load(FILES))
+    return {c: fingerprint(kg, continues=c) for c in (True, False)}
+
+
+def test_load_order_does_not_change_the_graph(kg: KnowledgeGraph, sequential: dict[bool, str]) -> None:
+    wipe(kg)
+    assert all(r.ok for r in kg.load(list(reversed(FILES))))
+    # Without CONTINUES: graph/continuity.py (reworked in another branch) still writes the
+    # loading plan's id as CONTINUES.doc, so that property says which side loaded last.
+    assert fingerprint(kg, continues=False) == sequential[False]
+
+
+def test_concurrent_loaders_give_the_sequential_graph(kg: KnowledgeGraph, sequential: dict[bool, str]) -> None:
+    wipe(kg)
+    procs = []
+    for k in range(LOADERS):
+        order = FILES[k:] + FILES[:k]
+        procs.append(subprocess.Popen([sys.executable, "-m", "policykg.cli", "load", *map(str, order),
+                                       "--store", kg.spec], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    outcomes = [p.communicate(timeout=600) for p in procs]
+    for proc, (out, err) in zip(procs, outcomes, strict=True):
+        assert proc.returncode == 0, err
+        assert f"{len(FILES)} loaded, 0 failed" in out
+    assert kg.stats()["nodes"]["Document"] == len(FILES)
+    assert fingerprint(kg, continues=False) == sequential[False]
