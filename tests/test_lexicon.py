@@ -37,6 +37,7 @@ def _assigned(text: str) -> dict[str, list[str]]:
 
 
 ROLE_ENTRIES = [*lexicon.role_label_entries(), *lexicon.role_verb_entries(), *lexicon.no_unit_entries()]
+LOCKED_FAMILIES_WITH_CLAUSES = ("roles.labels", "roles.verbs", "roles.no_unit")
 
 
 @pytest.mark.parametrize("entry", ROLE_ENTRIES, ids=_ids(ROLE_ENTRIES))
@@ -51,6 +52,15 @@ NEGATIVE_ROLES = [e for e in ROLE_ENTRIES if e.negative]
 @pytest.mark.parametrize("entry", NEGATIVE_ROLES, ids=_ids(NEGATIVE_ROLES))
 def test_role_entry_negative_assigns_nobody(entry: lexicon.Entry) -> None:
     assert _assigned(entry.negative) == {}
+
+
+@pytest.mark.parametrize("entry", lexicon.unit_ending_entries(), ids=_ids(lexicon.unit_ending_entries()))
+def test_a_unit_name_with_this_ending_reads_as_a_unit(entry: lexicon.Entry) -> None:
+    from policykg.loaders.responsibility import looks_like_unit
+
+    assert entry.example.endswith(entry.word) and looks_like_unit(entry.example)
+    if entry.negative:
+        assert not looks_like_unit(entry.negative)
 
 
 @pytest.mark.parametrize("entry", lexicon.column_entries(), ids=_ids(lexicon.column_entries()))
@@ -131,7 +141,7 @@ def test_no_entry_was_dropped() -> None:
 
 
 LOCKED = [json.loads(line) for line in LOCK.read_text(encoding="utf-8").splitlines() if line.strip()] if LOCK.exists() else []
-LOCKED_ROLES = [(k, ex) for k, ex in LOCKED if k.startswith("roles.") and ex]
+LOCKED_ROLES = [(k, ex) for k, ex in LOCKED if k.startswith(LOCKED_FAMILIES_WITH_CLAUSES) and ex]
 
 
 @pytest.mark.parametrize(("key", "example"), LOCKED_ROLES, ids=[k for k, _ in LOCKED_ROLES])

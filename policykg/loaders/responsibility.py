@@ -54,10 +54,7 @@ _VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.esc
 _PART_ETC = re.compile(r"等(?:有关|相关|其他|其它)?(?:部门|单位|处室|科室|机构|成员单位)?$")
 
 #: How a unit name may end. Used only to tell a list of units from prose in brackets.
-_UNIT_END = re.compile(
-    r"(处|室|办|股|局|委|厅|部|司|院|所|会|行|署|中心|政府|集团|公司|单位|部门|机构|处室|科室|站|馆|社|团|队|科|中央|"
-    r"区|县|市|省|州|盟|旗|园|校|学)(?:[(（][^()（）]{1,6}[)）])?$"
-)
+_UNIT_END = re.compile("(" + "|".join(map(re.escape, lexicon.unit_endings())) + r")(?:[(（][^()（）]{1,6}[)）])?$")
 #: A list's closing ``等`` with an optional collective noun: ``省财政厅等``, ``省教育厅等有关部门``.
 _ETC = re.compile(r"等(?:(?:有关|相关|其他|其它)?(?:部门|单位|处室|科室|机构|成员单位))?$")
 _COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|全体|所属|直属)")
@@ -69,7 +66,7 @@ _PLACE_PREFIX = re.compile(r"^(.+?(?:自治区|省|市|县|区|州|盟|旗))(?=[
 
 #: Words that make a 责任人 entry a title or collective, not a person.
 _NOT_PERSON = re.compile(
-    r"领导|负责人|负责同志|班子|成员|党组|党委|各位|全体|有关|相关|其他|各处|处室|单位|部门|主要|分管|同志们|人员|干部"
+    r"领导|负责人|负责同志|班子|成员|党组|党委|常委|各位|全体|有关|相关|其他|各处|处室|单位|部门|主要|分管|同志们|人员|干部"
 )
 _TITLE_SUFFIX = re.compile(
     r"(同志|常务副厅长|副厅长|厅长|副局长|局长|副主任|主任|副处长|处长|副科长|科长|副书记|书记|副部长|部长|"
@@ -82,6 +79,10 @@ _TITLE_PREFIX = re.compile(
     r"(?:厅长|局长|主任|书记|成员|巡视员|调研员|总工程师|总经济师|总会计师|总规划师|秘书长|处长|科长|部长|司长|"
     r"主席|市长|区长|县长|组长|院长|所长|委员|专员|总监)"
 )
+#: A body and a post written before a name: the name is what follows the last post.
+_POST_THEN_NAME = re.compile(
+    r"^.*(?:副主任|主任|副局长|局长|副县长|县长|副区长|区长|副市长|市长|副书记|书记|副厅长|厅长|副处长|处长|副科长|科长|"
+    r"副部长|部长|副司长|司长|副院长|院长|副所长|所长|副主席|主席|总工程师|总经济师|秘书长)([\u4e00-\u9fa5]{2,3})$")
 _PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5]{1,8}$")
 
 
@@ -221,6 +222,8 @@ def person_name(entry: str) -> str | None:
     ``各处室负责人`` / a post alone (``党组成员``) -> None.
     """
     name = entry.strip()
+    if len(name) > 4 and (tail := _POST_THEN_NAME.match(name)):  # 湖头光电产业园管委会副主任郑少华
+        name = tail.group(1)
     while (post := _TITLE_PREFIX.match(name)) and len(name) - post.end() >= 2:
         name = name[post.end() :].lstrip()
     if not name or _NOT_PERSON.search(name) or _TITLE_PREFIX.fullmatch(name):

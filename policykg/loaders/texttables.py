@@ -84,7 +84,7 @@ def _header_pattern(line: _Line) -> re.Pattern[str] | None:
         cells = _cells(line, pattern)
         if len(cells) < 3 or header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in cells]) is None:
             continue
-        if pattern is _SINGLE and not all(column_role(c.strip(_EDGE_WS)) for c in cells):
+        if pattern is _SINGLE and not all(column_role(c.strip(_EDGE_WS), exact=True) for c in cells):
             continue
         return pattern
     return None

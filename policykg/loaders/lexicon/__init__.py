@@ -92,6 +92,17 @@ def no_unit_words() -> tuple[str, ...]:
     return tuple(e.word for e in no_unit_entries())
 
 
+@cache
+def unit_ending_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("roles.unit_endings", _file("roles")["unit_endings"], ""))
+
+
+@cache
+def unit_endings() -> tuple[str, ...]:
+    """How a unit name may end, longest first."""
+    return tuple(sorted((e.word for e in unit_ending_entries()), key=len, reverse=True))
+
+
 # ---------------------------------------------------------------- table columns
 
 @cache
@@ -204,7 +215,7 @@ def not_figure_rules() -> tuple[NotFigureRule, ...]:
 
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
-    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *column_entries(), *scale_entries(),
+    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *unit_ending_entries(), *column_entries(), *scale_entries(),
                         *chrome_entries(), *relational_entries(),
                         *not_figure_entries()]
     for family in PERIOD_FAMILIES:
