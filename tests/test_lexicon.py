@@ -79,6 +79,14 @@ def test_scale_word_gives_the_base_value(entry: lexicon.Entry) -> None:
     assert [q.value for q in found] == [pytest.approx(float(entry.extra["value"]))]
 
 
+@pytest.mark.parametrize("entry", lexicon.unit_entries(), ids=_ids(lexicon.unit_entries()))
+def test_unit_word_is_read_as_its_unit(entry: lexicon.Entry) -> None:
+    found = find_quantities(entry.example)
+    assert [q.unit for q in found][-1:] == [entry.meaning]
+    for ch in str(entry.extra.get("blockers", ""))[:3]:  # a blocker after the word: no longer that unit
+        assert [q.unit for q in find_quantities("3" + entry.word + ch)] != [entry.meaning], ch
+
+
 @pytest.mark.parametrize("entry", lexicon.chrome_entries(), ids=_ids(lexicon.chrome_entries()))
 def test_chrome_rule_blanks_its_example_and_keeps_plan_text(entry: lexicon.Entry) -> None:
     rule = next(r for r in lexicon.chrome_rules() if r.name == entry.word)

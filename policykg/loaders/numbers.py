@@ -26,81 +26,13 @@ from policykg.loaders import lexicon
 #: Scale words in base units (the lexicon's scales.yaml); longest first so 万亿 wins over 万.
 SCALES: dict[str, float] = lexicon.scales()
 
-#: Measure units as written -> canonical unit. Longest first in the regex.
-#: Households and visits count too (3亿户, 2.6万户次, 批次, 人次); 张 counts cards and certificates.
-#: 批/期/年/月/岁/级/届/号 are deliberately absent: after a number they name periods,
-#: ages and ranks far more often than targets. 所 counts institutions (100所高校) and 条
-#: counts lines (生产线20条), but 条 after a rule word is a policy's name (人才新政27条):
+#: Measure units as written -> canonical unit (the lexicon's units.yaml). Longest first in the
+#: regex. 条 counts lines (生产线20条), but 条 after a rule word is a policy's name (人才新政27条):
 #: see ``_RULE_COUNT``.
-UNITS: dict[str, str] = {
-    "个百分点": "个百分点",
-    "百分点": "个百分点",
-    "平方公里": "平方公里",
-    "平方米": "平方米",
-    "家(次)": "家次",
-    "家次": "家次",
-    "人次": "人次",
-    "场次": "场次",
-    "户次": "户次",
-    "批次": "批次",
-    "企次": "企次",
-    "台(套)": "台套",
-    "台套": "台套",
-    "美元": "美元",
-    "%": "%",
-    "元": "元",
-    "件": "件",
-    "家": "家",
-    "个": "个",
-    "项": "项",
-    "台": "台",
-    "人": "人",
-    "名": "名",
-    "次": "次",
-    "门": "门",
-    "场": "场",
-    "篇": "篇",
-    "分": "分",
-    "亩": "亩",
-    "吨": "吨",
-    "支": "支",
-    "位": "位",
-    "套": "套",
-    "款": "款",
-    "户": "户",
-    "张": "张",
-    "座": "座",
-    "所": "所",
-    "条": "条",
-    "公里": "公里",
-    "个工作日": "个工作日",
-    "工作日": "个工作日",
-    "天": "天",
-}
+UNITS: dict[str, str] = lexicon.units()
 
 #: What may not follow a unit for it to be one (个月 is a duration, 分钟 time, …).
-_UNIT_BLOCKERS: dict[str, str] = {
-    "个": "月人体性别案",
-    "分": "钟之析类别配批期工享布校会局行",
-    "人": "民员才口士工类大",
-    "名": "单称录义额牌片",
-    "次": "要序级生日",
-    "门": "户槛类诊",
-    "场": "所景地馆域面景合",
-    "台": "湾阶账",
-    "支": "持撑出付柱",
-    "位": "于置列居次",
-    "套": "餐",
-    "款": "项式",
-    "座": "谈位",
-    "家": "庭乡属长",
-    "件": "事",
-    "户": "籍口型外均主",
-    "张": "贴",
-    "所": "属在有以得谓需长",
-    "条": "例款件文目理",
-    "天": "然使津空地府下",
-}
+_UNIT_BLOCKERS: dict[str, str] = lexicon.unit_blockers()
 #: Words right before ``N条`` that make it a count of articles in a policy, not of things
 #: built (出台政策措施10条, 人才新政27条, 形成可复制经验20条).
 _RULE_COUNT = re.compile(r"(?:政|策|措施|举措|意见|规定|办法|条例|细则|条款|建议|要求|做法|经验|清单|规则|标准)\s*$")

@@ -138,6 +138,23 @@ def scales() -> dict[str, float]:
     return dict(sorted(((e.word, float(e.meaning)) for e in scale_entries()), key=lambda kv: -len(kv[0])))
 
 
+@cache
+def unit_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("units", _file("units")["units"], "unit"))
+
+
+@cache
+def units() -> dict[str, str]:
+    """Unit as written -> canonical unit, in the file's order."""
+    return {e.word: e.meaning for e in unit_entries()}
+
+
+@cache
+def unit_blockers() -> dict[str, str]:
+    """Unit -> the characters that may not follow it for it to be a unit."""
+    return {e.word: str(e.extra["blockers"]) for e in unit_entries() if e.extra.get("blockers")}
+
+
 # ---------------------------------------------------------------- page chrome
 
 @dataclass(frozen=True)
@@ -216,7 +233,7 @@ def not_figure_rules() -> tuple[NotFigureRule, ...]:
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
     out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *unit_ending_entries(), *column_entries(), *scale_entries(),
-                        *chrome_entries(), *relational_entries(),
+                        *unit_entries(), *chrome_entries(), *relational_entries(),
                         *not_figure_entries()]
     for family in PERIOD_FAMILIES:
         out += period_entries(family)
