@@ -219,6 +219,14 @@ def prepare_demo(store: str | os.PathLike[str]) -> str:
     return spec
 
 
+def _same_text_key(text: str) -> str:
+    """Two files are the same document when their normalised texts differ at most in whitespace
+    (a DOCX and a TXT of one plan differ in the final newline)."""
+    import hashlib
+
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
 class KnowledgeGraph:
     def __init__(self, store: BoltStore, spec: str, catalogue: Catalogue | None = None) -> None:
         self.store = store
@@ -277,11 +285,12 @@ class KnowledgeGraph:
             try:
                 extraction = extract_file(path)
                 doc = extraction.document
-                if doc.id in seen:
+                key = _same_text_key(extraction.text)
+                if key in seen:
                     yield LoadResult(str(path), True, doc.id, doc.title, len(extraction.tasks), len(extraction.targets),
-                                     seconds=time.perf_counter() - started, duplicate_of=seen[doc.id])
+                                     seconds=time.perf_counter() - started, duplicate_of=seen[key])
                     continue
-                seen[doc.id] = str(path)
+                seen[key] = str(path)
                 notes = []
                 earlier = stored_source(self.store, doc.id)
                 if earlier and Path(earlier).resolve() != path.resolve():

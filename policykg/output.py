@@ -43,6 +43,7 @@ ELLIPSIS = "…"
 GAP = "  "  # between table columns: two cells, no box, so ten columns still fit in 80
 DEFAULT_WIDTH = 80
 MIN_TEXT = 5  # cells: two Chinese characters and the …
+COMFORT = 12  # cells a text column should have before an id column is shown beside it
 
 #: Columns holding a figure in the row's ``unit`` (targets, actuals): shown as 1157亿元.
 FIGURE_COLUMNS = ("value", "value_high", "target", "actual")
@@ -351,13 +352,16 @@ def plan_layout(rows: Sequence[Row], columns: Sequence[str], width: int | None,
         order = [c for c in reversed(cols) if is_low_priority(c)] + [c for c in reversed(cols[1:]) if not is_low_priority(c)]
         while needed([c for c in cols if c not in hidden]) > width and len(cols) - len(hidden) > 1:
             hidden.append(order[len(hidden)])
-    shown = [c for c in cols if c not in hidden]
-    if width is None:
-        widths = dict(natural)
-    else:
-        room = width - cell_len(GAP) * (len(shown) - 1)
-        widths = _fill(shown, minimum, natural, data, room)
-    return Layout(shown, {c: widths[c] for c in shown}, hidden, numeric)
+    while True:
+        shown = [c for c in cols if c not in hidden]
+        if width is None:
+            return Layout(shown, {c: natural[c] for c in shown}, hidden, numeric)
+        widths = _fill(shown, minimum, natural, data, width - cell_len(GAP) * (len(shown) - 1))
+        squeezed = any(widths[c] < min(natural[c], COMFORT) for c in shown if c not in numeric and not is_low_priority(c))
+        ids = [c for c in reversed(shown) if is_low_priority(c)]
+        if not (squeezed and ids):
+            return Layout(shown, {c: widths[c] for c in shown}, hidden, numeric)
+        hidden.append(ids[0])  # an id is worth less than readable text beside it
 
 
 def _fill(shown: list[str], minimum: dict[str, int], natural: dict[str, int], data: dict[str, int],
@@ -422,7 +426,7 @@ def format_table(rows: Sequence[Row], columns: Sequence[str] | None = None, *, w
     layout = plan_layout(shown_rows, cols, width, numeric)
     out: list[str] = []
     if title:
-        out.extend(wrap(title, width) if width else [title])
+        out.extend([*(wrap(title, width) if width else [title]), ""])
     if layout.columns:
         heads = {c: header_lines(c, layout.widths[c]) for c in layout.columns}
         depth = max(len(h) for h in heads.values())
@@ -449,7 +453,8 @@ def format_table(rows: Sequence[Row], columns: Sequence[str] | None = None, *, w
     if count:
         out.append(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
     if layout.hidden:
-        out.append(f"not shown at {width} columns: {', '.join(layout.hidden)} (a wider terminal, --format json or md shows them)")
+        note = f"not shown at {width} columns: {', '.join(layout.hidden)} (a wider terminal, --format json or md shows them)"
+        out.extend(wrap(note, width) if width else [note])
     return "\n".join(out) + "\n"
 
 
