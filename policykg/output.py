@@ -126,9 +126,14 @@ def _unit_of(row: Row) -> str | None:
     return unit if isinstance(unit, str) else None
 
 
+def _figure_columns(columns: Sequence[str]) -> list[str]:
+    """The figure columns, when the rows say their unit (a bare ``value`` from ad hoc Cypher is left alone)."""
+    return [c for c in columns if c in FIGURE_COLUMNS] if "unit" in columns else []
+
+
 def for_people(rows: Sequence[Row], columns: Sequence[str]) -> list[Row]:
     """Rows as table and md show them: figures with 亿/万 and their unit, spans as [start, end)."""
-    figures = [c for c in columns if c in FIGURE_COLUMNS]
+    figures = _figure_columns(columns)
     spans = [c for c in columns if c in SPAN_COLUMNS]
     if not figures and not spans:
         return list(rows)
@@ -145,7 +150,7 @@ def for_people(rows: Sequence[Row], columns: Sequence[str]) -> list[Row]:
 
 def for_programs(rows: Sequence[Row], columns: Sequence[str]) -> tuple[list[Row], list[str]]:
     """Rows as json/csv/xlsx carry them: exact values, plus ``<figure>_display`` beside each figure column."""
-    figures = [c for c in columns if c in FIGURE_COLUMNS]
+    figures = _figure_columns(columns)
     if not figures:
         return list(rows), list(columns)
     cols: list[str] = []
@@ -409,7 +414,7 @@ def _one_line(value: Any) -> str:
 
 def _numeric_columns(rows: Sequence[Row], columns: Sequence[str]) -> frozenset[str]:
     """Columns of numbers (right-aligned, never cut): every value a number, figures and spans."""
-    out = {c for c in columns if c in FIGURE_COLUMNS or c in SPAN_COLUMNS}
+    out = {c for c in [*_figure_columns(columns), *columns] if c in _figure_columns(columns) or c in SPAN_COLUMNS}
     for c in columns:
         values = [r.get(c) for r in rows if r.get(c) is not None]
         if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):

@@ -49,7 +49,7 @@ query_cmds.register(app)
 
 def main() -> None:
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="policykg")
     except typer.TyperException as exc:  # click's usage errors (typer vendors click: matched by what they carry)
         ctx = getattr(exc, "ctx", None)
         if type(exc).__name__ == "NoArgsIsHelpError":  # `policykg` or `policykg store` alone: the help was the answer

@@ -64,8 +64,9 @@ def load(
     scan = scan_paths(paths, include or (), exclude or ())
     if scan.missing:
         raise CliError(f"{scan.missing[0]}: no such file or folder; check the path", code=USAGE)
-    for skipped in scan.skipped:
-        _say(f"skip {skipped.path}  {skipped.reason}")
+    if fmt == "table":
+        for skipped in scan.skipped:
+            _say(f"skip {skipped.path}  {skipped.reason}")
     if not scan.files:
         raise CliError("no plan files to load in " + ", ".join(map(str, paths))
                        + " (policykg reads .txt .html .htm .docx .pdf .xlsx .csv; --include chooses others)", code=USAGE)
@@ -86,7 +87,8 @@ def load(
     loaded = [r for r in results if r.status == "loaded"]
     duplicates = len(results) - len(failed) - len(loaded)
     if fmt != "table":
-        render([r.as_row() for r in results], LOAD_COLUMNS, fmt, output, title="load")
+        skipped_rows = [{"status": "skipped", "source": str(k.path), "detail": k.reason} for k in scan.skipped]
+        render([*skipped_rows, *(r.as_row() for r in results)], LOAD_COLUMNS, fmt, output, title="load")
     seconds = sum(r.seconds for r in results)
     summary = (f"{len(loaded)} loaded, {len(failed)} failed, {len(scan.skipped)} skipped"
                + (f", {duplicates} duplicate{'s' if duplicates != 1 else ''}" if duplicates else "") + f", {seconds:.2f} s")
