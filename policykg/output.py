@@ -51,8 +51,10 @@ FIGURE_COLUMNS = ("value", "value_high", "target", "actual")
 SPAN_COLUMNS = ("span",)
 #: Columns whose text is the point of the row (the sentence behind a fact): wrapped, never cut.
 WRAP_COLUMNS = ("sentence",)
-#: Columns a narrow terminal drops first: ids and paths are for copying, not for reading.
-LOW_PRIORITY = ("id", "source", "path", "sha256")
+#: Columns a narrow terminal drops first: paths and secondary ids are for copying, not for reading.
+LOW_PRIORITY = ("source", "path", "sha256")
+#: The row's own id: never cut (a cut id cannot be copied) and dropped last, as ``evidence`` needs it.
+ROW_ID = "id"
 #: Scale words, largest first: a value at or above the threshold is shown in that scale.
 SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 #: Units a figure is shown in as is (no 万/亿): shares and rates.
@@ -282,8 +284,12 @@ def wrap(text: str, width: int) -> list[str]:
     for ch in text:
         w = cell_len(ch)
         if used + w > width and line:
-            lines.append("".join(line))
-            line, used = [], 0
+            cut = len(line)
+            if ch.isascii() and ch != " " and " " in line:  # an English word moves to the next line whole
+                cut = len(line) - line[::-1].index(" ")
+            lines.append("".join(line[:cut]).rstrip())
+            line = line[cut:]
+            used = cell_len("".join(line))
         line.append(ch)
         used += w
     lines.append("".join(line))
@@ -316,7 +322,7 @@ def header_min(header: str) -> int:
 
 
 def is_low_priority(column: str) -> bool:
-    return column in LOW_PRIORITY or column.endswith("_id") or column.startswith("id_") or column.endswith("_doc_id")
+    return column in LOW_PRIORITY or column.endswith("_id") or column.startswith("id_")
 
 
 @dataclass(frozen=True)
@@ -343,7 +349,7 @@ def plan_layout(rows: Sequence[Row], columns: Sequence[str], width: int | None,
     data = {c: max([0, *(cell_len(_one_line(r.get(c))) for r in rows)]) for c in cols}
     minimum = {}
     for c in cols:
-        if c in numeric or is_low_priority(c):  # a cut number misleads, a cut id cannot be copied: whole or not at all
+        if c in numeric or c == ROW_ID or is_low_priority(c):  # a cut number misleads, a cut id cannot be copied
             minimum[c] = max(data[c], header_min(c))
         elif c in WRAP_COLUMNS:
             minimum[c] = max(header_min(c), min(natural[c], 12))
@@ -354,7 +360,9 @@ def plan_layout(rows: Sequence[Row], columns: Sequence[str], width: int | None,
         def needed(shown: list[str]) -> int:
             return sum(minimum[c] for c in shown) + cell_len(GAP) * (len(shown) - 1)
 
-        order = [c for c in reversed(cols) if is_low_priority(c)] + [c for c in reversed(cols[1:]) if not is_low_priority(c)]
+        order = ([c for c in reversed(cols) if is_low_priority(c)]
+                 + [c for c in reversed(cols[1:]) if not is_low_priority(c) and c != ROW_ID]
+                 + [c for c in cols[1:] if c == ROW_ID])
         while needed([c for c in cols if c not in hidden]) > width and len(cols) - len(hidden) > 1:
             hidden.append(order[len(hidden)])
     while True:
