@@ -178,7 +178,11 @@ def read_catalogue(indicators: str | os.PathLike[str] | None) -> Catalogue | Non
 
 
 def check_store(spec: str, *, create: bool) -> None:
-    """Refuse a store path that is a file, or (``create=False``) one with no store in it."""
+    """Refuse a store path that is a file, or (``create=False``) one with no store in it.
+
+    An empty directory is a store about to be made (the user made it for one); a
+    directory holding other things is not taken over by a read.
+    """
     if is_remote(spec):
         return
     from policykg.graph.layout import STORE_MARKER
@@ -192,7 +196,7 @@ def check_store(spec: str, *, create: bool) -> None:
     if not root.exists():
         raise NoStore(f"no store at {spec}: it would be new and empty; load plans first "
                       f"(policykg --store {spec} load FOLDER), or check --store / $POLICYKG_STORE")
-    if not ((root / STORE_MARKER).exists() or (root / "databases").is_dir()):
+    if not ((root / STORE_MARKER).exists() or (root / "databases").is_dir() or not any(root.iterdir())):
         raise NoStore(f"{spec} is not a policykg store (no {STORE_MARKER} or databases/ in it); "
                       "give the store you loaded into, or load plans there first")
 
