@@ -347,9 +347,16 @@ class KnowledgeGraph:
     def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Internal: the rows behind ``query`` as plain dicts, for renderers that keep exact types (the CLI)."""
         rows = run_named(self.store, name, params)
-        if not rows and "id" in (params or {}) and get_query(name).param("id") is not None:
-            raise UnknownId(self._unknown_id_message(str((params or {})["id"])))
+        fact_id = (params or {}).get("id")
+        if not rows and fact_id is not None and get_query(name).param("id") is not None and not self._exists(str(fact_id)):
+            raise UnknownId(self._unknown_id_message(str(fact_id)))
         return rows
+
+    def _exists(self, fact_id: str) -> bool:
+        """Whether a task or target has this id (an empty evidence result may be only a filter's doing)."""
+        found = self.store.read("OPTIONAL MATCH (t:Task {id: $id}) OPTIONAL MATCH (g:Target {id: $id}) "
+                                "RETURN t IS NOT NULL OR g IS NOT NULL AS found", {"id": fact_id})
+        return bool(found and found[0]["found"])
 
     def _unknown_id_message(self, value: str) -> str:
         sample = self.store.read("MATCH (t:Task) RETURN t.id AS id ORDER BY t.id LIMIT 1")

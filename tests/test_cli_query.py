@@ -308,3 +308,8 @@ def test_the_api_is_what_the_cli_calls(store: str) -> None:
         assert {r["unit"] for r in kg.collaboration("lead")} >= {"高新处"}
         with pytest.raises(UnknownId, match="ids look like"):
             kg.query("evidence", id="nonexistent")
+
+
+def test_a_filter_that_excludes_every_assignment_is_not_an_unknown_id(store: str) -> None:
+    code, out, err = run("evidence", "doc-6c90a7d6afc0752d-t4", "--unit", "高新处", "--store", store, "--format", "json")
+    assert code == 0 and json.loads(out) == [] and err == ""
