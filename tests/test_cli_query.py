@@ -313,3 +313,16 @@ def test_the_api_is_what_the_cli_calls(store: str) -> None:
 def test_a_filter_that_excludes_every_assignment_is_not_an_unknown_id(store: str) -> None:
     code, out, err = run("evidence", "doc-6c90a7d6afc0752d-t4", "--unit", "高新处", "--store", store, "--format", "json")
     assert code == 0 and json.loads(out) == [] and err == ""
+
+
+def test_driver_log_lines_never_reach_the_terminal() -> None:
+    import subprocess
+    import sys
+
+    # A process of its own: pytest's log capture would hide what Python's last-resort handler prints.
+    code = ("import logging; from policykg.cli import app; app(['queries', '--format', 'json'], standalone_mode=False); "
+            "logging.getLogger('neo4j.io').warning('[#0000] _: <CONNECTION> RESET received IGNORED'); "
+            "logging.getLogger('neo4j.pool').warning('Transaction failed and will be retried (DeadlockDetected)')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "RESET" not in result.stderr and "retried" not in result.stderr
