@@ -1,35 +1,59 @@
 """The Python API: ``kg = policykg.open(path_or_uri)``; the CLI and HTTP API sit on it.
 
 It ties the stages together without holding any logic of its own: loaders make
-Extractions, ``graph.writer`` stores them, ``queries`` reads them back.
+Extractions, ``graph.writer`` stores them, ``queries`` reads them back. Every CLI
+verb is a few lines over this class, so what the command line can do a notebook
+can do too, with the same errors.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import ensure_schema
-from policykg.graph.store import BoltStore, ServerGone, StoreError, open_store, store_spec
+from policykg.graph.store import BoltStore, ServerGone, StoreError, is_remote, open_store, store_spec
 from policykg.graph.writer import delete_document, write_extraction
-from policykg.loaders import LoaderError
+from policykg.loaders import LoaderError, extract_file
 from policykg.loaders.worker import ExtractionWorker
+from policykg.ontology.indicators import ENV_VAR as INDICATORS_ENV
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from policykg.loaders.types import Extraction
+
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
+Row = dict[str, Any]
+
+
+class ConfigError(ValueError):
+    """A file the user gave (an indicator catalogue) cannot be used; the message names it and the fix."""
+
+
+class NoStore(StoreError):
+    """A read was asked of a store directory that does not exist (a mistyped --store, most often)."""
+
+
+class UnknownId(LookupError):
+    """No task or target has the id asked for; the message says what ids look like and where they come from."""
 
 
 @dataclass
 class LoadResult:
-    """What happened to one file: loaded (with counts) or failed (with the reason)."""
+    """What happened to one file: loaded (with counts), failed (with the reason), or a duplicate.
+
+    ``duplicate_of`` names the file of this run whose text is the same: that one was
+    loaded, this one was not written again. ``notes`` carry what an analyst should
+    know (a near-duplicate, a document already in the store from another file).
+    """
 
     source: str
     ok: bool
@@ -37,21 +61,178 @@ class LoadResult:
     title: str = ""
     tasks: int = 0
     targets: int = 0
+    assignments: int = 0  # lead and support mentions over all tasks
+    people: int = 0
     nodes: int = 0
     relationships: int = 0
     seconds: float = 0.0
     error: str | None = None
+    duplicate_of: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "failed" if not self.ok else "duplicate" if self.duplicate_of else "loaded"
+
+    def as_row(self) -> Row:
+        return {"status": self.status, "source": self.source, "document": self.doc_id, "title": self.title,
+                "tasks": self.tasks, "assignments": self.assignments, "people": self.people, "targets": self.targets,
+                "seconds": round(self.seconds, 3),
+                "detail": self.error or (f"same text as {self.duplicate_of}" if self.duplicate_of else "; ".join(self.notes))}
+
+
+LOAD_COLUMNS = ("status", "source", "document", "title", "tasks", "assignments", "people", "targets", "seconds", "detail")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a folder that a load leaves alone, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class Scan:
+    """The files a load will read, the files it skips (with reasons), and paths that do not exist."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+
+
+def scan_paths(paths: Iterable[str | os.PathLike[str]], include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> Scan:
+    """Files as given, and the plan files inside any folder, in a stable order.
+
+    In a folder, a file is read if its suffix is one policykg reads (or, with
+    ``include`` globs, if it matches one of them) and no ``exclude`` glob matches it;
+    every other file is listed in ``skipped`` with the reason. Globs match the file
+    name or its path inside the folder. A file named explicitly is always read.
+    """
+    scan = Scan()
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                reason = _skip_reason(f, f.relative_to(p), include, exclude)
+                if reason:
+                    scan.skipped.append(Skipped(f, reason))
+                else:
+                    scan.files.append(f)
+        elif p.exists():
+            scan.files.append(p)
+        else:
+            scan.missing.append(p)
+    return scan
+
+
+def _skip_reason(path: Path, rel: Path, include: Sequence[str], exclude: Sequence[str]) -> str | None:
+    def matches(globs: Sequence[str]) -> str | None:
+        return next((g for g in globs if fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(str(rel), g)), None)
+
+    if any(part.startswith(".") for part in rel.parts):
+        return "hidden file"
+    if include:
+        if matches(include) is None:
+            return f"not matched by --include {' '.join(include)}"
+    elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return (f"not a format policykg reads ({path.suffix or 'no suffix'}); it reads "
+                f"{' '.join(SUPPORTED_SUFFIXES)} (--include '*{path.suffix}' to try it anyway)")
+    hit = matches(exclude)
+    if hit is not None:
+        return f"excluded by --exclude {hit}"
+    return None
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given, and the plan files inside any folder, in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
-            out.append(p)
-    return out
+    """The files a load reads (``scan_paths`` without the reasons)."""
+    scan = scan_paths(paths)
+    return scan.files + scan.missing  # a missing path fails on load, with its name
+
+
+def extract(path: str | os.PathLike[str]) -> Extraction:
+    """What the loader finds in one file, without any store (``policykg extract``)."""
+    return extract_file(Path(path))
+
+
+def read_catalogue(indicators: str | os.PathLike[str] | None) -> Catalogue | None:
+    """The analyst's indicator catalogue on top of the shipped one, read and checked now.
+
+    None when neither ``indicators`` nor ``$POLICYKG_INDICATORS`` names a file. A bad
+    file is a ``ConfigError`` naming it, before any store is started.
+    """
+    if not indicators and not os.environ.get(INDICATORS_ENV):
+        return None
+    import yaml
+
+    try:
+        return load_catalogue(indicators) if indicators else load_catalogue()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{exc}; check the path") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"indicator catalogue {indicators or os.environ.get(INDICATORS_ENV)} is not valid YAML{where}: "
+                          f"{problem}; fix the file (see policykg/ontology/data/indicators.yaml for the layout)") from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ConfigError(f"indicator catalogue: {exc}; fix the file (see policykg/ontology/data/indicators.yaml)") from None
+    except OSError as exc:
+        raise ConfigError(f"indicator catalogue {indicators}: cannot read it ({exc.strerror or exc})") from None
+
+
+def check_store(spec: str, *, create: bool) -> None:
+    """Refuse a store path that is a file, or (``create=False``) one with no store in it.
+
+    An empty directory is a store about to be made (the user made it for one); a
+    directory holding other things is not taken over by a read.
+    """
+    if is_remote(spec):
+        return
+    from policykg.graph.layout import STORE_MARKER
+
+    root = Path(spec).expanduser()
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"--store {spec} is a file, not a store directory; give a directory (new or existing) "
+                         "or a bolt:// URI")
+    if create:
+        return
+    if not root.exists():
+        raise NoStore(f"no store at {spec}: it would be new and empty; load plans first "
+                      f"(policykg --store {spec} load FOLDER), or check --store / $POLICYKG_STORE")
+    if not ((root / STORE_MARKER).exists() or (root / "databases").is_dir() or not any(root.iterdir())):
+        raise NoStore(f"{spec} is not a policykg store (no {STORE_MARKER} or databases/ in it); "
+                      "give the store you loaded into, or load plans there first")
+
+
+def prepare_demo(store: str | os.PathLike[str]) -> str:
+    """Make ``store`` an empty demo store, deleting nothing policykg did not create there.
+
+    Returns the store path; raises ``ConfigError`` for a Neo4j URI, a file, a user's
+    folder or an analysis store (``StoreLayout.reset_demo`` says which).
+    """
+    from policykg.graph import embedded
+    from policykg.graph.layout import NotAStoreError, StoreLayout
+
+    spec = store_spec(store)
+    if is_remote(spec):
+        raise ConfigError("the demo builds a fresh embedded store; give a directory, not a server URI")
+    layout = StoreLayout(Path(spec))
+    if layout.is_demo():
+        embedded.stop_server(layout.root, force=True)
+    try:
+        layout.reset_demo()
+    except NotAStoreError as exc:
+        raise ConfigError(str(exc)) from None
+    return spec
+
+
+def _same_text_key(text: str) -> str:
+    """Two files are the same document when their normalised texts differ at most in whitespace
+    (a DOCX and a TXT of one plan differ in the final newline)."""
+    import hashlib
+
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
 
 
 class KnowledgeGraph:
@@ -65,10 +246,16 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
-             indicators: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
+             indicators: str | os.PathLike[str] | None = None, create: bool = True) -> KnowledgeGraph:
+        """Open (``create``: or make) the store at a directory, or a Neo4j server at a Bolt URI.
+
+        Everything that can be checked without a server is checked first (the catalogue
+        YAML, a store path that is a file or, with ``create=False``, is not there), so a
+        typo costs no JVM start.
+        """
         spec = store_spec(store)
-        # Analysts' own YAML extends the catalogue; read first, so a bad file fails before the JVM starts.
-        catalogue = load_catalogue(indicators) if indicators else None
+        catalogue = read_catalogue(indicators)
+        check_store(spec, create=create)
         return cls(open_store(spec, heap=heap), spec, catalogue)
 
     def close(self) -> None:
@@ -89,23 +276,46 @@ class KnowledgeGraph:
             ensure_schema(self.store)
             self._schema_ready = True
 
-    def load_iter(self, paths: Iterable[str | os.PathLike[str]],
-                  on_start: Callable[[Path], None] | None = None, *, timeout: float | None = None) -> Iterator[LoadResult]:
-        """Load files one by one; a file that fails is reported and leaves the store as it was.
+    # --- loading ---
+
+    def load_iter(self, paths: Iterable[str | os.PathLike[str]], on_start: Callable[[Path], None] | None = None, *,
+                  include: Sequence[str] = (), exclude: Sequence[str] = (),
+                  timeout: float | None = None) -> Iterator[LoadResult]:
+        """Load files one by one, one transaction each; a file that fails is reported and leaves the store as it was.
 
         Each file is extracted in a worker process with ``timeout`` seconds at most (default
-        ``$POLICYKG_DOC_TIMEOUT`` or 120 s; 0 extracts in this process without a limit). If
-        the embedded store's server dies, the load stops at once with a ``ServerGone`` naming
-        the file in flight; the files committed before it stay.
+        ``$POLICYKG_DOC_TIMEOUT`` or 120 s; 0 extracts in this process without a limit). A file
+        whose normalised text equals one already read in this run is not written again
+        (``duplicate_of``); a near-duplicate of a stored document is loaded and noted. Stopping
+        the iteration between two results leaves every yielded document committed. If the
+        embedded store's server dies, the load stops at once with a ``ServerGone`` naming the
+        file in flight; the files committed before it stay.
         """
+        from policykg.graph.duplicates import near_duplicates, stored_source
+
         self.ensure_schema()
         worker = self._extraction_worker(timeout)
-        for path in expand_paths(paths):
+        scan = scan_paths(paths, include, exclude)
+        seen: dict[str, str] = {}
+        for path in scan.files + scan.missing:
             if on_start:
                 on_start(path)
             started = time.perf_counter()
             try:
                 extraction = worker.extract(path)
+                doc = extraction.document
+                key = _same_text_key(extraction.text)
+                if key in seen:
+                    yield LoadResult(str(path), True, doc.id, doc.title, len(extraction.tasks), len(extraction.targets),
+                                     seconds=time.perf_counter() - started, duplicate_of=seen[key])
+                    continue
+                seen[key] = str(path)
+                notes = []
+                earlier = stored_source(self.store, doc.id)
+                if earlier and Path(earlier).resolve() != path.resolve():
+                    notes.append(f"same text as {earlier}, already in the store: replaced, counted once")
+                notes += [f"near-duplicate of {d.source or d.doc_id} ({d.similarity:.0%} of the text the same): "
+                          "republished? both kept" for d in near_duplicates(self.store, extraction)]
                 rows = write_extraction(self.store, extraction, self.catalogue)
             except ServerGone as exc:
                 raise ServerGone(f"{exc}; the load stopped at {path} (the documents before it are stored; "
@@ -114,16 +324,20 @@ class KnowledgeGraph:
                 yield LoadResult(str(path), False, error=str(exc), seconds=time.perf_counter() - started)
                 continue
             nodes, rels = rows.counts()
-            yield LoadResult(
-                str(path), True, extraction.document.id, extraction.document.title, len(extraction.tasks),
-                len(extraction.targets), nodes, rels, time.perf_counter() - started,
-            )
+            assignments = sum(len(t.lead) + len(t.support) for t in extraction.tasks)
+            people = sum(len(t.people) for t in extraction.tasks)
+            if not assignments and not extraction.targets:
+                notes.append("no assignments and no targets found: loaded as text only (check its layout)")
+            yield LoadResult(str(path), True, doc.id, doc.title, len(extraction.tasks), len(extraction.targets),
+                             assignments, people, nodes, rels, time.perf_counter() - started, notes=notes)
 
     def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
+             include: Sequence[str] = (), exclude: Sequence[str] = (),
              timeout: float | None = None) -> list[LoadResult]:
+        """Load files and folders; one LoadResult per file read (``scan_paths`` says which are skipped)."""
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        return list(self.load_iter(paths, timeout=timeout))
+        return list(self.load_iter(paths, include=include, exclude=exclude, timeout=timeout))
 
     def _extraction_worker(self, timeout: float | None) -> ExtractionWorker:
         """One worker per graph, kept between loads (starting one costs about a second)."""
@@ -137,6 +351,8 @@ class KnowledgeGraph:
     def delete_document(self, doc_id: str) -> None:
         delete_document(self.store, doc_id)
 
+    # --- reading ---
+
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts per node label and per relationship type."""
         labels = self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
@@ -147,23 +363,61 @@ class KnowledgeGraph:
         """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
         return run_cypher(self.store, cypher, params, write=write)
 
-    # --- queries: named queries, ad hoc Cypher (policykg.queries) ---
-
-    def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of a named query as dicts, columns in the order its header declares."""
-        return run_named(self.store, name, params)
-
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """A named query as a DataFrame: ``kg.query("target-evolution", indicator="技术交易额")``.
 
-        ``from`` is a Python keyword, so ``from_=2015`` is accepted for it (any
-        trailing underscore is dropped); an empty result keeps the declared columns.
+        The one query call of the API. ``from`` is a Python keyword, so ``from_=2015``
+        is accepted for it (any trailing underscore is dropped); an empty result keeps
+        the declared columns. Parameters are checked against the query's header
+        (``policykg queries``); an unknown ``id`` raises ``UnknownId``.
         """
         import pandas as pd  # imported here: pandas costs ~0.3 s and only this method needs it
 
         named = get_query(name)
         rows = self.query_rows(name, {k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
         return pd.DataFrame(rows, columns=list(named.columns) or None)
+
+    def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Internal: the rows behind ``query`` as plain dicts, for renderers that keep exact types (the CLI)."""
+        rows = run_named(self.store, name, params)
+        fact_id = (params or {}).get("id")
+        if not rows and fact_id is not None and get_query(name).param("id") is not None and not self._exists(str(fact_id)):
+            raise UnknownId(self._unknown_id_message(str(fact_id)))
+        return rows
+
+    def _exists(self, fact_id: str) -> bool:
+        """Whether a task or target has this id (an empty evidence result may be only a filter's doing)."""
+        found = self.store.read("OPTIONAL MATCH (t:Task {id: $id}) OPTIONAL MATCH (g:Target {id: $id}) "
+                                "RETURN t IS NOT NULL OR g IS NOT NULL AS found", {"id": fact_id})
+        return bool(found and found[0]["found"])
+
+    def _unknown_id_message(self, value: str) -> str:
+        sample = self.store.read("MATCH (t:Task) RETURN t.id AS id ORDER BY t.id LIMIT 1")
+        example = sample[0]["id"] if sample else "doc-1a2b3c4d5e6f7a8b-t3"
+        return (f"no task or target has id {value!r}; ids look like {example} (a task, ends -tN) or "
+                f"{example.rsplit('-', 1)[0]}-g0 (a target, ends -gN): copy one from the id column of task-search, "
+                "unit-portfolio, person-portfolio or tasks-without-lead")
+
+    def suggest(self, name: str, params: dict[str, Any]) -> list[str]:
+        """Hints for a query that returned nothing: names in the store close to the values given."""
+        from policykg.queries.suggest import suggestions
+
+        return suggestions(self.store, params)
+
+    def evidence(self, id: str, *, unit: str | None = None, person: str | None = None) -> list[Row]:  # noqa: A002 - the query's own name
+        """The facts behind a task or target, each with its whole sentence (the figure marked 【】), document and span."""
+        from policykg.queries.evidence import EVIDENCE_COLUMNS, with_sentences
+
+        rows = self.query_rows("evidence", {"id": id, "unit": unit, "person": person})
+        return [{c: r.get(c) for c in EVIDENCE_COLUMNS} for r in with_sentences(self.store, id, rows)]
+
+    def collaboration(self, role: str = "any", **filters: Any) -> list[Row]:
+        """Units' collaboration network from co-leading-units: community, partners, centralities (networkx)."""
+        from policykg.queries.analytics import collaboration_table
+        from policykg.queries.graphs import pairs_to_graph
+
+        pairs = self.query_rows("co-leading-units", {**filters, "role": role, "limit": 100000})
+        return collaboration_table(pairs_to_graph(pairs))
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
         """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses is refused

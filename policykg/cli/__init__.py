@@ -1,7 +1,9 @@
 """The ``policykg`` command: a thin Typer layer over the Python API (``policykg.kg``).
 
-Every verb opens the graph, calls one API function and renders the result; no
-logic lives here. Errors reach the user as one line and a non-zero exit code.
+Every verb opens the graph, calls one API method and renders the result; no
+logic lives here. Errors reach the user as one line and a non-zero exit code
+(``common.reports_errors``); a usage mistake click catches (an unknown option)
+is one line too when run as the ``policykg`` command.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ import sys
 import typer
 
 from policykg import __version__
-from policykg.cli import eval_cmds, query_cmds, store_cmds
-from policykg.cli.common import CliError
+from policykg.cli import common, eval_cmds, query_cmds, store_cmds
+from policykg.cli.common import StoreOption
 from policykg.cli.load_cmds import register as register_load
 
 app = typer.Typer(
@@ -32,9 +34,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    store: StoreOption = None,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Load plans, ask the graph named questions, export what you find."""
+    common.set_root_store(store)
+    common.quiet_driver_logs()
 
 
 register_load(app)
@@ -45,7 +50,16 @@ eval_cmds.register(app)
 
 def main() -> None:
     try:
-        app()
-    except CliError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        sys.exit(exc.code)
+        code = app(standalone_mode=False, prog_name="policykg")
+    except typer.TyperException as exc:  # click's usage errors (typer vendors click: matched by what they carry)
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `policykg` or `policykg store` alone: the help was the answer
+            sys.exit(0)
+        where = ctx.command_path if ctx else "policykg"
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        typer.echo(f"error: {' '.join(message.split()).rstrip('.')}; see `{where} --help`", err=True)
+        sys.exit(getattr(exc, "exit_code", common.USAGE) or common.USAGE)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("interrupted", err=True)
+        sys.exit(common.INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-
 from policykg.kg import KnowledgeGraph
-from policykg.output import to_table
+from policykg.output import render
 
 HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
     ("Units leading the most tasks in the 2015 Zhejiang plan", "units-leading-most-tasks",
@@ -16,9 +14,10 @@ HEADLINES: list[tuple[str, str, dict[str, object], int]] = [
 ]
 
 
-def print_headlines(kg: KnowledgeGraph, console: Console) -> None:
+def print_headlines(kg: KnowledgeGraph) -> None:
+    from policykg.queries import get_query
+
     for title, name, params, limit in HEADLINES:
         rows = kg.query_rows(name, params)
-        table = to_table(rows[:limit], title=f"{title}  (policykg query {name})")
-        table.title_justify = "left"
-        console.print(table)
+        print()
+        render(rows[:limit], get_query(name).columns, "table", title=f"{title}  (policykg query {name})")

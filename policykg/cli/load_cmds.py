@@ -4,118 +4,172 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
-from policykg.cli.common import CliError, StoreOption, open_graph, reports_errors
-from policykg.graph import embedded
-from policykg.graph.layout import NotAStoreError, StoreLayout
-from policykg.graph.store import is_remote, store_spec
-from policykg.kg import LoadResult, expand_paths
-from policykg.loaders import LoaderError, extract_file
+from policykg.cli.common import (
+    INTERRUPTED,
+    USAGE,
+    CliError,
+    FormatOption,
+    OutputOption,
+    StoreOption,
+    open_graph,
+    reports_errors,
+    stop_after_current,
+    store_of,
+)
+from policykg.kg import LOAD_COLUMNS, LoadResult, prepare_demo, scan_paths
+from policykg.kg import extract as extract_plan
+from policykg.output import check_format, render
 
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+IncludeOption = Annotated[list[str] | None, typer.Option(
+    "--include", help="In folders, read only files matching this glob (repeatable), e.g. '*.txt'")]
+ExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--exclude", help="In folders, skip files matching this glob (repeatable), e.g. 'drafts/*'")]
+
+
+def _say(line: str, err: bool = False) -> None:
+    typer.echo(line, err=err)
 
 
 def _report(result: LoadResult) -> None:
-    if result.ok:
-        console.print(f"[green]ok[/]   {result.source}  {result.tasks} tasks, {result.targets} targets, "
-                      f"{result.nodes} nodes, {result.relationships} relationships  ({result.seconds:.2f} s)")
+    if result.status == "loaded":
+        _say(f"ok   {result.source}  {result.tasks} tasks, {result.assignments} assignments, {result.people} people, "
+             f"{result.targets} targets, {result.nodes} nodes, {result.relationships} relationships "
+             f"({result.seconds:.2f} s)")
+    elif result.status == "duplicate":
+        _say(f"dup  {result.source}  same text as {result.duplicate_of}: loaded once")
     else:
-        err_console.print(f"[red]fail[/] {result.error}")
+        _say(f"fail {result.error}", err=True)
+    for note in result.notes:
+        _say(f"note {result.source}: {note}")
 
 
 def load(
-    paths: list[Path] = typer.Argument(..., help="Plan files or folders of them."),
-    store: str | None = StoreOption,
-    indicators: Path | None = typer.Option(None, "--indicators", help="Your own indicator catalogue (YAML) on top of the shipped one."),
-    timeout: float | None = typer.Option(None, "--timeout", help="Seconds one document may take to extract "
-                                         "(default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit)."),
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of them.")],
+    store: StoreOption = None,
+    indicators: Annotated[Path | None, typer.Option(
+        "--indicators", help="Your own indicator catalogue (YAML) on top of the shipped one.")] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", help="Seconds one document may take to extract (default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit).")] = None,
 ) -> None:
-    """Load plans into the store, one transaction per document; failures are counted, not fatal."""
-    files = expand_paths(paths)
-    if not files:
-        raise CliError("no plan files found in " + ", ".join(map(str, paths)), code=2)
+    """Load plans into the store, one transaction per document; failures are counted, not fatal.
+
+    Ctrl-C stops after the current document (a second Ctrl-C abandons it); exit 130.
+    """
+    check_format(fmt, output)
+    scan = scan_paths(paths, include or (), exclude or ())
+    if scan.missing:
+        raise CliError(f"{scan.missing[0]}: no such file or folder; check the path", code=USAGE)
+    if fmt == "table":
+        for skipped in scan.skipped:
+            _say(f"skip {skipped.path}  {skipped.reason}")
+    if not scan.files:
+        raise CliError("no plan files to load in " + ", ".join(map(str, paths))
+                       + " (policykg reads .txt .html .htm .docx .pdf .xlsx .csv; --include chooses others)", code=USAGE)
     results: list[LoadResult] = []
-    with open_graph(store, indicators) as kg:
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
-                            transient=True, disable=not err_console.is_terminal)
-        with progress:
-            bar = progress.add_task("loading", total=len(files))
-            for result in kg.load_iter(files, timeout=timeout):
+    abandoned = False
+    with stop_after_current(lambda: _say("stopping after the current document (Ctrl-C again abandons it)",
+                                         err=True)) as stop, open_graph(store, indicators=indicators, create=True) as kg:
+        try:
+            for result in kg.load_iter(scan.files, timeout=timeout):
                 results.append(result)
-                _report(result)
-                progress.advance(bar)
+                if fmt == "table":
+                    _report(result)
+                if stop.requested:
+                    break
+        except KeyboardInterrupt:
+            abandoned = True
     failed = [r for r in results if not r.ok]
+    loaded = [r for r in results if r.status == "loaded"]
+    duplicates = len(results) - len(failed) - len(loaded)
+    if fmt != "table":
+        skipped_rows = [{"status": "skipped", "source": str(k.path), "detail": k.reason} for k in scan.skipped]
+        render([*skipped_rows, *(r.as_row() for r in results)], LOAD_COLUMNS, fmt, output, title="load")
     seconds = sum(r.seconds for r in results)
-    console.print(f"{len(results) - len(failed)} loaded, {len(failed)} failed, {seconds:.2f} s")
+    summary = (f"{len(loaded)} loaded, {len(failed)} failed, {len(scan.skipped)} skipped"
+               + (f", {duplicates} duplicate{'s' if duplicates != 1 else ''}" if duplicates else "") + f", {seconds:.2f} s")
+    if stop.requested or abandoned:
+        left = len(scan.files) - len(results)
+        _say(f"interrupted: {summary}; {left} not loaded"
+             + ("; the document in flight was rolled back" if abandoned else "")
+             + "; the loaded documents are in the store, run the same load again to finish", err=True)
+        raise typer.Exit(INTERRUPTED)
+    _say(summary, err=fmt != "table")
     if failed:
         raise CliError(f"{len(failed)} of {len(results)} files failed to load")
 
 
 def extract(
-    path: Path = typer.Argument(..., help="One plan file."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (the extraction contract) or table."),
+    path: Annotated[Path, typer.Argument(help="One plan file.")],
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    what: Annotated[str, typer.Option("--rows", help="For table/csv/xlsx/md: tasks or targets")] = "tasks",
 ) -> None:
-    """Print what the loader finds in a file, without touching any store."""
-    try:
-        extraction = extract_file(path)
-    except LoaderError as exc:
-        raise CliError(str(exc)) from exc
+    """Print what the loader finds in a file, without touching any store (json: the extraction contract)."""
+    check_format(fmt, output)
+    if what not in ("tasks", "targets"):
+        raise CliError(f"unknown --rows {what!r}; valid: tasks, targets", code=USAGE)
+    extraction = extract_plan(path)
     if fmt == "json":
-        typer.echo(json.dumps(extraction.contract(), ensure_ascii=False, indent=1))
+        text = json.dumps(extraction.contract(), ensure_ascii=False, indent=1)
+        if output:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+        else:
+            typer.echo(text)
         return
-    if fmt != "table":
-        raise CliError(f"unknown format {fmt!r}; use json or table", code=2)
     doc = extraction.document
-    console.print(f"[bold]{doc.title}[/]  {doc.issuer or '?'}  {doc.region or '?'}  {doc.year or '?'}  {doc.kind}")
-    table = Table("no.", "task", "lead", "support", "people")
-    for task in extraction.tasks:
-        table.add_row(task.number, task.title[:30], "、".join(task.lead), "、".join(task.support), "、".join(task.people))
-    console.print(table)
-    console.print(f"{len(extraction.tasks)} tasks, {len(extraction.targets)} targets")
+    rows: list[dict[str, object]]
+    if what == "tasks":
+        rows = [{"number": t.number, "task": t.title or t.text, "lead": t.lead, "support": t.support,
+                 "people": t.people, "span": list(t.span) if t.span else None, "id": t.id} for t in extraction.tasks]
+        columns = ["number", "task", "lead", "support", "people", "span", "id"]
+    else:
+        rows = [{"indicator": g.indicator, "kind": g.kind, "comparator": g.comparator, "value": g.value,
+                 "unit": g.unit, "year": g.year, "raw": g.raw, "span": list(g.span) if g.span else None, "id": g.id}
+                for g in extraction.targets]
+        columns = ["indicator", "kind", "comparator", "value", "unit", "year", "raw", "span", "id"]
+    if fmt == "table" and output is None:
+        typer.echo(f"{doc.title}  {doc.issuer or '?'}  {doc.region or '?'}  {doc.year or '?'}  {doc.kind}  "
+                   f"({len(extraction.tasks)} tasks, {len(extraction.targets)} targets)")
+    render(rows, columns, fmt, output, title=what)
 
 
-def stats(store: str | None = StoreOption, fmt: str = typer.Option("table", "--format", "-f")) -> None:
+def stats(store: StoreOption = None, fmt: FormatOption = "table", output: OutputOption = None) -> None:
     """Counts per node label and relationship type."""
+    check_format(fmt, output)
     with open_graph(store) as kg:
         counts = kg.stats()
-    if fmt == "json":
+    if fmt == "json" and output is None:
         typer.echo(json.dumps(counts, ensure_ascii=False))
-        return
-    table = Table("kind", "name", "count")
-    for kind, by_name in counts.items():
-        for name, count in by_name.items():
-            table.add_row(kind, name, str(count))
-    console.print(table)
+    else:
+        rows = [{"kind": kind, "name": name, "count": n} for kind, by_name in counts.items() for name, n in by_name.items()]
+        render(rows, ["kind", "name", "count"], fmt, output, title="stats")
+    if not counts["nodes"].get("Document"):
+        where = store_of(store) or "the store"
+        _say(f"note: the store at {where} is empty: load plans into it with `policykg --store {where} load FOLDER`",
+             err=True)
 
 
 def demo(
-    store: str = typer.Option("demo-store", "--store", "-s", help="A fresh embedded store for the demo."),
-    plans: Path = typer.Option(Path("examples/plans"), "--plans", help="The sample corpus."),
+    store: Annotated[str, typer.Option("--store", "-s", help="A fresh embedded store for the demo.")] = "demo-store",
+    plans: Annotated[Path, typer.Option("--plans", help="The sample corpus.")] = Path("examples/plans"),
 ) -> None:
     """Load the sample corpus into a fresh store and print the headline answers."""
-    spec = store_spec(store)
-    if is_remote(spec):
-        raise CliError("the demo builds a fresh embedded store; give a directory", code=2)
-    layout = StoreLayout(Path(spec))
-    if layout.is_demo():
-        embedded.stop_server(layout.root, force=True)
-    try:
-        layout.reset_demo()
-    except NotAStoreError as exc:
-        raise CliError(str(exc), code=2) from exc
-    with open_graph(spec) as kg:
+    from policykg.cli.headlines import print_headlines
+
+    spec = prepare_demo(store)
+    with open_graph(spec, create=True) as kg:
         results = kg.load([plans])
         for result in results:
             _report(result)
-        from policykg.cli.headlines import print_headlines
-
-        print_headlines(kg, console)
+        print_headlines(kg)
     if any(not r.ok for r in results):
         raise CliError("some sample plans failed to load")
 

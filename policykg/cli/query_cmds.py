@@ -1,105 +1,125 @@
-"""Query commands: ``query``, ``queries``, ``cypher``, ``analyze collaboration``.
+"""Query commands: ``query``, ``queries``, ``evidence``, ``cypher``, ``analyze collaboration``.
 
 Each is a few lines over ``KnowledgeGraph`` and ``policykg.output``: the query
-header supplies parameters and columns, ``--format`` means the same everywhere.
-A user's mistake (unknown query, bad parameter, a write without ``--write``)
-prints one line naming what is valid and exits 2, without a traceback.
+header supplies parameters, columns and an example, ``--format`` means the same
+everywhere. A user's mistake (unknown query, bad parameter, a write without
+``--write``) is refused before any store starts, in one line naming what is valid.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 
-from policykg.output import FORMATS, OutputError, render
-from policykg.queries import QueryError, get_query, list_queries, parse_assignments
-
-USAGE_ERROR = 2
-FAILURE = 1
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option("--store", "-s", help="Store directory or bolt:// / neo4j:// URI [env POLICYKG_STORE, else ./policykg-data]"),
-]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {'|'.join(FORMATS)}")]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")]
-ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeatable)")]
-
-
-def _fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
+from policykg.cli.common import (
+    USAGE,
+    CliError,
+    FormatOption,
+    OutputOption,
+    ParamOption,
+    StoreOption,
+    open_graph,
+    reports_errors,
+)
+from policykg.output import check_format, render
+from policykg.queries import BadParameter, NamedQuery, get_query, list_queries, parse_assignments
 
 
-def _check_format(fmt: str, output: str | None = None, allowed: tuple[str, ...] = FORMATS) -> None:
-    """Refuse a bad --format before the store starts (a JVM start costs seconds)."""
-    if fmt not in allowed:
-        raise _fail(f"unknown format {fmt!r}; valid: {', '.join(allowed)}")
-    if fmt == "xlsx" and output is None:
-        raise _fail("xlsx is a binary format: give a file with --output result.xlsx")
+def example_of(named: NamedQuery) -> str:
+    """The query's ``// example:`` header line as a command, else one built from its required parameters."""
+    for line in named.cypher.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        key, _, value = stripped[2:].strip().partition(":")
+        if key.strip().lower() == "example" and value.strip():
+            return f"policykg query {named.name} {value.strip()}"
+    required = " ".join(f"--param {p.name}=…" for p in named.params if p.required)
+    return f"policykg query {named.name} {required}".strip()
 
 
-@contextmanager
-def _graph(store: str | None) -> Iterator[Any]:
-    """Open the graph, close it whatever happens; store errors become one line and exit 1."""
-    from policykg.graph.store import StoreError
-    from policykg.kg import KnowledgeGraph
-
+def bind(named: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """The query's parameters checked and coerced; a missing one's error shows the example."""
     try:
-        kg = KnowledgeGraph.open(store)
-    except StoreError as exc:
-        raise _fail(str(exc), FAILURE) from None
-    try:
-        yield kg
-    except StoreError as exc:
-        raise _fail(str(exc), FAILURE) from None
-    finally:
-        kg.close()
+        return named.bind(params)
+    except BadParameter as exc:
+        if "is required" in str(exc):
+            raise BadParameter(f"{exc}; e.g. {example_of(named)}") from None
+        raise
 
 
-def _render(rows: list[dict[str, Any]], columns: list[str] | tuple[str, ...] | None, fmt: str,
-            output: str | None, title: str | None = None) -> None:
-    try:
-        render(rows, columns, fmt, output, title=title)
-    except OutputError as exc:
-        raise _fail(str(exc)) from None
+def _hint_if_empty(kg: Any, rows: list[dict[str, Any]], given: dict[str, Any]) -> None:
+    if rows or not given:
+        return
+    for hint in kg.suggest("", given):
+        typer.echo(f"hint: {hint}", err=True)
 
 
 def query_command(
-    name: Annotated[str, typer.Argument(help="A named query; `policykg queries` lists them")],
+    name: Annotated[str, typer.Argument(help="A named query; `policykg queries` lists them with examples")],
     param: ParamOption = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
     store: StoreOption = None,
 ) -> None:
     """Run a named query, e.g. `policykg query target-evolution -p indicator=技术交易额 -p region=浙江省`."""
-    _check_format(fmt, output)
-    try:
-        named = get_query(name)
-        bound = named.bind(parse_assignments(param))  # checked before the store starts: a typo costs nothing
-    except QueryError as exc:
-        raise _fail(str(exc)) from None
-    with _graph(store) as kg:
+    check_format(fmt, output)
+    named = get_query(name)
+    given = parse_assignments(param)
+    bound = bind(named, given)  # checked before the store starts: a typo costs nothing
+    if named.name == "evidence":
+        evidence_command(bound["id"], bound.get("unit"), bound.get("person"), fmt, output, store)
+        return
+    with open_graph(store) as kg:
         rows = kg.query_rows(named.name, bound)
-    _render(rows, named.columns, fmt, output, title=named.name)
+        _hint_if_empty(kg, rows, {k: bound[k] for k in given})
+    render(rows, named.columns, fmt, output, title=named.name)
 
 
-def queries_command(
+def evidence_command(
+    id: Annotated[str, typer.Argument(help="A task or target id (the id column of task-search, unit-portfolio, ...)")],  # noqa: A002
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's assignment on the task")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="Only this person's responsibility")] = None,
     fmt: FormatOption = "table",
+    output: OutputOption = None,
+    store: StoreOption = None,
 ) -> None:
-    """List the named queries with their parameters and columns."""
-    _check_format(fmt, None, ("table", "json", "md", "csv"))
+    """The sentences behind a task or target: each fact in its whole sentence (marked 【】), document and span."""
+    from policykg.queries.evidence import EVIDENCE_COLUMNS
+
+    check_format(fmt, output)
+    with open_graph(store) as kg:
+        rows = kg.evidence(id, unit=unit, person=person)
+    columns: list[str] = list(EVIDENCE_COLUMNS)
+    title = f"evidence for {id}"
+    if fmt == "table" and output is None:  # a terminal shows what a reader checks; other formats carry every column
+        columns = ["kind", "subject", "sentence", "document", "span"]
+        documents = {(r["document"], r["year"]) for r in rows}
+        if len(documents) == 1:  # one document for all: named once, above, in full
+            document, year = documents.pop()
+            title += f" in {document}" + (f" ({year})" if year else "")
+            columns.remove("document")
+    render(rows, columns, fmt, output, title=title)
+
+
+def queries_command(fmt: FormatOption = "table", output: OutputOption = None) -> None:
+    """List the named queries with their parameters and an example invocation each."""
+    check_format(fmt, output)
     catalogue = list_queries()
     if fmt == "json":
-        _render([q.as_dict() for q in catalogue], ["name", "description", "params", "columns"], "json", None)
+        render([{**q.as_dict(), "example": example_of(q)} for q in catalogue],
+               ["name", "description", "params", "columns", "example"], "json", output)
         return
-    joiner = "\n" if fmt == "table" else "; "  # one parameter a line keeps the terminal table narrow
-    rows = [{"name": q.name, "parameters": joiner.join(p.describe() for p in q.params),
-             "description": q.description.split(". ")[0].rstrip(".") + "."} for q in catalogue]
-    _render(rows, ["name", "parameters", "description"], fmt, None, title="named queries")
+    rows = [{"name": q.name, "parameters": "; ".join(p.describe() for p in q.params),
+             "example": example_of(q), "description": q.description} for q in catalogue]
+    if fmt != "table" or output is not None:
+        render(rows, ["name", "parameters", "example", "description"], fmt, output, title="named queries")
+        return
+    for row in rows:  # one block a query reads better in 80 columns than a four-column table
+        typer.echo(f"{row['name']}\n  {row['description']}\n  parameters: {row['parameters'] or '(none)'}\n"
+                   f"  example:    {row['example']}\n")
+    typer.echo(f"{len(rows)} named queries; `policykg query NAME --format json|csv|xlsx|md` for other formats")
 
 
 def cypher_command(
@@ -112,21 +132,15 @@ def cypher_command(
 ) -> None:
     """Run ad hoc Cypher, read-only unless --write. Parameter values are strings; numbers are
     recognised (`-p year=2015` binds an integer), quote them to keep text (`-p code='"2015"'`)."""
-    from policykg.queries.guard import check_read_only
+    from policykg.queries import check_read_only
 
-    _check_format(fmt, output)
-    try:
-        params = {k: _literal(v) for k, v in parse_assignments(param).items()}
-        if not write:
-            check_read_only(statement)  # refused before a JVM is started for nothing
-    except QueryError as exc:
-        raise _fail(str(exc)) from None
-    with _graph(store) as kg:
-        try:
-            rows = kg.cypher(statement, params, write=write)
-        except QueryError as exc:
-            raise _fail(str(exc)) from None
-    _render(rows, None, fmt, output, title=None)
+    check_format(fmt, output)
+    params = {k: _literal(v) for k, v in parse_assignments(param).items()}
+    if not write:
+        check_read_only(statement)  # refused before a JVM is started for nothing
+    with open_graph(store) as kg:
+        rows = kg.cypher(statement, params, write=write)
+    render(rows, None, fmt, output)
 
 
 def _literal(text: str) -> Any:
@@ -150,7 +164,6 @@ def _literal(text: str) -> Any:
 analyze_app = typer.Typer(help="Network analytics over the graph (networkx).", no_args_is_help=True)
 
 
-@analyze_app.command("collaboration")
 def collaboration_command(
     role: Annotated[str, typer.Option(help="Pairs from shared leading only (lead) or any role (any)")] = "any",
     param: ParamOption = None,
@@ -162,25 +175,26 @@ def collaboration_command(
 
     Built from the co-leading-units query; --param passes its filters (region, within, from, to, collective).
     """
-    _check_format(fmt, output)
-    try:
-        named = get_query("co-leading-units")
-        bound = named.bind({**parse_assignments(param), "role": role, "limit": 100000})
-    except QueryError as exc:
-        raise _fail(str(exc)) from None
-    with _graph(store) as kg:
-        pairs = kg.query_rows(named.name, bound)
-    # networkx costs ~0.15 s to import; only this command needs it
-    from policykg.queries.analytics import COLLABORATION_COLUMNS, collaboration_table
-    from policykg.queries.graphs import pairs_to_graph
+    from policykg.queries.analytics import COLLABORATION_COLUMNS
 
-    rows = collaboration_table(pairs_to_graph(pairs))
-    _render(rows, list(COLLABORATION_COLUMNS), fmt, output, title="unit collaboration")
+    check_format(fmt, output)
+    given = parse_assignments(param)
+    if "role" in given or "limit" in given:
+        raise CliError("role and limit are set by analyze itself: use --role, and filter with region/within/from/to",
+                       code=USAGE)
+    bound = bind(get_query("co-leading-units"), {**given, "role": role})
+    filters = {k: v for k, v in bound.items() if k in given}
+    with open_graph(store) as kg:
+        rows = kg.collaboration(role, **filters)
+        _hint_if_empty(kg, rows, filters)
+    render(rows, list(COLLABORATION_COLUMNS), fmt, output, title="unit collaboration")
 
 
 def register(app: typer.Typer) -> None:
     """Add the query commands to the app (called from ``policykg.cli``)."""
-    app.command("query")(query_command)
-    app.command("queries")(queries_command)
-    app.command("cypher")(cypher_command)
+    app.command("query")(reports_errors(query_command))
+    app.command("queries")(reports_errors(queries_command))
+    app.command("evidence")(reports_errors(evidence_command))
+    app.command("cypher")(reports_errors(cypher_command))
+    analyze_app.command("collaboration")(reports_errors(collaboration_command))
     app.add_typer(analyze_app, name="analyze")

@@ -10,6 +10,7 @@
 // param: min: int = 1  -- only pairs sharing at least this many tasks
 // param: limit: int = 200  -- at most this many pairs
 // columns: unit_a, agency_a, unit_b, agency_b, tasks, co_lead, id_a, id_b
+// example: --param region=浙江省 --param min=2
 MATCH (a:Unit)-[ra:LEADS|SUPPORTS]->(t:Task)<-[rb:LEADS|SUPPORTS]-(b:Unit)
 WHERE a.id < b.id
   AND ($role = 'any' OR (type(ra) = 'LEADS' AND type(rb) = 'LEADS'))

@@ -5,6 +5,7 @@
 // param: earlier: int = null  -- year of the earlier plan; the one before the later plan when null
 // param: later: int = null  -- year of the later plan; the issuer's latest when null
 // columns: status, earlier_number, earlier_task, later_number, later_task, score, earlier_id, later_id, earlier_doc, later_doc
+// example: --param issuer=浙江省科学技术厅
 MATCH (d:Document)
 WHERE d.issuer = $issuer
    OR EXISTS { MATCH (d)-[:ISSUED_BY]->(u:Unit) WHERE u.name = $issuer OR $issuer IN coalesce(u.aliases, []) }

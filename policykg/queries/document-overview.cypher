@@ -3,6 +3,7 @@
 // description: and how many of its tasks have no leading unit.
 // param: document: string = null  -- a document id, or a substring of its title; all documents when null
 // columns: id, title, year, kind, sections, tasks, lead_units, support_units, people, targets, indicators, without_lead
+// example: --param document=工作要点
 MATCH (d:Document)
 WHERE $document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document
 OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)

@@ -7,6 +7,7 @@
 // param: kind: string = null  -- plan, responsibility-plan, summary, status-table, national-division
 // param: issuer: string = null  -- the issuing agency as written or resolved (substring)
 // columns: id, title, issuer, region, year, date, kind, tasks, source
+// example: --param region=浙江省 --param within=true
 MATCH (d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)

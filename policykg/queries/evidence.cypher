@@ -5,6 +5,7 @@
 // param: unit: string = null  -- only this unit's assignment on the task (name or alias)
 // param: person: string = null  -- only this person's responsibility for the task
 // columns: kind, subject, mention, document, year, span, evidence
+// example: --param id=doc-6c90a7d6afc0752d-t4
 OPTIONAL MATCH (t:Task {id: $id})
 OPTIONAL MATCH (own:Target {id: $id})
 WITH t, own, $unit IS NULL AND $person IS NULL AS everything

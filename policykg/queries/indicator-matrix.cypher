@@ -7,6 +7,7 @@
 // param: from: int = null  -- first year
 // param: to: int = null  -- last year
 // columns: indicator, year, region, target, actual, unit
+// example: --param region=浙江省 --format xlsx --output matrix.xlsx
 MATCH (g:Target)-[:MEASURES]->(i:Indicator)
 WHERE ($indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, []))
   AND ($from IS NULL OR g.year >= $from)

@@ -3,6 +3,7 @@
 // param: search: string = null  -- a substring of the name or of an alias
 // param: catalogued: bool = null  -- only catalogued (true) or only ad hoc (false) indicators
 // columns: indicator, aliases, measure, unit, catalogued, targets, actuals, first_year, last_year, regions
+// example: --param search=技术
 MATCH (i:Indicator)
 WHERE ($search IS NULL OR i.name CONTAINS $search OR any(a IN coalesce(i.aliases, []) WHERE a CONTAINS $search))
   AND ($catalogued IS NULL OR coalesce(i.catalogued, false) = $catalogued)

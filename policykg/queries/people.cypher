@@ -3,6 +3,7 @@
 // param: from: int = null  -- first document year
 // param: to: int = null  -- last document year
 // columns: person, agency, tasks, documents
+// example: --param from=2015 --param to=2015
 MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)

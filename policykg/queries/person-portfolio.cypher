@@ -4,6 +4,7 @@
 // param: from: int = null  -- first document year
 // param: to: int = null  -- last document year
 // columns: year, document, number, task, agency, lead_units, id
+// example: --param person=邱飞章
 MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE p.name = $person
   AND ($from IS NULL OR d.year >= $from)

@@ -2,6 +2,7 @@
 // description: The regions in the graph with their parent (桐乡市 -> 嘉兴市 -> 浙江省), documents about them and units in them.
 // param: within: string = null  -- only this region and the regions inside it
 // columns: region, level, parent, documents, units, path
+// example: --param within=浙江省
 MATCH (r:Region)
 WHERE $within IS NULL OR EXISTS { MATCH (r)-[:PART_OF*0..]->(:Region {name: $within}) }
 OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)

@@ -7,6 +7,7 @@
 // param: from: int = null  -- first target year
 // param: to: int = null  -- last target year
 // columns: year, kind, value, unit, region, document, raw
+// example: --param indicator=技术交易额 --param region=浙江省
 MATCH (g:Target)-[:MEASURES]->(i:Indicator)
 WHERE (i.name = $indicator OR $indicator IN coalesce(i.aliases, []))
   AND ($from IS NULL OR g.year >= $from)

@@ -8,6 +8,7 @@
 // param: to: int = null  -- last document year
 // param: limit: int = 20  -- at most this many tasks
 // columns: score, year, document, number, task, snippet, id
+// example: --param keyword=孵化器
 WITH [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE size(words) > 0

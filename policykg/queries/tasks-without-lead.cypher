@@ -6,6 +6,7 @@
 // param: from: int = null  -- first document year
 // param: to: int = null  -- last document year
 // columns: year, document, number, task, supporters, responsible, id
+// example: --param region=浙江省 --param within=true
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }
   AND ($document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document)

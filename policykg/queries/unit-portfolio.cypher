@@ -6,6 +6,7 @@
 // param: from: int = null  -- first document year
 // param: to: int = null  -- last document year
 // columns: year, document, role, number, task, agency, id
+// example: --param unit=高新处 --param role=lead
 MATCH (u:Unit)-[r:LEADS|SUPPORTS]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE (u.name = $unit OR $unit IN coalesce(u.aliases, []))
   AND ($role = 'any' OR ($role = 'lead' AND type(r) = 'LEADS') OR ($role = 'support' AND type(r) = 'SUPPORTS'))

@@ -8,6 +8,7 @@
 // param: collective: bool = false  -- include collective mentions such as 有关处室
 // param: limit: int = 50  -- at most this many units
 // columns: unit, agency, region, tasks
+// example: --param region=浙江省 --param limit=10
 MATCH (u:Unit)-[:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)

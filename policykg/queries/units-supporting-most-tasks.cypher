@@ -8,6 +8,7 @@
 // param: collective: bool = false  -- include collective mentions such as 有关处室, 各市科技局
 // param: limit: int = 50  -- at most this many units
 // columns: unit, agency, region, tasks
+// example: --param region=浙江省
 MATCH (u:Unit)-[:SUPPORTS]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)

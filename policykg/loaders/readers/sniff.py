@@ -37,6 +37,7 @@ _OTHER_BINARY: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"{\\rtf", "an RTF file; save it as DOCX"),
 )
+_CONTAINERS = {"docx": "no zip container", "xlsx": "no zip container", "pdf": "no %PDF header"}
 _HTML_HEAD = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|div|table|p)[\s>/]", re.IGNORECASE)
 
 
@@ -51,6 +52,10 @@ def sniff_format(data: bytes, source: str) -> str:
         if data.startswith(magic):
             raise LoaderError(source, f"binary file: {kind}, not a document we read")
     by_name = EXTENSIONS.get(ext)
+    if by_name in _CONTAINERS and not _looks_like_html(data):
+        # A .docx/.xlsx/.pdf that is none of those: say which format failed, not "no plan found" later.
+        raise LoaderError(source, f"not a valid {by_name.upper()}: {_CONTAINERS[by_name]} (damaged, or another "
+                                  f"format under a .{ext} name); open and save it again, or rename it to its real format")
     if by_name in ("html", "csv"):
         return by_name
     return "html" if _looks_like_html(data) else "txt"
