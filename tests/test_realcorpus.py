@@ -13,7 +13,7 @@ TOTAL docs=18 meta 9/45 tasks-count-ok 7/18 lead R=0.484 P=0.420 (92/190) suppor
 (103/215) people R=1.000 P=1.000 (0/0) targets R=0.209 P=0.646 (126/602), 9 of the 18 refused
 (13 of all 29 real documents); after it:
 TOTAL docs=18 meta 32/34 tasks-count-ok 17/18 lead R=0.984 P=0.995 (187/190) support R=0.995 P=0.995
-(214/215) people R=1.000 P=1.000 (0/0) targets R=0.850 P=0.977 (512/602), none refused.
+(214/215) people R=1.000 P=1.000 (0/0) targets R=0.902 P=0.978 (543/602), none refused.
 These documents were then training data: the rules written against them are kinds of wording
 (verb-written clauses, flattened tables, work-report periods), but their scores flatter.
 """
@@ -37,7 +37,7 @@ FLOOR_SUPPORT_R = 0.99
 FLOOR_SUPPORT_P = 0.99
 FLOOR_PEOPLE_R = 1.00  # the gold names no person: recall is 1 by definition
 FLOOR_PEOPLE_P = 1.00  # and every person a loader reports on these documents is invented
-FLOOR_TARGETS_R = 0.85
+FLOOR_TARGETS_R = 0.90
 FLOOR_TARGETS_P = 0.97
 FLOOR_META = 0.94  # share of the gold's issuer/region/year fields found (32/34)
 FLOOR_TASKS_OK = 0.94  # share of documents whose task count fits the gold (17/18)

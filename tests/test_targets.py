@@ -393,3 +393,13 @@ def test_a_task_with_a_progress_paragraph_states_its_goal_even_under_a_results_h
     _, tasks = parse_outline(text, "doc-test")
     out = run(body, title=title, kind="status-table", year=2022, tasks=tasks)
     assert [(t.value, t.kind, t.year) for t in out] == [(50, "target", 2022), (38, "actual", 2022)]
+
+
+def test_a_baseline_from_x_to_y_is_the_actual_at_the_period_start() -> None:
+    from policykg.loaders import extract_text
+
+    text = ("2021年工作要点\n一、“十三五”时期发展成就\n研发投入强度从1.5%提高到2.2%,高新技术企业由300家增至900家。\n"
+            "二、2021年重点工作\n1.研发投入强度从2.2%提高到2.4%。\n")
+    got = {(t.value, t.kind, t.year) for t in extract_text(text).targets}
+    assert (1.5, "actual", 2015) in got and (300, "actual", 2015) in got  # five years back in a 十三五 review
+    assert (2.4, "target", 2021) in got

@@ -189,6 +189,10 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
     if results == goals:
         return None
     year_m = YEAR.search(head)
+    five = _FIVE_YEAR.search(head)
+    if year_m is None and five is not None and five.group(1) in _FIVE_YEAR_START:
+        last = _FIVE_YEAR_START[five.group(1)] + 4  # “十三五”时期发展成就: results and goals of 2020
+        return Segment(start, "actual" if results else "target", last)
     if year_m is None and len(head) > 16 and not _RELATIVE_YEAR.search(head):
         return None
     if results:

@@ -104,6 +104,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 continue
             unit = "元"  # 突破650亿: 元 is implied after 亿
         kind, year = _kind_year(text, q, period, segs, cell, field_results, sstart, floor)
+        if cell is None and _is_baseline(text, q, floor):
+            kind, year = "actual", _baseline_year(text, q, floor, year, segment_at(segs, q.start), sstart)
         if kind == "actual" and not any(a <= q.start < b for a, b in field_results) and any(a <= q.start < b for a, b in goals):
             kind = "target"  # a task that reports its results below states its goal (as a row's task cell)
         if _GOAL_AFTER.match(text, q.end):
@@ -211,6 +213,30 @@ def _context_indicator(text: str, q: Quantity, prev: _Seen | None, word: str, ss
         return after
     before = phrases.trim_left(re.split(r"[,;:、]", text[sstart : q.start])[0])[-16:]
     return before + core if before and not _junk(before) else word
+
+
+def _is_baseline(text: str, q: Quantity, floor: int) -> bool:
+    """从2.77%提高到3.3%: the first figure (after 从/由, before 提高到…) is where the period started."""
+    before = text[max(floor, q.start - 12) : q.start]
+    stripped = re.sub(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?|不到|约|近)$", "", before)
+    if not lexicon.words_pattern("baseline_from").search(stripped[-1:] if stripped else ""):
+        return False
+    after = text[q.end : q.end + 8]
+    to = lexicon.words_pattern("baseline_to").search(after)
+    return bool(to) and not re.search(r"[,;。]", after[: to.start()])
+
+
+def _baseline_year(text: str, q: Quantity, floor: int, year: int | None, seg: Segment | None, sstart: int) -> int | None:
+    """The baseline's own year (从2020年的10.5万元), else five years before the figure's in a
+    stretch that spans five years (its part's heading or its sentence says 五年, 十三五…), else one."""
+    stated = re.search(r"((?:19|20)\d{2})\s*年(?:底|末)?的?(?:不到|约|近)?$", text[max(floor, q.start - 12) : q.start])
+    if stated:
+        return int(stated.group(1))
+    if year is None:
+        return None
+    heading = text[seg.start : text.find("\n", seg.start)] if seg is not None else text[max(0, q.start - 1500) : q.start]
+    context = heading + text[sstart : q.start]
+    return year - (5 if lexicon.words_pattern("five_year_cues").search(context) else 1)
 
 
 def _cap(start: int, pos: int, width: int = 40) -> int:

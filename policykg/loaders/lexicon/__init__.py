@@ -177,7 +177,7 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
 # ---------------------------------------------------------------- periods
 
 PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers", "summary_titles",
-                   "plan_titles")
+                   "plan_titles", "baseline_from", "baseline_to", "five_year_cues")
 
 
 @cache
