@@ -223,7 +223,7 @@ def _is_baseline(text: str, q: Quantity, floor: int) -> bool:
         return False
     after = text[q.end : q.end + 8]
     to = lexicon.words_pattern("baseline_to").search(after)
-    return bool(to) and not re.search(r"[,;。]", after[: to.start()])
+    return to is not None and not re.search(r"[,;。]", after[: to.start()])
 
 
 def _baseline_year(text: str, q: Quantity, floor: int, year: int | None, seg: Segment | None, sstart: int) -> int | None:
