@@ -114,6 +114,9 @@ def demo(
         from policykg.cli.headlines import print_headlines
 
         print_headlines(kg, console)
+        from policykg.viz.demo import write_demo_pictures
+        for picture in write_demo_pictures(kg, Path(spec).parent / f"{Path(spec).name}-pictures"):
+            console.print(f"wrote {picture}")
     if any(not r.ok for r in results):
         raise CliError("some sample plans failed to load")
 

@@ -1,6 +1,7 @@
 """Writing a picture or an export without overwriting what policykg did not write.
 
-A file may be replaced when policykg wrote it (its first bytes carry ``MARKER``) or
+A file may be replaced when policykg wrote it (its first bytes carry one of ``MARKERS``,
+the generator line each format has a place for) or
 when the user says ``--force``; anything else stays untouched and the message
 says how to go on. A folder of CSV files is policykg's when it holds ``FOLDER_MARKER``.
 """
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MARKER = b"policykg"
+#: What policykg writes near the top of each of its files: HTML pages, PNG (tEXt Software), SVG (dc:title of the
+#: creator), GraphML (a comment), GEXF (creator) and Cytoscape JSON. A script merely mentioning policykg has none.
+MARKERS = (b'<meta name="generator" content="policykg', b"Software\x00policykg", b"<dc:title>policykg",
+           b"<!-- written by policykg", b"<creator>policykg", b'"generated_by": "policykg"')
 FOLDER_MARKER = ".policykg-export"
 _HEAD = 64 * 1024
 
@@ -23,9 +27,10 @@ def written_by_policykg(path: Path) -> bool:
         return (path / FOLDER_MARKER).exists() or not any(path.iterdir())
     try:
         with path.open("rb") as handle:
-            return MARKER in handle.read(_HEAD)
+            head = handle.read(_HEAD)
     except OSError:
         return False
+    return any(marker in head for marker in MARKERS)
 
 
 def check_writable(path: Path, force: bool = False) -> None:

@@ -72,5 +72,5 @@ def cjk_font() -> CJKFont:
                 return font
         if attempt == 0:
             # matplotlib caches its font list; a font installed after the cache was made is only seen on a rescan
-            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)  # type: ignore[attr-defined]
     raise NoCJKFont(f"no font with Chinese glyphs is installed, so a chart would show boxes instead of 中文; {INSTALL_HINT}")

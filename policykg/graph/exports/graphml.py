@@ -13,7 +13,9 @@ from policykg.graph.exports.base import Exporter, GraphData
 def render(data: GraphData) -> dict[str, bytes]:
     buffer = io.BytesIO()
     nx.write_graphml(to_networkx(data), buffer, encoding="utf-8", prettyprint=True)
-    return {"graph.graphml": buffer.getvalue()}
+    declaration, _, rest = buffer.getvalue().partition(b"\n")
+    # the comment marks the file as policykg's, so a later export may replace it (policykg.viz.files)
+    return {"graph.graphml": declaration + b"\n<!-- written by policykg -->\n" + rest}
 
 
 EXPORTER = Exporter("graphml", ".graphml", "application/graphml+xml",
