@@ -23,6 +23,7 @@ from policykg.graph.exports.base import Edge, GraphData, Node
 from policykg.viz.files import write_text
 from policykg.viz.offline import make_offline
 from policykg.viz.style import EDGE_COLORS, EDGE_LABELS, NODE_STYLES, REL_NAMES, node_style
+from policykg.viz.values import number
 
 #: Above this many nodes a browser's physics layout takes minutes; the page shows the most connected part.
 MAX_NODES = 2000
@@ -34,7 +35,7 @@ OPTIONS: dict[str, Any] = {
         "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100, "avoidOverlap": 0.2},
-        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
     },
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
@@ -87,6 +88,8 @@ def _tooltip(node: Node) -> str:
 
 def _edge_tooltip(edge: Edge) -> str:
     lines = [f"{REL_NAMES.get(edge.type, edge.type)} ({edge.type})"]
+    if edge.type not in REL_NAMES and edge.properties.get("weight") is not None:
+        lines.append(f"weight: {edge.properties['weight']}")
     if edge.properties.get("mention"):
         lines.append(f"原文写作: {edge.properties['mention']}")
     if edge.properties.get("evidence"):
@@ -110,6 +113,8 @@ def build_network(data: GraphData) -> Network:
         options: dict[str, Any] = {"title": _edge_tooltip(edge), "kind": edge.type}
         if edge.type in EDGE_LABELS:
             options["label"] = EDGE_LABELS[edge.type]
+        elif edge.type not in REL_NAMES and edge.properties.get("weight") is not None:
+            options["label"] = number(float(edge.properties["weight"]))  # a query's own edge: its count
         if edge.type in EDGE_COLORS:
             options["color"] = EDGE_COLORS[edge.type]
         if isinstance(edge.properties.get("weight"), int | float):
