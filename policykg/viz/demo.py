@@ -18,6 +18,8 @@ from policykg.viz.report import write_report
 def write_demo_pictures(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """graph.html, the busiest indicator's target-evolution chart (PNG and HTML) and the fullest document's report.
 
+    The busiest indicator is a catalogued one (not an ad hoc name) with an actual, and the most figures.
+
     ``out_dir`` is created and marked as policykg's; an existing folder policykg did not
     make is left alone with a warning (nothing written, an empty list). Without a CJK
     font the chart is skipped with a warning that says how to install one, and the
@@ -31,7 +33,7 @@ def write_demo_pictures(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
     mark_folder(out_dir)
     store = kg.store
     written = [write_graph_page(whole_graph(store), out_dir / "graph.html", "policykg demo: 全图", force=True)]
-    busiest = max(run_named(store, "indicators"), key=lambda r: (r["actuals"] > 0, r["targets"] + r["actuals"]),
+    busiest = max(run_named(store, "indicators"), key=lambda r: (bool(r["catalogued"]), r["actuals"] > 0, r["targets"] + r["actuals"]),
                   default=None)
     if busiest is not None:
         params = {"indicator": busiest["indicator"]}
