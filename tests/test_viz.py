@@ -372,3 +372,14 @@ def test_demo_pictures_are_written_in_a_folder_of_their_own(kg: KnowledgeGraph, 
     with pytest.warns(UserWarning, match="did not make"):
         assert write_demo_pictures(kg, foreign) == []
     assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
+
+
+def test_tooltips_stay_text_even_when_plan_text_quotes_a_link(tmp_path: Path) -> None:
+    """pyvis renders every tooltip as HTML once one title holds "href"; ours never does, so <img onerror> stays text."""
+    from policykg.graph.exports.base import GraphData, Node
+
+    hostile = Node("t1", "Task", {"title": "见<a href='http://x'>链接</a>", "evidence": "<img src=x onerror=alert(1)>"})
+    page = graph_page(GraphData([hostile]))
+    assert "popup.innerHTML" not in page
+    (one,) = write_export("graphml", GraphData([hostile]), tmp_path)  # a folder: the format's own file name inside
+    assert one == tmp_path / "graph.graphml"

@@ -91,7 +91,9 @@ def _tooltip(node: Node) -> str:
         lines.append(f"{key}: {_short(shown, _TOOLTIP_CHARS)}")
     if node.properties.get("evidence"):
         lines.append(f"原文: {_short(str(node.properties['evidence']), _TOOLTIP_CHARS)}")
-    return "\n".join(lines)
+    # pyvis 0.3.2 switches every tooltip to innerHTML when one node title contains "href"; a zero-width
+    # space keeps plan text (a crawled page may quote a link) shown as text, as vis-network shows plain titles
+    return "\n".join(lines).replace("href", "hre\u200bf")
 
 
 def _edge_tooltip(edge: Edge) -> str:

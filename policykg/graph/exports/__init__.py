@@ -58,7 +58,9 @@ def write_export(name: str, data: GraphData, out: Path) -> list[Path]:
     """
     files = get_exporter(name).render(data)
     if len(files) == 1 and get_exporter(name).single_file:
-        (content,) = files.values()
+        ((file_name, content),) = files.items()
+        if out.is_dir():
+            out = out / file_name  # a folder given for one file: the format's own file name inside it
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
         return [out]
