@@ -4,7 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= demo-store
 
-.PHONY: install demo test lint bench clean
+.PHONY: install system-deps demo test lint bench clean
+
+# Charts draw Chinese with a CJK font (Debian fonts-noto-cjk). Installed when missing and we are root with
+# apt-get; skipped otherwise (charts then fail with a message that says how to install one).
+CJK_FONT_PRESENT = fc-list 2>/dev/null | grep -qi 'CJK' || ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +16,17 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-install: $(BIN)/.installed
+install: system-deps $(BIN)/.installed
+
+system-deps:
+	@if $(CJK_FONT_PRESENT); then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing fonts-noto-cjk (a CJK font for charts)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q --no-install-recommends fonts-noto-cjk >/dev/null 2>&1 \
+	    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends fonts-noto-cjk >/dev/null; } \
+	    || echo "warning: could not install fonts-noto-cjk; charts will ask for a CJK font"; \
+	else echo "note: no CJK font found and not root: charts need one (apt-get install fonts-noto-cjk)"; fi
 
 demo: install
 	$(BIN)/policykg demo --store $(DEMO_STORE)
@@ -32,4 +46,5 @@ clean:
 	-$(BIN)/policykg store stop --store $(DEMO_STORE)
 	# only a store the demo made (its marker file) is removed; a user's folder under that name stays
 	-[ -f $(DEMO_STORE)/.policykg-demo ] && rm -rf $(DEMO_STORE)
+	-[ -f $(DEMO_STORE)-pictures/.policykg-export ] && rm -rf $(DEMO_STORE)-pictures
 	rm -rf build dist *.egg-info

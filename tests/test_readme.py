@@ -31,11 +31,17 @@ EXPECTED: dict[str, list[str]] = {
     "evidence doc-6c90a7d6afc0752d-t4": [r"evidence for doc-6c90a7d6afc0752d-t4 in 省科技厅2015年工作要点", r"leads +条件处",
                                          r"【500家】"],
     "evidence doc-6c90a7d6afc0752d-g0": [r"\(2015\)", r"力争2015年全省R&D经费支出达【1050亿", r"\[373, 379\)"],
-    "policykg queries": [r"example: +policykg query target-evolution --param indicator=技术交易额", r"17 named queries"],
+    "policykg queries": [r"example: +policykg query target-evolution --param indicator=技术交易额", r"24 named queries"],
     "policykg cypher": [r"unit +n", r"高新处 +\d+"],
     "analyze collaboration": [r"unit", r"betweenness", r"高新处"],
     "extract": [r'"document"', r'"tasks"', r'"targets"'],
     "policykg stats": [r"nodes +Document +5\n"],
+    "viz --query co-leading-units": [r"wrote \S*graph\.html"],
+    "viz --around": [r"wrote \S*unit\.html"],
+    "chart target-evolution": [r"wrote \S*chart\.png"],
+    "chart units": [r"wrote \S*units\.html"],
+    "report 2015年工作要点": [r"wrote \S*plan\.html"],
+    "export --format gexf": [r"wrote \S*graph\.gexf"],
 }
 
 

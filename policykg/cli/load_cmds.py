@@ -170,6 +170,10 @@ def demo(
         for result in results:
             _report(result)
         print_headlines(kg)
+        from policykg.viz.demo import write_demo_pictures
+
+        for picture in write_demo_pictures(kg, Path(spec).parent / f"{Path(spec).name}-pictures"):
+            _say(f"wrote {picture}")
     if any(not r.ok for r in results):
         raise CliError("some sample plans failed to load")
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-TYPES = ("string", "int", "float", "bool")
+TYPES = ("string", "int", "float", "bool", "list")
 _TRUE = {"true", "1", "yes", "y", "on"}
 _FALSE = {"false", "0", "no", "n", "off"}
 _CHOICE = re.compile(r"^choice\(([^)]*)\)$")
@@ -84,6 +84,13 @@ def _coerce(param: Param, value: Any) -> Any:
         if isinstance(value, bool):
             raise TypeError(value)
         return float(value)
+    if kind == "list":
+        # a list of strings (node ids, names): a Python list as is, or comma-separated text from the CLI / HTTP
+        if isinstance(value, list | tuple | set | frozenset):
+            return [str(v) for v in value]
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return [part.strip() for part in value.split(",") if part.strip()]
     if kind == "choice":
         text = str(value).strip()
         if text not in param.choices:

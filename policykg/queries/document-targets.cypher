@@ -1,0 +1,12 @@
+// name: document-targets
+// description: One document's targets and actuals with their indicator, the task that sets them (null when the
+// description: document states them outside any task) and the sentence they came from.
+// param: document: string = null  -- a document id; every document's targets when null
+// columns: indicator, kind, value, unit, year, comparator, raw, span, evidence, task_id, id
+MATCH (g:Target)
+WHERE $document IS NULL OR g.doc = $document
+OPTIONAL MATCH (g)-[:MEASURES]->(i:Indicator)
+OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
+RETURN coalesce(i.name, g.indicator) AS indicator, g.kind AS kind, g.value AS value, g.unit AS unit, g.year AS year,
+       g.comparator AS comparator, g.raw AS raw, g.span AS span, g.evidence AS evidence, t.id AS task_id, g.id AS id
+ORDER BY g.doc, g.span[0], id
