@@ -3,6 +3,7 @@
 // description: document states them outside any task) and the sentence they came from.
 // param: document: string = null  -- a document id; every document's targets when null
 // columns: indicator, kind, value, unit, year, comparator, raw, span, evidence, task_id, id
+// example: --param document=doc-6c90a7d6afc0752d
 MATCH (g:Target)
 WHERE $document IS NULL OR g.doc = $document
 OPTIONAL MATCH (g)-[:MEASURES]->(i:Indicator)

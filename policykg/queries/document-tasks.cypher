@@ -3,6 +3,7 @@
 // description: with the sentence it came from: what policykg report draws.
 // param: document: string = null  -- a document id; every document's tasks when null
 // columns: section, section_number, section_id, number, title, text, order, span, evidence, assignments, id
+// example: --param document=doc-6c90a7d6afc0752d
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE $document IS NULL OR d.id = $document
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)

@@ -5,6 +5,7 @@
 // param: label: string = null  -- only nodes with this label: Document, Section, Task, Unit, Person, Indicator, Target, Region
 // param: doc: string = null  -- only the sections, tasks and targets this document id owns
 // columns: id, label, properties
+// example: --param label=Unit
 MATCH (n)
 WHERE ($ids IS NULL OR n.id IN $ids)
   AND ($label IS NULL OR $label IN labels(n))

@@ -6,6 +6,7 @@
 // param: to: int = null  -- last document year
 // param: collective: bool = false  -- include collective mentions such as 有关处室
 // columns: unit, agency, year, tasks, id
+// example: --param region=浙江省
 MATCH (u:Unit)-[:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
