@@ -11,7 +11,7 @@ import sys
 import typer
 
 from policykg import __version__
-from policykg.cli import query_cmds, store_cmds
+from policykg.cli import api_cmds, query_cmds, store_cmds
 from policykg.cli.common import CliError
 from policykg.cli.load_cmds import register as register_load
 
@@ -40,6 +40,7 @@ def root(
 register_load(app)
 store_cmds.register(app)
 query_cmds.register(app)
+api_cmds.register(app)
 
 
 def main() -> None:
