@@ -32,13 +32,6 @@ class ProblemModel(BaseModel):
     errors: list[dict[str, Any]] | None = None
 
 
-class BodyTooLarge(Exception):
-    """Raised by the body size limit while the app reads a streamed body."""
-
-    def __init__(self, max_bytes: int) -> None:
-        super().__init__(f"the request body is over the limit of {max_bytes} bytes (POLICYKG_MAX_BODY)")
-
-
 class Problem(Exception):
     """Raise to answer with a problem document."""
 
@@ -77,10 +70,6 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
         return problem_response(request, exc.status, exc.detail, headers=exc.headers, errors=exc.errors)
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
-        return problem_response(request, 413, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
