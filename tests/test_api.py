@@ -315,3 +315,58 @@ def test_openapi_lists_every_named_query_with_its_parameters(client: TestClient)
     assert names["indicator"]["required"] is True and names["from"]["schema"]["type"] == "integer"
     assert "/id/{kind}/{id}" in spec["paths"] and "/sparql" in spec["paths"]
     assert json.dumps(spec).count("HTTPValidationError") == 0
+
+
+# --- hostile Cypher: refused with 403 before reaching the store -------------------------------------
+
+HOSTILE = [
+    "CREATE (n:Hack)", "create (n:Hack)", "CrEaTe (n:Hack)", "MERGE (n:Hack {id: 1})", "mErGe (n:Hack)",
+    "MATCH (n) SET n.hacked = true", "MATCH (n) set n.hacked = 1", "MATCH (n) DELETE n", "MATCH (n) DETACH DELETE n",
+    "MATCH (n) detach delete n", "MATCH (n) REMOVE n.name", "MATCH (n) REMOVE n:Unit",
+    "MATCH (n) /* harmless */ DETACH DELETE n", "MATCH (n) // read\nDELETE n", "MATCH (n)/**/DELETE/**/n",
+    "MATCH (n) WITH n DELETE n", "MATCH (n) RETURN n; CREATE (m:Hack)", "RETURN 1; MATCH (n) DETACH DELETE n",
+    "MATCH (n) RETURN n;\nMERGE (x:Hack)", "CALL { CREATE (h:Hack) } RETURN 1", "CALL { MATCH (n) DETACH DELETE n }",
+    "MATCH (n) CALL { WITH n SET n.x = 1 } RETURN n", "CALL {\n MERGE (h:Hack)\n RETURN h\n} RETURN h",
+    "UNWIND range(1, 3) AS i CREATE (:Hack {i: i})", "FOREACH (i IN range(1, 3) | CREATE (:Hack))",
+    "MATCH (n) FOREACH (x IN [n] | SET x.y = 1)", "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "load csv with headers from 'http://example.org/x.csv' AS r RETURN r", "USING PERIODIC COMMIT LOAD CSV FROM 'x' AS r RETURN r",
+    "CALL apoc.create.node(['Hack'], {})", "CALL apoc.cypher.runWrite('CREATE (:Hack)', {})",
+    "CALL apoc.load.json('http://example.org')", "call APOC.periodic.iterate('MATCH (n) RETURN n', 'DELETE n', {})",
+    "CALL dbms.security.createUser('x', 'y', false)", "CALL dbms.killQueries(['1'])", "CALL db.createLabel('Hack')",
+    "CALL db.index.fulltext.createNodeIndex('i', ['Unit'], ['name'])", "CALL dbms.setConfigValue('a', 'b')",
+    "CALL `apoc`.`create`.`node`(['Hack'], {})", "CALL apoc.do.when(true, 'CREATE (:Hack)', '', {})",
+    "DROP CONSTRAINT unit_id", "CREATE INDEX hack FOR (n:Unit) ON (n.hack)", "CREATE CONSTRAINT hack FOR (n:Hack) REQUIRE n.id IS UNIQUE",
+    "ALTER DATABASE neo4j SET ACCESS READ ONLY", "GRANT ALL ON DATABASE * TO PUBLIC", "REVOKE ALL ON DATABASE * FROM PUBLIC",
+    "DENY READ {*} ON GRAPH * TO PUBLIC", "TERMINATE TRANSACTIONS 'x'", "RENAME ROLE a TO b",
+    "MATCH (n) WHERE n.name = 'x' SET n += {hacked: true}", "MATCH (n) SET n = {}", "MERGE (a:Hack)-[:X]->(b:Hack)",
+    "MATCH (a), (b) CREATE (a)-[:HACK]->(b)", "MATCH ()-[r]->() DELETE r", "OPTIONAL MATCH (n) DETACH DELETE n RETURN 1",
+    "MATCH (n) WITH n LIMIT 1 MERGE (n)-[:SELF]->(n)", "RETURN 1 UNION CALL { CREATE (:Hack) RETURN 2 AS x } RETURN x",
+    "CREATE\t(n:Hack)", "CREATE\n(n:Hack)", "\u00a0CREATE (n:Hack)", "MATCH (n) DELETE\u00a0n",
+    "CALL db.clearQueryCaches()", "CALL dbms.clearQueryCaches()",
+    # quotes and unicode escapes that try to end a string early
+    "RETURN '\\u0027'; CREATE (:Hack)", "RETURN 'it\\'s' + \"\\\"\" ; CREATE (:Hack)",
+    "RETURN '\\\\' ; MERGE (:Hack)", "MATCH (n {name: '\\u0027 OR 1=1'}) DELETE n",
+]
+
+
+def test_hostile_cypher_is_refused_with_403_and_the_store_is_unchanged(client: TestClient, kg: KnowledgeGraph) -> None:
+    from policykg.graph.fingerprint import graph_fingerprint
+
+    assert len(HOSTILE) >= 50
+    before = graph_fingerprint(kg.store)
+    passed = []
+    for statement in HOSTILE:
+        response = client.post("/cypher", json={"query": statement, "params": {}})
+        if response.status_code != 403:
+            passed.append((statement, response.status_code))
+        else:
+            problem(response, 403)
+    assert passed == [], passed
+    assert graph_fingerprint(kg.store) == before
+    # The fingerprint would have seen a write that got through:
+    kg.cypher("CREATE (:Hack {id: 'h'})", write=True)
+    try:
+        assert graph_fingerprint(kg.store) != before
+    finally:
+        kg.cypher("MATCH (h:Hack) DETACH DELETE h", write=True)
+    assert graph_fingerprint(kg.store) == before

@@ -30,6 +30,8 @@ from policykg.ontology.vocab import PREFIXES, bind_prefixes
 router = APIRouter()
 Ctx = Annotated[ApiContext, Depends(get_context)]
 MAX_QUERY_CHARS = 100_000
+#: A GET query lives in the URL, which servers cap (uvicorn: about 16 KB of request head); longer ones go by POST.
+MAX_GET_QUERY_CHARS = 6_000
 RESULTS_JSON = Format("json", "application/sparql-results+json", None, ("application/json",))
 RESULTS_CSV = Format("csv", "text/csv", None)
 SELECT_FORMATS = (RESULTS_JSON, RESULTS_CSV)
@@ -92,7 +94,7 @@ FormatQ = Annotated[str | None, Query(alias="format", max_length=20, description
 
 @router.get("/sparql", tags=["sparql"], operation_id="sparql_get", responses=RESPONSES)
 async def sparql_get(request: Request, ctx: Ctx,
-                     query: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="a SPARQL 1.1 query")],
+                     query: Annotated[str, Query(max_length=MAX_GET_QUERY_CHARS, description="a SPARQL 1.1 query (longer ones by POST)")],
                      fmt: FormatQ = None) -> Response:
     """SPARQL 1.1 query over the RDF view of the graph (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     return await _run(ctx, query, fmt, request.headers.get("accept"))
