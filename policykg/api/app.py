@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from policykg import __version__
 from policykg.api import cypher, linked, named, problems, resources, site, sparql, writes
+from policykg.api.cache import EntityCache
 from policykg.api.context import ApiContext
 from policykg.api.limits import BodySizeLimit
 from policykg.api.rdfview import RdfView
@@ -33,7 +34,8 @@ def create_app(kg: KnowledgeGraph, settings: ApiSettings | None = None) -> FastA
     iris = Iris(settings.base)
     app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION,
                   openapi_tags=[{"name": "linked data"}, {"name": "sparql"}, {"name": "queries"}])
-    app.state.ctx = ApiContext(kg, settings, iris, RdfView(kg.store, iris, settings.freshness_seconds))
+    app.state.ctx = ApiContext(kg, settings, iris, RdfView(kg.store, iris, settings.freshness_seconds),
+                               EntityCache(kg.store, settings.freshness_seconds))
     problems.install(app)
     for module in (site, linked, resources, sparql, named, cypher, writes):
         app.include_router(module.router)

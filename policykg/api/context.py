@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from policykg.api.cache import EntityCache
 from policykg.api.rdfview import RdfView
 from policykg.api.settings import ApiSettings
 from policykg.kg import KnowledgeGraph
@@ -18,6 +19,12 @@ class ApiContext:
     settings: ApiSettings
     iris: Iris
     view: RdfView
+    entities: EntityCache
+
+    def changed(self) -> None:
+        """The API wrote to the store: the RDF view and the entity cache start over."""
+        self.view.invalidate()
+        self.entities.clear()
 
 
 def get_context(request: Request) -> ApiContext:

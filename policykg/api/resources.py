@@ -32,11 +32,17 @@ def collection(ctx: ApiContext, label: Label, q: str | None, region: str | None,
 
 
 def one(ctx: ApiContext, label: Label, node_id: str) -> Entity:
+    key = (label.value, node_id)
+    cached = ctx.entities.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found = get_entity(ctx.kg.store, label, node_id)
     if found is None:
         raise Problem(404, f"no {KIND_OF_LABEL[label]} with id {node_id!r}; "
                            f"/{present.COLLECTIONS.get(label, '')} lists them")
-    return Entity.model_validate(present.entity(ctx.iris, label, found))
+    entity = Entity.model_validate(present.entity(ctx.iris, label, found))
+    ctx.entities.put(key, entity)
+    return entity
 
 
 def _register(label: Label) -> None:

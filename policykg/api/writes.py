@@ -71,7 +71,7 @@ async def upload(request: Request, ctx: Ctx, _: Writer,
             path.write_bytes(body)
             with store_errors():
                 result = ctx.kg.load([path])[0]
-        ctx.view.invalidate()
+        ctx.changed()
         if not result.ok or result.doc_id is None:
             raise Problem(400, f"cannot load {name!r}: {(result.error or 'unknown reason').replace(folder, '')}")
         return Loaded(id=result.doc_id, iri=str(ctx.iris.entity(Label.DOCUMENT, result.doc_id)),
@@ -89,5 +89,5 @@ def delete(ctx: Ctx, _: Writer, id: str) -> Response:  # noqa: A002 - the docume
         if not exists(ctx.kg.store, Label.DOCUMENT, id):
             raise Problem(404, f"no document with id {id!r}")
         ctx.kg.delete_document(id)
-    ctx.view.invalidate()
+    ctx.changed()
     return Response(status_code=204)
