@@ -29,14 +29,24 @@ class EntityCache:
         self._checked = 0.0
 
     def _fresh(self) -> None:
-        now = time.monotonic()
-        if self.freshness <= 0 or now - self._checked >= self.freshness:
+        with self._lock:
+            now = time.monotonic()
+            due = self.freshness <= 0 or now - self._checked >= self.freshness
+            if due:
+                self._checked = now  # one request checks; the others go on with what is cached meanwhile
+        if due:
             stamp = store_stamp(self.store)
             with self._lock:
                 if stamp != self._stamp:
                     self._items.clear()
                     self._stamp = stamp
-                self._checked = now
+
+    def peek(self, key: tuple[str, str]) -> Any:
+        """The cached value when no stamp check is due (no store access, so an async route may call it)."""
+        with self._lock:
+            if self.freshness <= 0 or time.monotonic() - self._checked >= self.freshness:
+                return None
+            return self._items.get(key)
 
     def get(self, key: tuple[str, str]) -> Any:
         self._fresh()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from policykg.api import present
 from policykg.api.context import ApiContext, get_context
@@ -32,6 +34,15 @@ def collection(ctx: ApiContext, label: Label, q: str | None, region: str | None,
 
 
 def one(ctx: ApiContext, label: Label, node_id: str) -> Entity:
+    return _cached(ctx, label, node_id)[0]
+
+
+def one_json(ctx: ApiContext, label: Label, node_id: str) -> Response:
+    """The entity as JSON bytes made once per store state (serialising a large entity costs more than finding it)."""
+    return Response(_cached(ctx, label, node_id)[1], media_type="application/json")
+
+
+def _cached(ctx: ApiContext, label: Label, node_id: str) -> tuple[Entity, bytes]:
     key = (label.value, node_id)
     cached = ctx.entities.get(key)
     if cached is not None:
@@ -41,8 +52,9 @@ def one(ctx: ApiContext, label: Label, node_id: str) -> Entity:
         raise Problem(404, f"no {KIND_OF_LABEL[label]} with id {node_id!r}; "
                            f"/{present.COLLECTIONS.get(label, '')} lists them")
     entity = Entity.model_validate(present.entity(ctx.iris, label, found))
-    ctx.entities.put(key, entity)
-    return entity
+    answer = (entity, entity.model_dump_json(exclude_none=True).encode())
+    ctx.entities.put(key, answer)
+    return answer
 
 
 def _register(label: Label) -> None:
@@ -53,8 +65,11 @@ def _register(label: Label) -> None:
                    limit: Limit = 50, offset: Offset = 0) -> Collection:
         return collection(ctx, label, q, region, year, limit, offset)
 
-    def get_route(ctx: Ctx, id: Id) -> Entity:  # noqa: A002 - the documented path parameter
-        return one(ctx, label, id)
+    async def get_route(ctx: Ctx, id: Id) -> Response:  # noqa: A002 - the documented path parameter
+        hit = ctx.entities.peek((label.value, id))  # served from memory on the event loop, no thread hop
+        if hit is not None:
+            return Response(hit[1], media_type="application/json")
+        return await run_in_threadpool(one_json, ctx, label, id)
 
     list_route.__doc__ = f"The {path}, filtered by `q`, `region` and `year` where they apply, one page at a time."
     get_route.__doc__ = f"One {kind} with its links (each with the evidence sentence where there is one)."
