@@ -370,3 +370,27 @@ def test_hostile_cypher_is_refused_with_403_and_the_store_is_unchanged(client: T
     finally:
         kg.cypher("MATCH (h:Hack) DETACH DELETE h", write=True)
     assert graph_fingerprint(kg.store) == before
+
+
+def test_indicator_page_draws_its_series_and_search_finds_all_kinds(client: TestClient) -> None:
+    ind = client.get("/indicators", params={"q": "技术交易额"}).json()["items"][0]
+    page = client.get(f"/id/indicator/{ind['id']}", headers={"accept": "text/html"}).text
+    assert "<svg" in page and page.count("<circle") >= 2 and "目标 target" in page
+    found = client.get("/search", params={"q": "高新"}).text
+    assert "单位 Unit" in found and 'href="/id/unit/' in found
+    assert "没有找到" in client.get("/search", params={"q": "不存在的词"}).text
+
+
+def test_export_rdf_verb_writes_what_graph_to_rdf_maps(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    expected = len(graph_to_rdf(kg, BASE))
+    for fmt, parser in (("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")):
+        out = tmp_path / f"graph.{fmt}"
+        result = CliRunner().invoke(app, ["export-rdf", str(out), "--format", fmt, "--store", kg.spec, "--base", BASE])
+        assert result.exit_code == 0, result.output
+        assert len(Graph().parse(out, format=parser)) == expected
+    bad = CliRunner().invoke(app, ["export-rdf", str(tmp_path / "x"), "--format", "xml", "--store", kg.spec])
+    assert bad.exit_code == 2
