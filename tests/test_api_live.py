@@ -86,7 +86,7 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(url: str, tm
         done = subprocess.run(
             [st, "run", f"{url}/openapi.json", "--checks", "not_a_server_error,response_schema_conformance",
              "--max-examples", "100", "--phases", "examples,fuzzing", "--seed", "1", "--workers", "2", "--no-shrink"],
-            stdout=out, stderr=subprocess.STDOUT, timeout=1200, check=False, cwd=tmp_path)
+            stdout=out, stderr=subprocess.STDOUT, timeout=2400, check=False, cwd=tmp_path)
     text = log.read_text(errors="replace")
     assert done.returncode == 0, text[-4000:]
     assert "43 passed" in text or " passed" in text
