@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from rdflib import Graph
 
-from policykg.api import present
 from policykg.api.context import ApiContext, get_context
 from policykg.api.models import Entity
 from policykg.api.negotiation import ENTITY_FORMATS, HTML, JSON, JSONLD, RDF_FORMATS, TURTLE, Format, negotiate
-from policykg.api.problems import problem_responses
+from policykg.api.problems import Problem, problem_responses
 from policykg.api.resources import one
+from policykg.api.site import entity_page
 from policykg.ontology.jsonld import context
 from policykg.ontology.vocab import LABEL_OF_KIND, bind_prefixes
 
@@ -45,9 +45,6 @@ def dereference(request: Request, ctx: Ctx,
                 id: Annotated[str, Path(min_length=1, max_length=200)],  # noqa: A002 - the IRI's last segment
                 fmt: FormatQ = None) -> Response:
     """An entity's IRI: JSON-LD, Turtle, N-Triples, an HTML page or plain JSON, by Accept or `?format=`."""
-    from policykg.api.problems import Problem
-    from policykg.api.site import entity_page
-
     label = LABEL_OF_KIND.get(kind)
     if label is None:
         raise Problem(404, f"unknown kind {kind!r}; valid: {', '.join(LABEL_OF_KIND)}")
@@ -90,5 +87,3 @@ def jsonld_context() -> Response:
     """The JSON-LD @context of every JSON-LD answer."""
     return Response(json.dumps(context(), ensure_ascii=False, indent=1), media_type="application/ld+json")
 
-
-__all__ = ["router", "rdf_response", "present"]
