@@ -41,6 +41,8 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/api.py
+	$(BIN)/python bench/sparql.py
 
 clean:
 	-$(BIN)/policykg store stop --store $(DEMO_STORE)

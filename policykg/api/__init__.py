@@ -1,5 +1,13 @@
-"""The HTTP API (FastAPI: REST, linked data, SPARQL, named queries) lives here.
+"""The HTTP API: REST resources, dereferenceable IRIs, SPARQL, named queries and guarded Cypher.
 
-Empty until its issue lands: the package exists so the layout of DESIGN.md holds
-and the API can only call ``policykg.queries`` and ``policykg.graph``.
+``create_app(kg)`` builds the FastAPI app over an open ``KnowledgeGraph``; ``policykg
+serve`` runs it under uvicorn. The app only calls ``policykg.queries`` and
+``policykg.graph`` (and the ontology's RDF mapping over them).
 """
+
+from __future__ import annotations
+
+from policykg.api.app import create_app
+from policykg.api.settings import ApiSettings
+
+__all__ = ["ApiSettings", "create_app"]

@@ -13,7 +13,7 @@ import sys
 import typer
 
 from policykg import __version__
-from policykg.cli import common, eval_cmds, query_cmds, store_cmds, viz_cmds
+from policykg.cli import api_cmds, common, eval_cmds, query_cmds, store_cmds, viz_cmds
 from policykg.cli.common import StoreOption
 from policykg.cli.load_cmds import register as register_load
 
@@ -47,6 +47,7 @@ store_cmds.register(app)
 query_cmds.register(app)
 eval_cmds.register(app)
 viz_cmds.register(app)  # viz, chart, report, export (policykg.viz)
+api_cmds.register(app)  # serve, export-rdf (policykg.api)
 
 
 def main() -> None:

@@ -123,7 +123,8 @@ def report(
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Format: " + "|".join(e.name for e in list_exporters()))],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Format: " + "|".join(e.name for e in list_exporters())
+                                     + "|ttl|jsonld|nt (the linked-data view)")],
     out: Annotated[Path | None, typer.Option("--out", "--output", "-o", help="File (or folder, for csv) to write")] = None,
     query: QueryOption = None,
     param: ParamOption = None,
@@ -132,7 +133,20 @@ def export(
     force: ForceOption = False,
     store: StoreOption = None,
 ) -> None:
-    """The graph (or a query's part of it) for Gephi, Cytoscape and spreadsheets."""
+    """The graph (or a query's part of it) for Gephi, Cytoscape and spreadsheets; ttl/jsonld/nt dump the
+    RDF view the HTTP API serves (policykg.ontology.export)."""
+    from policykg.ontology.export import RDF_EXPORTERS, export_rdf
+
+    if fmt in RDF_EXPORTERS:
+        target = _out(out, f"graph.{fmt}")
+        try:
+            check_writable(target, force)
+        except OutputExists as exc:
+            raise CliError(str(exc), code=2) from exc
+        with open_graph(store) as kg:
+            triples = export_rdf(kg, fmt, target)
+        typer.echo(f"wrote {target}  ({triples} triples)")
+        return
     try:
         exporter = get_exporter(fmt)
         target = _out(out, f"graph{exporter.suffix}" if exporter.single_file else "graph-csv")
