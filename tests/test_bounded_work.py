@@ -33,8 +33,7 @@ def one_mb(tmp_path: Path, name: str, unit: str, tail: str = "") -> Path:
 
 
 def timed(path: Path) -> tuple[float, object]:
-    """CPU seconds of this process: a bound on the work done, not on how busy the machine is
-    (the quadratic scans this guards against took minutes; the machine may be shared)."""
+    """CPU seconds of this process (other processes on a shared machine do not count) and the outcome."""
     started = time.process_time()
     try:
         result: object = extract_file(path)

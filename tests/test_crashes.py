@@ -108,3 +108,23 @@ def test_a_killed_server_stops_the_load_at_once_and_the_next_command_recovers(tm
                            text=True, timeout=300)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["nodes"]["Document"] >= loaded  # what was committed stayed
+
+
+def test_wrong_passwords_from_anyone_only_delay_a_command(crash_store: tuple[KnowledgeGraph, Path]) -> None:
+    # ArcadeDB locks its user out for ~30 s after a few wrong passwords, on any port; the HTTP
+    # port is closed (tests/test_store.py), Bolt cannot be. A command waits the lockout out.
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError
+
+    kg, _ = crash_store
+    server = embedded.status(Path(kg.spec))
+    assert server.http_port is None
+    for _ in range(6):
+        driver = GraphDatabase.driver(f"bolt://127.0.0.1:{server.bolt_port}", auth=("root", "wrong"))
+        with pytest.raises(AuthError):
+            driver.verify_connectivity()
+        driver.close()
+    out = subprocess.run([*POLICYKG, "stats", "--store", kg.spec, "--format", "json"], capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr

@@ -163,9 +163,12 @@ def _connect(layout: StoreLayout, info: dict[str, Any]) -> Any:
             return driver
         except Exception as exc:
             driver.close()
-            locked = isinstance(exc, AuthError) and "Too many failed" in str(exc)
+            # Our own password is refused only while the user is locked out (someone sent wrong
+            # ones; over Bolt the answer is then a plain "Authentication failed"): wait it out.
+            locked = isinstance(exc, AuthError)
             if locked and time.monotonic() < deadline:
-                time.sleep(2.0)  # someone tried wrong passwords; the lockout passes by itself
+                time.sleep(2.0)
                 continue
+            hint = " (wrong passwords sent to the server by someone else lock its user for a while)" if locked else ""
             raise StoreError(f"embedded store {layout.root}: cannot connect to its server at {uri}: "
-                             f"{_message(exc)}") from exc
+                             f"{_message(exc)}{hint}") from exc

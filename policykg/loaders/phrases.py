@@ -117,23 +117,26 @@ def sentence_start(text: str, pos: int, floor: int = 0) -> int:
     return max(i + 1, floor)
 
 
+_QUOTE_OPEN = re.compile("[《“〈]")
+
+
 def quote_mask(text: str) -> list[bool]:
     """True inside 《书名》 and “quotes”: numbers there are names (《2013-2017年实施意见》,
     “555公众创业创新服务行动”). An unclosed mark stops at the line end."""
     mask = [False] * len(text)
     pairs = {"《": "》", "“": "”", "〈": "〉"}
-    i = 0
-    while i < len(text):
-        close = pairs.get(text[i])
-        if close:
-            j = i + 1
-            while j < len(text) and text[j] not in (close, "\n") and j - i < 80:
-                j += 1
-            if j < len(text) and text[j] == close:
-                for k in range(i, j + 1):
-                    mask[k] = True
-                i = j
-        i += 1
+    resume = 0
+    for m in _QUOTE_OPEN.finditer(text):  # only the opening marks are visited, not every character
+        i = m.start()
+        if i < resume:
+            continue  # inside a span already masked
+        close = pairs[text[i]]
+        j = i + 1
+        while j < len(text) and text[j] not in (close, "\n") and j - i < 80:
+            j += 1
+        if j < len(text) and text[j] == close:
+            mask[i : j + 1] = [True] * (j + 1 - i)
+            resume = j + 1
     return mask
 
 
