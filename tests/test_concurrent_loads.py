@@ -25,14 +25,8 @@ LOADERS = 3
 
 
 def fingerprint(kg: KnowledgeGraph, *, continues: bool) -> str:
-    """The canonical hash of graph.fingerprint, optionally without CONTINUES edges.
-
-    CONTINUES edges are left out of the comparisons, for two reasons that both live in
-    graph/continuity.py (reworked in another branch, not here): ``CONTINUES.doc`` is the id
-    of whichever plan of a pair loaded last, and ``continuity_statements`` reads the
-    agency's other plans outside the write transaction, so two plans loaded at the same
-    instant can miss each other's edges. Everything else must match exactly.
-    """
+    """The canonical hash of graph.fingerprint, optionally without CONTINUES edges (to tell,
+    when one fails, whether continuity or the rest of the graph differs)."""
     nodes, rels = graph_rows(kg.store)
     if not continues:
         rels = [line for line in rels if not line.startswith('["CONTINUES"')]
@@ -61,9 +55,10 @@ def sequential(kg: KnowledgeGraph) -> dict[bool, str]:
 def test_load_order_does_not_change_the_graph(kg: KnowledgeGraph, sequential: dict[bool, str]) -> None:
     wipe(kg)
     assert all(r.ok for r in kg.load(list(reversed(FILES))))
-    # Without CONTINUES: graph/continuity.py (reworked in another branch) still writes the
-    # loading plan's id as CONTINUES.doc, so that property says which side loaded last.
     assert fingerprint(kg, continues=False) == sequential[False]
+    # continuity is computed inside the write transaction, between neighbouring years, and
+    # its edges do not say which side loaded last: CONTINUES is the same too
+    assert fingerprint(kg, continues=True) == sequential[True]
 
 
 def test_concurrent_loaders_give_the_sequential_graph(kg: KnowledgeGraph, sequential: dict[bool, str]) -> None:
@@ -79,3 +74,4 @@ def test_concurrent_loaders_give_the_sequential_graph(kg: KnowledgeGraph, sequen
         assert f"{len(FILES)} loaded, 0 failed" in out
     assert kg.stats()["nodes"]["Document"] == len(FILES)
     assert fingerprint(kg, continues=False) == sequential[False]
+    assert fingerprint(kg, continues=True) == sequential[True]  # no CONTINUES edge lost to a race

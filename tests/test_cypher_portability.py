@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from policykg.graph import schema
-from policykg.graph.continuity import _CANDIDATES, _CREATE
+from policykg.graph import continuity, schema
 from policykg.graph.mapping import GraphRows, to_graph_rows
 from policykg.graph.writer import delete_statements, write_statements
 from policykg.loaders import extract_file
@@ -157,8 +156,12 @@ def generated_statements(seed_rows: list[GraphRows]) -> list[tuple[str, dict[str
     out: list[tuple[str, dict[str, Any]]] = []
     for rows in seed_rows:
         out += write_statements(rows) + delete_statements(rows.doc_id)
-    out.append((_CANDIDATES, {"agency": "a", "doc": "d", "year": 2021}))
-    out.append((_CREATE, {"rows": [{"start": "a", "end": "b", "props": {"score": 0.5, "method": "m", "doc": "d"}}]}))
+    out.append((continuity.PLANS, {"agency": "a"}))
+    out.append((continuity.LINKED, {"docs": ["d"]}))
+    out.append((continuity.TASKS, {"docs": ["d"]}))
+    out.append((continuity.UNLINK, {"pairs": [{"earlier": "a", "later": "b"}]}))
+    out.append((continuity.CREATE_EDGES,
+                {"rows": [{"start": "a", "end": "b", "props": {"score": 0.5, "method": "m", "doc": "d"}}]}))
     return out
 
 
@@ -329,7 +332,7 @@ def test_schema_statements_use_the_neo4j_5_form_and_distinct_names() -> None:
     statements = [text for text, _ in schema.schema_statements()]
     form = re.compile(
         r"CREATE (CONSTRAINT (\w+) IF NOT EXISTS FOR \(n:\w+\) REQUIRE n\.id IS UNIQUE"
-        r"|INDEX (\w+) IF NOT EXISTS FOR \(n:\w+\) ON \(n\.doc\))"
+        r"|INDEX (\w+) IF NOT EXISTS FOR \(n:\w+\) ON \(n\.\w+\))"
     )
     names = []
     for text in statements:

@@ -30,6 +30,7 @@ INT_BOUND = 2**63 - 1
 _SCHEMA: dict[str, dict[str, Any]] = {
     "string": {"type": "string", "maxLength": 200}, "int": {"type": "integer", "minimum": -INT_BOUND, "maximum": INT_BOUND},
     "float": {"type": "number"}, "bool": {"type": "boolean"},
+    "list": {"type": "string", "maxLength": 2000},  # comma-separated values (policykg.queries.params)
 }
 RESULT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}},

@@ -1,11 +1,25 @@
 """Continuity: which task of a later plan carries on a task of an earlier plan by the same agency.
 
-The similarity is plain TF-IDF over jieba tokens with cosine, computed for one pair
-of documents at a time (the IDF comes from those two documents' tasks only), so a
-pair's edges depend on nothing else in the store: loading a third plan, or reloading
-either one, gives the same ``CONTINUES`` edges and counts. ``continuity_statements``
-reads the agency's other plans from the store and returns the ``CREATE`` statements
-to run in the loading document's transaction, after its tasks are created.
+Two rules keep the cost linear in the corpus and the edges independent of load order:
+
+- **Neighbours only.** An agency's plans are grouped by year; each group is compared
+  with the group just before it and the group just after it, never with every other
+  plan. So the ``CONTINUES`` edges of an agency are exactly the pairs of consecutive
+  year groups (``adjacent_pairs``), whatever order the plans arrived in.
+- **Pair-local scores.** The similarity is TF-IDF over jieba tokens with cosine, the
+  IDF taken from the two plans' tasks only, so a pair's edges depend on nothing else
+  in the store. Each later task keeps its best earlier match and others above the
+  threshold up to ``MAX_PER_TASK``; each earlier task keeps at most ``MAX_PER_TASK``
+  later ones (near-copies of a plan would otherwise link every task to every task).
+
+``repair_agency`` runs inside the write transaction of the documents being loaded (or
+deleted): it reads the agency's plans and the document pairs already linked, deletes the
+pairs that are no longer neighbours and creates the missing ones. Because the same
+transaction first writes the agency's Unit node (``docs`` changes), two loaders of one
+agency are serialised by the store (Neo4j takes the node's write lock; ArcadeDB fails the
+later commit with a conflict and the driver retries the transaction, which then reads the
+committed plans), so concurrent loads miss no edge. The bulk path (``graph.bulk``) keeps
+the same state in memory and calls the same ``plan_changes``.
 """
 
 from __future__ import annotations
@@ -13,18 +27,19 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections import Counter
+import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, Protocol
 
-from policykg.graph.mapping import GraphRows
-from policykg.graph.store import GraphStore, Statement, chunked
 from policykg.ontology.terms import Label, Rel
 
 #: Cosine a pair needs to be called the same line of work (set on the Zhejiang 2015 and 2021 plans: their one true pair scores 0.26, unrelated ones under 0.23).
 THRESHOLD = 0.25
+#: At most this many CONTINUES edges per task in each direction (the best first).
+MAX_PER_TASK = 3
 METHOD = "tfidf-jieba"
 _KEEP = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z&]+")
 #: Words every plan says; they would make any two tasks look alike.
@@ -33,12 +48,28 @@ STOPWORDS = frozenset({
     "重点", "工作", "有关", "相关", "各类", "组织", "支持", "落实", "提高", "促进", "强化", "健全", "我省", "全省", "全市", "我市", "年度",
     "力争", "完成", "情况", "以上", "等等", "重要", "主要", "不断", "切实", "认真"
 })
+#: Token cache size (sentences); bounded so the client and the workers stay small.
+TOKEN_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True)
 class TaskText:
+    """A task as continuity compares it; ``words`` when its tokens are known already (worker, bulk)."""
+
     id: str
     text: str
+    words: tuple[str, ...] | None = None
+
+    def tokens(self) -> tuple[str, ...]:
+        return self.words if self.words is not None else task_tokens(self.text)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One of an agency's documents, as continuity sees it."""
+
+    id: str
+    year: int
 
 
 @cache
@@ -49,19 +80,44 @@ def _jieba() -> Any:
     return jieba
 
 
+_TOKENS: dict[str, tuple[str, ...]] = {}
+
+
 def tokens(text: str) -> list[str]:
     """Content words: jieba's tokens of two or more Chinese characters (or a Latin word), stopwords out."""
-    return list(_tokens(text))
+    return list(task_tokens(text))
 
 
-@lru_cache(maxsize=65_536)
-def _tokens(text: str) -> tuple[str, ...]:
-    # Cached: each load compares its tasks with every other plan of the agency, and jieba
-    # was 42% of load time re-splitting the same texts (bench/load.py, docs/benchmarks.md).
-    return tuple(t for t in _jieba().lcut(text) if _KEEP.fullmatch(t) and t not in STOPWORDS)
+def task_tokens(text: str) -> tuple[str, ...]:
+    """``tokens`` as a tuple, cached by sentence.
+
+    jieba cuts a text block by block and 。 ends a block, so the tokens of a text are the
+    tokens of its sentences in turn; a plan's wording repeats from year to year (and across
+    an agency's plans), so caching sentences rather than whole texts saves most of jieba.
+    """
+    words: list[str] = []
+    for sentence in text.split("。"):
+        found = _TOKENS.get(sentence)
+        if found is None:
+            found = tuple(sys.intern(t) for t in _jieba().lcut(sentence) if _KEEP.fullmatch(t) and t not in STOPWORDS)
+            remember_tokens(sentence, found)
+        words += found
+    return tuple(words)
 
 
-def _vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
+def remember_tokens(text: str, words: Sequence[str]) -> None:
+    """Keep a sentence's tokens (bounded: the cache is cleared when full)."""
+    if len(_TOKENS) >= TOKEN_CACHE_SIZE:
+        _TOKENS.clear()  # crude but bounded; a miss costs one jieba pass
+    _TOKENS[text] = tuple(sys.intern(w) for w in words)
+
+
+def task_text(row: dict[str, Any]) -> str:
+    """The text a task is compared by (one rule for rows in memory and rows read back)."""
+    return row.get("text") or row.get("title") or ""
+
+
+def _vectors(docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors, smoothed IDF as in common practice: log((1+n)/(1+df)) + 1."""
     df: Counter[str] = Counter()
     for words in docs:
@@ -70,77 +126,138 @@ def _vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
     out = []
     for words in docs:
         tf = Counter(words)
-        vec = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in tf.items()}
+        vec = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in sorted(tf.items())}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append({w: v / norm for w, v in vec.items()})
     return out
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+def continuing_pairs(earlier: Sequence[TaskText], later: Sequence[TaskText], threshold: float = THRESHOLD,
+                     per_task: int = MAX_PER_TASK) -> list[tuple[str, str, float]]:
+    """(earlier task id, later task id, score), best first per later task, capped per task both ways.
 
-
-def continuing_pairs(earlier: Sequence[TaskText], later: Sequence[TaskText],
-                     threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
-    """(earlier task id, later task id, score): each later task's best match in the earlier plan, if close enough."""
+    Cosines come from an inverted index over the earlier tasks' words, so only tasks
+    sharing a word are scored. Tasks are taken in id order and ties broken by id, so the
+    result depends only on the two sets of tasks.
+    """
     if not earlier or not later:
         return []
-    vectors = _vectors([tokens(t.text) for t in [*earlier, *later]])
-    old, new = vectors[: len(earlier)], vectors[len(earlier) :]
-    pairs = []
+    earlier = sorted(earlier, key=lambda t: t.id)
+    later = sorted(later, key=lambda t: t.id)
+    vectors = _vectors([t.tokens() for t in [*earlier, *later]])
+    old, new = vectors[: len(earlier)], vectors[len(earlier):]
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for k, vec in enumerate(old):
+        for w, v in vec.items():
+            index[w].append((k, v))
+    chosen: list[tuple[str, str, float]] = []
     for task, vec in zip(later, new, strict=True):
-        scored = [(_cosine(vec, ov), e.id) for e, ov in zip(earlier, old, strict=True)]
-        score, best = max(scored, key=lambda s: (s[0], s[1]))  # ties broken by id, so runs agree
-        if score >= threshold:
-            pairs.append((best, task.id, round(score, 4)))
-    return pairs
+        acc: dict[int, float] = defaultdict(float)
+        for w, v in vec.items():  # sorted word order: the same float sums on every run
+            for k, ov in index.get(w, ()):
+                acc[k] += v * ov
+        scored = sorted(((round(s, 4), earlier[k].id) for k, s in acc.items() if s >= threshold),
+                        key=lambda x: (-x[0], x[1]))
+        chosen += [(eid, task.id, s) for s, eid in scored[:per_task]]
+    by_earlier: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for pair in chosen:
+        by_earlier[pair[0]].append(pair)
+    kept = [p for group in by_earlier.values() for p in sorted(group, key=lambda p: (-p[2], p[1]))[:per_task]]
+    return sorted(kept, key=lambda p: (p[1], -p[2], p[0]))
 
 
-_CANDIDATES = (
-    f"MATCH (d:{Label.DOCUMENT.value})-[:{Rel.ISSUED_BY.value}]->(u:{Label.UNIT.value} {{id: $agency}}) "
-    "WHERE d.id <> $doc AND d.year IS NOT NULL AND d.year <> $year "
-    f"MATCH (d)-[:{Rel.HAS_TASK.value}]->(t:{Label.TASK.value}) "
-    "RETURN d.id AS doc, d.year AS year, t.id AS id, t.text AS text ORDER BY doc, id"
+def pairs_for_texts(earlier: Iterable[str], later: Iterable[str], threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """The same rule on bare texts, by position: handy in notebooks and tests."""
+    e = [TaskText(f"{i:09d}", t) for i, t in enumerate(earlier)]
+    lt = [TaskText(f"{i:09d}", t) for i, t in enumerate(later)]
+    return [(int(a), int(b), s) for a, b, s in continuing_pairs(e, lt, threshold)]
+
+
+# --- which plans are neighbours -------------------------------------------------------------------
+
+
+def adjacent_pairs(plans: Iterable[Plan]) -> set[tuple[str, str]]:
+    """(earlier doc, later doc) for every two plans in consecutive years of one agency."""
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for p in plans:
+        by_year[p.year].append(p.id)
+    years = sorted(by_year)
+    return {(a, b) for y0, y1 in zip(years, years[1:], strict=False) for a in by_year[y0] for b in by_year[y1]}
+
+
+def plan_changes(plans: Iterable[Plan], linked: set[tuple[str, str]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(pairs to unlink, pairs to link) that turn ``linked`` into the agency's adjacent pairs.
+
+    ``linked`` holds the document pairs that have edges (or were compared) already; a pair
+    present is complete, because a pair's edges are written in one transaction and a
+    reload of either plan removes all of them with its tasks.
+    """
+    wanted = adjacent_pairs(plans)
+    return linked - wanted, wanted - linked
+
+
+def edge_rows(earlier: Sequence[TaskText], later: Sequence[TaskText], later_doc: str) -> list[dict[str, Any]]:
+    """Rows for ``CREATE_EDGES``; an edge's ``doc`` is its later plan, whichever plan was loaded last."""
+    return [{"start": a, "end": b, "props": {"score": s, "method": METHOD, "doc": later_doc}}
+            for a, b, s in continuing_pairs(earlier, later)]
+
+
+# --- the store side, inside the write transaction ----------------------------------------------------
+
+PLANS = (
+    f"MATCH (d:{Label.DOCUMENT.value})-[:{Rel.ISSUED_BY.value}]->(:{Label.UNIT.value} {{id: $agency}}) "
+    "WHERE d.year IS NOT NULL RETURN d.id AS id, d.year AS year"
 )
-_CREATE = (
+LINKED = (
+    f"UNWIND $docs AS doc MATCH (a:{Label.TASK.value} {{doc: doc}})-[:{Rel.CONTINUES.value}]->(b:{Label.TASK.value}) "
+    "RETURN DISTINCT a.doc AS earlier, b.doc AS later"
+)
+TASKS = (
+    f"UNWIND $docs AS doc MATCH (t:{Label.TASK.value} {{doc: doc}}) "
+    "RETURN t.doc AS doc, t.id AS id, t.text AS text, t.title AS title"
+)
+UNLINK = (
+    f"UNWIND $pairs AS p MATCH (a:{Label.TASK.value} {{doc: p.earlier}})-[x:{Rel.CONTINUES.value}]->"
+    f"(b:{Label.TASK.value} {{doc: p.later}}) DELETE x"
+)
+CREATE_EDGES = (
     f"UNWIND $rows AS r MATCH (a:{Label.TASK.value} {{id: r.start}}) MATCH (b:{Label.TASK.value} {{id: r.end}}) "
     f"CREATE (a)-[x:{Rel.CONTINUES.value}]->(b) SET x = r.props"
 )
 
 
-def _issuer(rows: GraphRows) -> str | None:
-    issued = rows.shared_rels.get((Rel.ISSUED_BY, Label.DOCUMENT, Label.UNIT), {})
-    return next((end for _, end in issued), None)
+class Tx(Protocol):
+    """What ``repair_agency`` needs of a transaction: run a statement and get its records."""
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = None) -> Any: ...
 
 
-def continuity_statements(store: GraphStore, rows: GraphRows, batch: int = 10_000) -> list[Statement]:
-    """CREATE statements for the CONTINUES edges between this document's tasks and its agency's other plans.
+def _records(tx: Tx, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r.data() for r in tx.run(cypher, params)]
 
-    Both directions: an earlier plan's tasks continue into this one, this one's into a
-    later plan's (a reload deleted those edges with the old tasks). Append the result to
-    the document's write statements, after the tasks are created.
+
+def repair_agency(tx: Tx, agency: str, known: dict[str, list[TaskText]], batch_rows: int = 5_000) -> int:
+    """Make the agency's CONTINUES edges the adjacent pairs of its plans; edges created.
+
+    ``known`` holds the tasks of documents written in this transaction (no need to read them back).
     """
-    agency = _issuer(rows)
-    doc = rows.shared_nodes.get(Label.DOCUMENT, {}).get(rows.doc_id, {})
-    year = doc.get("year")
-    mine = [TaskText(r["id"], r.get("text") or r.get("title") or "") for r in rows.owned_nodes.get(Label.TASK, [])]
-    if agency is None or year is None or not mine:
-        return []
-    others: dict[tuple[int, str], list[TaskText]] = {}
-    for r in store.read(_CANDIDATES, {"agency": agency, "doc": rows.doc_id, "year": year}):
-        others.setdefault((r["year"], r["doc"]), []).append(TaskText(r["id"], r["text"] or ""))
-    edges: list[dict[str, Any]] = []
-    for (other_year, _), theirs in sorted(others.items()):
-        earlier, later = (theirs, mine) if other_year < year else (mine, theirs)
-        edges += [{"start": a, "end": b, "props": {"score": s, "method": METHOD, "doc": rows.doc_id}}
-                  for a, b, s in continuing_pairs(earlier, later)]
-    return [(_CREATE, {"rows": chunk}) for chunk in chunked(edges, batch)]
-
-
-def pairs_for_texts(earlier: Iterable[str], later: Iterable[str], threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
-    """The same rule on bare texts, by position: handy in notebooks and tests."""
-    e = [TaskText(str(i), t) for i, t in enumerate(earlier)]
-    lt = [TaskText(str(i), t) for i, t in enumerate(later)]
-    return [(int(a), int(b), s) for a, b, s in continuing_pairs(e, lt, threshold)]
+    plans = [Plan(r["id"], int(r["year"])) for r in _records(tx, PLANS, {"agency": agency})]
+    if not plans:
+        return 0
+    ids = sorted(p.id for p in plans)
+    linked = {(r["earlier"], r["later"]) for r in _records(tx, LINKED, {"docs": ids})}
+    unlink, link = plan_changes(plans, linked)
+    if unlink:
+        tx.run(UNLINK, {"pairs": [{"earlier": a, "later": b} for a, b in sorted(unlink)]}).consume()
+    if not link:
+        return 0
+    needed = sorted({d for pair in link for d in pair} - set(known))
+    tasks: dict[str, list[TaskText]] = {d: list(v) for d, v in known.items()}
+    for r in _records(tx, TASKS, {"docs": needed}) if needed else []:
+        tasks.setdefault(r["doc"], []).append(TaskText(r["id"], task_text(r)))
+    rows: list[dict[str, Any]] = []
+    for earlier, later in sorted(link):
+        rows += edge_rows(tasks.get(earlier, []), tasks.get(later, []), later)
+    for k in range(0, len(rows), batch_rows):
+        tx.run(CREATE_EDGES, {"rows": rows[k:k + batch_rows]}).consume()
+    return len(rows)

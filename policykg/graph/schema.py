@@ -1,13 +1,21 @@
 """Schema from the ontology: a uniqueness constraint on ``id`` for every label.
 
 ``doc`` is indexed on the labels a document owns, because replacing or deleting
-a document finds its nodes by it.
+a document finds its nodes by it. The properties the named queries start from
+(a person, region, unit or indicator by name; documents by year or issuer) are
+indexed too, so a query's cost follows its answer rather than the graph.
 """
 
 from __future__ import annotations
 
 from policykg.graph.store import GraphStore, Statement
 from policykg.ontology.terms import OWNED_LABELS, Label
+
+#: (label, property) the named queries filter by.
+QUERY_INDEXES: tuple[tuple[Label, str], ...] = (
+    (Label.DOCUMENT, "year"), (Label.DOCUMENT, "issuer"), (Label.REGION, "name"), (Label.UNIT, "name"),
+    (Label.PERSON, "name"), (Label.INDICATOR, "name"),
+)
 
 
 def schema_statements() -> list[Statement]:
@@ -18,6 +26,10 @@ def schema_statements() -> list[Statement]:
     statements += [
         (f"CREATE INDEX {label.value.lower()}_doc IF NOT EXISTS FOR (n:{label.value}) ON (n.doc)", {})
         for label in OWNED_LABELS
+    ]
+    statements += [
+        (f"CREATE INDEX {label.value.lower()}_{prop} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})", {})
+        for label, prop in QUERY_INDEXES
     ]
     return statements
 

@@ -1,42 +1,61 @@
-"""Write a document's graph rows in one managed transaction, or remove them.
+"""Write documents' graph rows in managed transactions, or remove them.
 
 Statements are built only from ontology constants; every value travels as a
 parameter. A document's own nodes (sections, tasks, targets) are deleted and
 re-created; shared nodes and the relationships between them are merged and
 keep the list of documents that contributed them (``docs``), so deleting a
 document removes exactly what only it contributed.
+
+Several documents can go in one transaction (``write_documents``): their rows are
+combined into one ``UNWIND`` per label and relationship type, cut into batches
+under the engine's message limit, so a load of thousands of documents sends a few
+statements per batch of documents instead of ~25 per document. The combined rows
+give exactly what loading the documents one by one in the same order gives
+(``docs`` and ``aliases`` folded in order, properties last-writer-wins). Each
+transaction ends with the continuity repair of the agencies it touched, so a
+document and its CONTINUES edges are committed together, whole or not at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from policykg.graph.continuity import continuity_statements
-from policykg.graph.mapping import GraphRows, Row, iter_rel_groups, to_graph_rows
-from policykg.graph.store import GraphStore, Statement, chunked
+from neo4j import ManagedTransaction
+
+from policykg.graph import continuity
+from policykg.graph.mapping import GraphRows, Row, to_graph_rows
+from policykg.graph.store import GraphStore, Statement
 from policykg.loaders.types import Extraction
 from policykg.ontology.indicators import Catalogue
 from policykg.ontology.terms import OWNED_LABELS, SHARED_LABELS, Label, Rel
 
-BATCH_ROWS = 10_000
-_KEY = re.compile(r"[a-z_][a-z0-9_]*")
-# ``docs`` stays sorted (the new id goes in its place, not at the end), so the graph does
-# not depend on the order documents were loaded in; lists are compared as written.
-_ADD_DOC = (
-    "CASE WHEN $doc IN coalesce({v}.docs, []) THEN {v}.docs "
-    "ELSE [d IN coalesce({v}.docs, []) WHERE d < $doc] + $doc + [d IN coalesce({v}.docs, []) WHERE d > $doc] END"
-)
-# The union of the stored and the new aliases, sorted by rank (Cypher has no portable sort
-# function; alias lists are short, so counting the smaller ones is cheap).
-_SORTED_ALIASES = (
-    "WITH n, r, coalesce(n.aliases, []) + [a IN coalesce(r.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])] AS u "
-    "WITH n, r, [i IN range(0, size(u) - 1) | head([a IN u WHERE size([b IN u WHERE b < a]) = i])] AS aliases "
-)
+#: Row and size caps of one statement's ``$rows``. ArcadeDB refuses a Bolt message over
+#: 16 MB (and the driver then retries for minutes), so batches stay far below it.
+BATCH_ROWS = 5_000
+BATCH_BYTES = 6_000_000
+_ALIASED = (Label.UNIT, Label.INDICATOR)
 
 
-def _delete_owned(doc_id: str) -> list[Statement]:
-    return [(f"MATCH (n:{label.value} {{doc: $doc}}) DETACH DELETE n", {"doc": doc_id}) for label in OWNED_LABELS]
+def _size(row: Any) -> int:
+    # repr is C-fast; x3 bounds UTF-8 for CJK text. An over-estimate only makes batches smaller.
+    return len(repr(row)) * 3
+
+
+def row_batches(rows: Iterable[Row], max_rows: int = BATCH_ROWS, max_bytes: int = BATCH_BYTES) -> Iterator[list[Row]]:
+    """Consecutive batches of rows, each under ``max_rows`` rows and about ``max_bytes`` on the wire."""
+    batch: list[Row] = []
+    size = 0
+    for row in rows:
+        n = _size(row)
+        if batch and (len(batch) >= max_rows or size + n > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append(row)
+        size += n
+    if batch:
+        yield batch
 
 
 def shared_rel_types() -> list[Rel]:
@@ -45,7 +64,7 @@ def shared_rel_types() -> list[Rel]:
 
 def delete_statements(doc_id: str) -> list[Statement]:
     """Remove a document: its own nodes, then its share of merged relationships and nodes."""
-    statements = _delete_owned(doc_id)
+    statements = _delete_owned([doc_id])
     for rel in shared_rel_types():
         statements.append((
             f"MATCH ()-[x:{rel.value}]->() WHERE $doc IN coalesce(x.docs, []) "
@@ -61,61 +80,211 @@ def delete_statements(doc_id: str) -> list[Statement]:
     return statements
 
 
-def _merged_props(label: Label, rows: Iterable[Row]) -> str:
-    """The SET items that merge a batch's properties into shared nodes, independent of load order.
+def _delete_owned(doc_ids: Sequence[str]) -> list[Statement]:
+    return [(f"UNWIND $docs AS doc MATCH (n:{label.value} {{doc: doc}}) DETACH DELETE n", {"docs": list(doc_ids)})
+            for label in OWNED_LABELS]
+
+
+_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+#: Insert each of ``{new}`` into the sorted list ``{old}`` where it belongs (no sort function is
+#: portable across the engines; a filter per item keeps it linear in the list's length), so
+#: ``docs`` and ``aliases`` do not depend on the order documents were loaded in.
+_SORTED_UNION = ("reduce(acc = coalesce({old}, []), d IN coalesce({new}, []) | CASE WHEN d IN acc THEN acc "
+                 "ELSE [x IN acc WHERE x < d] + d + [x IN acc WHERE x > d] END)")
+
+
+def _smaller(a: Any, b: Any) -> Any:
+    """The value a shared property keeps when two documents describe it differently: the
+    smaller, so the result is the same whichever came last (None gives way)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    try:
+        return b if b < a else a
+    except TypeError:
+        return a if str(a) <= str(b) else b
+
+
+def combine(docs: Sequence[GraphRows]) -> tuple[dict[Label, list[Row]], dict[tuple[Rel, Label, Label], list[Row]]]:
+    """Shared node and relationship rows of several documents, one row per id, in load order."""
+    nodes: dict[Label, dict[str, Row]] = {}
+    rels: dict[tuple[Rel, Label, Label], dict[tuple[str, str], Row]] = {}
+    for rows in docs:
+        for label, by_id in rows.shared_nodes.items():
+            into = nodes.setdefault(label, {})
+            for node_id, row in by_id.items():
+                found = into.get(node_id)
+                if found is None:
+                    into[node_id] = {"id": node_id, "props": dict(row), "docs": [rows.doc_id]}
+                    continue
+                props = found["props"]
+                for prop, value in row.items():
+                    if prop == "aliases":
+                        props[prop] = sorted(set(props.get(prop, [])) | set(value))
+                    elif label is Label.DOCUMENT:
+                        props[prop] = value
+                    else:
+                        props[prop] = _smaller(props.get(prop), value)
+                if rows.doc_id not in found["docs"]:
+                    found["docs"].append(rows.doc_id)
+        for key, by_pair in rows.shared_rels.items():
+            into_rels = rels.setdefault(key, {})
+            for pair, row in by_pair.items():
+                got = into_rels.setdefault(pair, {"start": row["start"], "end": row["end"], "docs": []})
+                if rows.doc_id not in got["docs"]:
+                    got["docs"].append(rows.doc_id)
+    for by_id in nodes.values():
+        for row in by_id.values():
+            row["docs"].sort()
+            if "aliases" in row["props"]:
+                row["props"]["aliases"] = sorted(set(row["props"]["aliases"]))
+    for by_pair in rels.values():
+        for row in by_pair.values():
+            row["docs"].sort()
+    return ({label: list(v.values()) for label, v in nodes.items()},
+            {key: list(v.values()) for key, v in rels.items()})
+
+
+def _merged_props(label: Label, rows: Sequence[Row]) -> str:
+    """SET items merging a batch's properties into shared nodes, independent of load order.
 
     A document's own node takes its row whole. A node several documents share (an
     uncatalogued indicator's ``unit``, say) may be described differently by each; keeping
-    the smallest value makes the result the same whichever document came last.
+    the smaller value makes the result the same whichever document came last.
     """
     if label is Label.DOCUMENT:
-        return "n += r"
-    keys = sorted({k for row in rows for k in row} - {"id", "aliases"})
+        return "n += r.props"
+    keys = sorted({k for row in rows for k in row["props"]} - {"id", "aliases"})
     for key in keys:
         if not _KEY.fullmatch(key):
             raise ValueError(f"not a property name: {key!r}")  # keys come from mapping.py, never from input
-    return ", ".join(f"n.{k} = CASE WHEN n.{k} IS NULL OR r.{k} < n.{k} THEN coalesce(r.{k}, n.{k}) ELSE n.{k} END"
-                     for k in keys) or "n.id = r.id"
+    return ", ".join(f"n.{k} = CASE WHEN n.{k} IS NULL OR r.props.{k} < n.{k} THEN coalesce(r.props.{k}, n.{k}) "
+                     f"ELSE n.{k} END" for k in keys) or "n.id = r.id"
+
+
+def _merge_node(label: Label, rows: Sequence[Row]) -> str:
+    # The merged lists are computed in a WITH, before the SET: within one SET clause ``n += r``
+    # also writes n.aliases, and whether a later item then reads the old or the new value differs
+    # between engines and versions (docs/neo4j.md, "SET order").
+    cypher = (f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+              f"WITH n, r, {_SORTED_UNION.format(old='n.docs', new='r.docs')} AS docs")
+    props = _merged_props(label, rows)
+    if label in _ALIASED:
+        return (cypher + f", {_SORTED_UNION.format(old='n.aliases', new='r.props.aliases')} AS aliases "
+                f"SET {props}, n.docs = docs, n.aliases = aliases")
+    return cypher + f" SET {props}, n.docs = docs"
+
+
+def _merge_rel(rel: Rel, start: Label, end: Label) -> str:
+    return (f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
+            f"MERGE (a)-[x:{rel.value}]->(b) WITH x, {_SORTED_UNION.format(old='x.docs', new='r.docs')} AS docs "
+            "SET x.docs = docs")
+
+
+def create_node(label: Label) -> str:
+    return f"UNWIND $rows AS r CREATE (n:{label.value}) SET n = r"
+
+
+def create_rel(rel: Rel, start: Label, end: Label) -> str:
+    return (f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
+            f"CREATE (a)-[x:{rel.value}]->(b) SET x = r.props")
+
+
+def batch_statements(docs: Sequence[GraphRows], *, fresh: bool = False) -> list[Statement]:
+    """The statements that put these documents in the store, in one transaction's order.
+
+    ``fresh``: the documents are known not to be in the store (the bulk path on a store
+    it is filling), so there is nothing of theirs to delete first.
+    """
+    statements: list[Statement] = [] if fresh else _delete_owned([d.doc_id for d in docs])
+    nodes, rels = combine(docs)
+    for label, node_rows in nodes.items():
+        statements += [(_merge_node(label, b), {"rows": b}) for b in row_batches(node_rows)]
+    for (rel, start, end), rel_rows in rels.items():
+        statements += [(_merge_rel(rel, start, end), {"rows": b}) for b in row_batches(rel_rows)]
+    owned_nodes: dict[Label, list[Row]] = {}
+    owned_rels: dict[tuple[Rel, Label, Label], list[Row]] = {}
+    for rows in docs:
+        for label, node_rows in rows.owned_nodes.items():
+            owned_nodes.setdefault(label, []).extend(node_rows)
+        for key, rel_rows in rows.owned_rels.items():
+            owned_rels.setdefault(key, []).extend(rel_rows)
+    for label, node_rows in owned_nodes.items():
+        statements += [(create_node(label), {"rows": b}) for b in row_batches(node_rows)]
+    for (rel, start, end), rel_rows in owned_rels.items():
+        statements += [(create_rel(rel, start, end), {"rows": b}) for b in row_batches(rel_rows)]
+    return statements
 
 
 def write_statements(rows: GraphRows) -> list[Statement]:
-    doc = rows.doc_id
-    statements = _delete_owned(doc)
-    for label, by_id in rows.shared_nodes.items():
-        # The merged alias list is computed in a WITH, before the SET: within one SET clause
-        # ``n += r`` also writes n.aliases, and whether a later item then reads the old or the
-        # new value differs between engines and versions (docs/neo4j.md, "SET order").
-        cypher = f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
-        props = _merged_props(label, by_id.values())
-        if label in (Label.UNIT, Label.INDICATOR):
-            cypher += _SORTED_ALIASES + f"SET {props}, n.docs = {_ADD_DOC.format(v='n')}, n.aliases = aliases"
-        else:
-            cypher += f"SET {props}, n.docs = {_ADD_DOC.format(v='n')}"
-        statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(by_id.values(), BATCH_ROWS)]
-    for rel, start, end, rel_rows in iter_rel_groups(rows.shared_rels):
-        cypher = (
-            f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
-            f"MERGE (a)-[x:{rel.value}]->(b) SET x.docs = {_ADD_DOC.format(v='x')}"
-        )
-        statements += [(cypher, {"rows": batch, "doc": doc}) for batch in chunked(rel_rows, BATCH_ROWS)]
-    for label, node_rows in rows.owned_nodes.items():
-        cypher = f"UNWIND $rows AS r CREATE (n:{label.value}) SET n = r"
-        statements += [(cypher, {"rows": batch}) for batch in chunked(node_rows, BATCH_ROWS)]
-    for rel, start, end, rel_rows in iter_rel_groups(rows.owned_rels):
-        cypher = (
-            f"UNWIND $rows AS r MATCH (a:{start.value} {{id: r.start}}) MATCH (b:{end.value} {{id: r.end}}) "
-            f"CREATE (a)-[x:{rel.value}]->(b) SET x = r.props"
-        )
-        statements += [(cypher, {"rows": batch}) for batch in chunked(rel_rows, BATCH_ROWS)]
-    return statements
+    """One document's statements (without its CONTINUES edges, which need the store)."""
+    return batch_statements([rows])
+
+
+def issuer(rows: GraphRows) -> str | None:
+    issued = rows.shared_rels.get((Rel.ISSUED_BY, Label.DOCUMENT, Label.UNIT), {})
+    return next((end for _, end in issued), None)
+
+
+#: Task id -> its continuity tokens, when an extraction worker computed them already.
+Words = dict[str, tuple[str, ...]]
+
+
+def known_tasks(rows: GraphRows, words: Words | None = None) -> list[continuity.TaskText]:
+    words = words or {}
+    return [continuity.TaskText(r["id"], continuity.task_text(r), words.get(r["id"]))
+            for r in rows.owned_nodes.get(Label.TASK, [])]
+
+
+def task_words(rows: GraphRows) -> Words:
+    """Continuity tokens of a document's tasks (run in the extraction worker, which has the CPU)."""
+    return {r["id"]: continuity.task_tokens(continuity.task_text(r)) for r in rows.owned_nodes.get(Label.TASK, [])}
+
+
+def _unique(docs: Sequence[GraphRows]) -> list[GraphRows]:
+    """The same document twice in one batch: the later copy wins, as it would loaded one by one."""
+    last = {rows.doc_id: k for k, rows in enumerate(docs)}
+    return [rows for k, rows in enumerate(docs) if last[rows.doc_id] == k]
+
+
+def write_documents(store: GraphStore, docs: Sequence[GraphRows], words: Words | None = None) -> None:
+    """Put several documents in the store in one transaction, CONTINUES edges included."""
+    docs = _unique(docs)
+    if not docs:
+        return
+    statements = batch_statements(docs)
+    agencies = sorted({a for a in map(issuer, docs) if a is not None})
+    known = {rows.doc_id: known_tasks(rows, words) for rows in docs}
+
+    def work(tx: ManagedTransaction) -> None:
+        for cypher, params in statements:
+            tx.run(cypher, params).consume()  # type: ignore[arg-type]  # built from constants only
+        for agency in agencies:
+            continuity.repair_agency(tx, agency, known)
+
+    store.write_unit(work)
 
 
 def write_extraction(store: GraphStore, extraction: Extraction, catalogue: Catalogue | None = None) -> GraphRows:
     """Put one document in the store, whole or not at all (its CONTINUES edges included)."""
     rows = to_graph_rows(extraction, catalogue)
-    store.write(write_statements(rows) + continuity_statements(store, rows))
+    write_documents(store, [rows])
     return rows
 
 
+_AGENCY = (f"MATCH (:{Label.DOCUMENT.value} {{id: $doc}})-[:{Rel.ISSUED_BY.value}]->(u:{Label.UNIT.value}) "
+           "RETURN u.id AS id")
+
+
 def delete_document(store: GraphStore, doc_id: str) -> None:
-    store.write(delete_statements(doc_id))
+    """Remove a document; its agency's plans either side of it become neighbours and are linked."""
+
+    def work(tx: ManagedTransaction) -> None:
+        agencies = [r["id"] for r in tx.run(_AGENCY, {"doc": doc_id})]
+        for cypher, params in delete_statements(doc_id):
+            tx.run(cypher, params).consume()  # type: ignore[arg-type]
+        for agency in agencies:
+            continuity.repair_agency(tx, agency, {})
+
+    store.write_unit(work)

@@ -11,6 +11,10 @@
 // param: limit: int = 200  -- at most this many pairs
 // columns: unit_a, agency_a, unit_b, agency_b, tasks, co_lead, id_a, id_b
 // example: --param region=浙江省 --param min=2
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
 MATCH (a:Unit)-[ra:LEADS|SUPPORTS]->(t:Task)<-[rb:LEADS|SUPPORTS]-(b:Unit)
 WHERE a.id < b.id
   AND ($role = 'any' OR (type(ra) = 'LEADS' AND type(rb) = 'LEADS'))
@@ -18,9 +22,7 @@ WHERE a.id < b.id
 MATCH (d:Document)-[:HAS_TASK]->(t)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
+  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 WITH a, b, t, sum(CASE WHEN type(ra) = 'LEADS' AND type(rb) = 'LEADS' THEN 1 ELSE 0 END) AS leadPairs
 WITH a, b, count(t) AS tasks, sum(CASE WHEN leadPairs > 0 THEN 1 ELSE 0 END) AS co_lead
 WHERE tasks >= $min

@@ -6,9 +6,15 @@
 // param: later: int = null  -- year of the later plan; the issuer's latest when null
 // columns: status, earlier_number, earlier_task, later_number, later_task, score, earlier_id, later_id, earlier_doc, later_doc
 // example: --param issuer=浙江省科学技术厅
-MATCH (d:Document)
-WHERE d.issuer = $issuer
-   OR EXISTS { MATCH (d)-[:ISSUED_BY]->(u:Unit) WHERE u.name = $issuer OR $issuer IN coalesce(u.aliases, []) }
+OPTIONAL MATCH (u:Unit)
+WHERE u.name = $issuer OR $issuer IN coalesce(u.aliases, [])
+OPTIONAL MATCH (u)<-[:ISSUED_BY]-(ud:Document)
+WITH collect(ud) AS byUnit
+OPTIONAL MATCH (nd:Document {issuer: $issuer})
+WITH byUnit, collect(nd) AS byName
+WITH byUnit + byName AS found
+UNWIND found AS found_doc
+WITH DISTINCT found_doc AS d
 WITH d ORDER BY d.year DESC, d.date DESC, d.id
 WITH collect(d) AS docs
 WITH docs, [x IN docs WHERE $later IS NULL OR x.year = $later][0] AS later

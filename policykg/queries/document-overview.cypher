@@ -14,8 +14,7 @@ OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:SUPPORTS]-(su:Unit)
 WITH d, tasks, lead_units, count(DISTINCT su) AS support_units
 OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:RESPONSIBLE_FOR]-(p:Person)
 WITH d, tasks, lead_units, support_units, count(DISTINCT p) AS people
-OPTIONAL MATCH (g:Target)-[:MEASURES]->(i:Indicator)
-WHERE g.doc = d.id
+OPTIONAL MATCH (g:Target {doc: d.id})-[:MEASURES]->(i:Indicator)
 WITH d, tasks, lead_units, support_units, people, count(DISTINCT g) AS targets, count(DISTINCT i) AS indicators
 RETURN d.id AS id, d.title AS title, d.year AS year, d.kind AS kind,
        COUNT { (d)-[:HAS_SECTION]->(:Section) } AS sections, size(tasks) AS tasks,

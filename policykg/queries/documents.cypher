@@ -8,15 +8,18 @@
 // param: issuer: string = null  -- the issuing agency as written or resolved (substring)
 // columns: id, title, issuer, region, year, date, kind, tasks, source
 // example: --param region=浙江省 --param within=true
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
 MATCH (d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
   AND ($kind IS NULL OR d.kind = $kind)
-  AND ($issuer IS NULL OR coalesce(d.issuer, '') CONTAINS $issuer
-       OR EXISTS { MATCH (d)-[:ISSUED_BY]->(iu:Unit) WHERE iu.name CONTAINS $issuer })
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
+  AND CASE WHEN $issuer IS NULL THEN true
+           ELSE coalesce(d.issuer, '') CONTAINS $issuer
+                OR EXISTS { MATCH (d)-[:ISSUED_BY]->(iu:Unit) WHERE iu.name CONTAINS $issuer } END
+  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 OPTIONAL MATCH (d)-[:ABOUT]->(r:Region)
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(u:Unit)
 WITH d, head(collect(DISTINCT r.name)) AS region, head(collect(DISTINCT u.name)) AS agency

@@ -7,19 +7,29 @@
 // param: from: int = null  -- first year
 // param: to: int = null  -- last year
 // columns: indicator, year, region, target, actual, unit
+// Indicator first, and the latest figure of each cell found by aggregation (max of the report
+// date, then the largest value) instead of one global sort of every figure.
 // example: --param region=浙江省 --format xlsx --output matrix.xlsx
-MATCH (g:Target)-[:MEASURES]->(i:Indicator)
-WHERE ($indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, []))
-  AND ($from IS NULL OR g.year >= $from)
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
+MATCH (i:Indicator)
+WHERE $indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
+MATCH (i)<-[:MEASURES]-(g:Target)
+WHERE ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (g)-[:FOR]->(gr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR gr.name = $region })
 OPTIONAL MATCH (g)-[:FOR]->(r:Region)
+WITH i, g, r, scope
+WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
-WITH i, r, g, coalesce(g.as_of, d.date, toString(d.year), '') AS reported
-ORDER BY reported DESC, g.value DESC
-WITH i, r, g.year AS year, g.kind AS kind, collect(g)[0] AS latest
+WITH i, r, g.year AS year, g.kind AS kind,
+     collect({reported: coalesce(g.as_of, d.date, toString(d.year), ''), value: g.value, unit: g.unit}) AS figures,
+     max(coalesce(g.as_of, d.date, toString(d.year), '')) AS last
+WITH i, r, year, kind,
+     reduce(best = NULL, f IN [f IN figures WHERE f.reported = last] |
+            CASE WHEN best IS NULL THEN f WHEN best.value IS NULL THEN best WHEN f.value IS NULL THEN f
+                 WHEN f.value > best.value THEN f ELSE best END) AS latest
 WITH i, r, year, collect({kind: kind, value: latest.value, unit: latest.unit}) AS cells
 RETURN i.name AS indicator, year, r.name AS region,
        head([c IN cells WHERE c.kind = 'target' | c.value]) AS target,

@@ -9,11 +9,11 @@ WHERE ($search IS NULL OR i.name CONTAINS $search OR any(a IN coalesce(i.aliases
   AND ($catalogued IS NULL OR coalesce(i.catalogued, false) = $catalogued)
 OPTIONAL MATCH (g:Target)-[:MEASURES]->(i)
 OPTIONAL MATCH (g)-[:FOR]->(r:Region)
-WITH i, collect(DISTINCT g) AS figures, collect(DISTINCT r.name) AS regions,
+WITH i, count(DISTINCT CASE WHEN g.kind = 'target' THEN g END) AS targets,
+     count(DISTINCT CASE WHEN g.kind = 'actual' THEN g END) AS actuals, collect(DISTINCT r.name) AS regions,
      min(g.year) AS first_year, max(g.year) AS last_year
 RETURN i.name AS indicator, i.aliases AS aliases, i.measure AS measure, i.unit AS unit,
        coalesce(i.catalogued, false) AS catalogued,
-       size([g IN figures WHERE g.kind = 'target']) AS targets,
-       size([g IN figures WHERE g.kind = 'actual']) AS actuals,
+       targets, actuals,
        first_year, last_year, regions
 ORDER BY targets + actuals DESC, indicator

@@ -5,9 +5,9 @@
 // param: to: int = null  -- last document year
 // columns: year, document, number, task, agency, lead_units, id
 // example: --param person=邱飞章
-MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE p.name = $person
-  AND ($from IS NULL OR d.year >= $from)
+MATCH (p:Person {name: $person})
+MATCH (p)-[:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(a:Unit)
 WITH p, t, d, head(collect(a.name)) AS agency

@@ -4,7 +4,7 @@
 // columns: region, level, parent, documents, units, path
 // example: --param within=浙江省
 MATCH (r:Region)
-WHERE $within IS NULL OR EXISTS { MATCH (r)-[:PART_OF*0..]->(:Region {name: $within}) }
+WHERE CASE WHEN $within IS NULL THEN true ELSE EXISTS { MATCH (r)-[:PART_OF*0..]->(:Region {name: $within}) } END
 OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
 WITH r, head(collect(p.name)) AS parent
 OPTIONAL MATCH path = (r)-[:PART_OF*0..]->(top:Region)

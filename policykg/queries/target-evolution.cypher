@@ -7,16 +7,21 @@
 // param: from: int = null  -- first target year
 // param: to: int = null  -- last target year
 // columns: year, kind, value, unit, region, document, raw
+// Indicator first: the cost grows with the indicator's figures, not with all targets.
 // example: --param indicator=技术交易额 --param region=浙江省
-MATCH (g:Target)-[:MEASURES]->(i:Indicator)
-WHERE (i.name = $indicator OR $indicator IN coalesce(i.aliases, []))
-  AND ($from IS NULL OR g.year >= $from)
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
+MATCH (i:Indicator)
+WHERE i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
+MATCH (i)<-[:MEASURES]-(g:Target)
+WHERE ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (g)-[:FOR]->(gr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR gr.name = $region })
 OPTIONAL MATCH (g)-[:FOR]->(r:Region)
+WITH g, r, scope
+WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
 RETURN g.year AS year, g.kind AS kind, g.value AS value, g.unit AS unit, r.name AS region,
        d.title AS document, g.raw AS raw
-ORDER BY year, kind, coalesce(g.as_of, d.date, ''), raw
+ORDER BY year, kind, coalesce(g.as_of, d.date, ''), raw, region, document

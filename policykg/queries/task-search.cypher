@@ -9,15 +9,17 @@
 // param: limit: int = 20  -- at most this many tasks
 // columns: score, year, document, number, task, snippet, id
 // example: --param keyword=孵化器
-WITH [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
+WITH scope, [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE size(words) > 0
   AND all(w IN words WHERE toLower(t.text) CONTAINS w OR toLower(coalesce(t.title, '')) CONTAINS w)
   AND ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
+  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 WITH d, t, words, toLower(t.text) AS text, toLower(coalesce(t.title, '')) AS title
 WITH d, t, text,
      reduce(s = 0, w IN words | s + 3 * ((size(title) - size(replace(title, w, ''))) / size(w))

@@ -7,14 +7,16 @@
 // param: to: int = null  -- last document year
 // columns: year, document, number, task, supporters, responsible, id
 // example: --param region=浙江省 --param within=true
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }
   AND ($document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document)
   AND ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
+  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 OPTIONAL MATCH (su:Unit)-[:SUPPORTS]->(t)
 WITH d, t, collect(DISTINCT su.name) AS supporters
 OPTIONAL MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t)

@@ -7,12 +7,14 @@
 // param: to: int = null  -- last document year
 // columns: year, document, role, number, task, agency, id
 // example: --param unit=高新处 --param role=lead
-MATCH (u:Unit)-[r:LEADS|SUPPORTS]->(t:Task)<-[:HAS_TASK]-(d:Document)
+MATCH (u:Unit)
 WHERE (u.name = $unit OR $unit IN coalesce(u.aliases, []))
-  AND ($role = 'any' OR ($role = 'lead' AND type(r) = 'LEADS') OR ($role = 'support' AND type(r) = 'SUPPORTS'))
+  AND CASE WHEN $agency IS NULL THEN true
+           ELSE EXISTS { MATCH (u)-[:PART_OF]->(a:Unit) WHERE a.name = $agency OR $agency IN coalesce(a.aliases, []) } END
+MATCH (u)-[r:LEADS|SUPPORTS]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($role = 'any' OR ($role = 'lead' AND type(r) = 'LEADS') OR ($role = 'support' AND type(r) = 'SUPPORTS'))
   AND ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
-  AND ($agency IS NULL OR EXISTS { MATCH (u)-[:PART_OF]->(a:Unit) WHERE a.name = $agency OR $agency IN coalesce(a.aliases, []) })
 OPTIONAL MATCH (u)-[:PART_OF]->(a:Unit)
 WITH d, t, r, head(collect(a.name)) AS agency
 RETURN d.year AS year, d.title AS document, CASE type(r) WHEN 'LEADS' THEN 'lead' ELSE 'support' END AS role,

@@ -8,16 +8,29 @@
 // param: collective: bool = false  -- include collective mentions such as 有关处室
 // param: limit: int = 50  -- at most this many units
 // columns: unit, agency, region, tasks
+// Start from the documents in scope (year, region), aggregate per unit, and look up agency and
+// region only for the units that can make the top $limit (ties at the cut included).
 // example: --param region=浙江省 --param limit=10
-MATCH (u:Unit)-[:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document)
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
+MATCH (d:Document)
 WHERE ($from IS NULL OR d.year >= $from)
   AND ($to IS NULL OR d.year <= $to)
-  AND ($collective OR coalesce(u.collective, false) = false)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
-OPTIONAL MATCH (d)-[:ABOUT]->(docRegion:Region)
+OPTIONAL MATCH (d)-[:ABOUT]->(dr:Region)
+WITH d, scope, collect(dr) AS drs
+WHERE $region IS NULL OR any(x IN drs WHERE x.id IN scope)
+MATCH (d)-[:HAS_TASK]->(t:Task)<-[:LEADS]-(u:Unit)
+WHERE $collective OR coalesce(u.collective, false) = false
+UNWIND CASE WHEN size(drs) = 0 THEN [NULL] ELSE drs END AS docRegion
 WITH u, count(DISTINCT t) AS tasks, collect(DISTINCT docRegion.name) AS docRegions
+ORDER BY tasks DESC
+WITH collect({u: u, tasks: tasks, docRegions: docRegions}) AS ranked
+WITH ranked, CASE WHEN $limit > 0 AND size(ranked) > $limit THEN ranked[$limit - 1].tasks ELSE 0 END AS cut
+UNWIND ranked AS x
+WITH x.u AS u, x.tasks AS tasks, x.docRegions AS docRegions, cut
+WHERE tasks >= cut
 OPTIONAL MATCH (u)-[:PART_OF]->(a:Unit)
 OPTIONAL MATCH (u)-[:IN]->(ur:Region)
 OPTIONAL MATCH (a)-[:IN]->(ar:Region)
