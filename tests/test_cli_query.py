@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from store_params import STORES, store_spec
 from typer.testing import CliRunner
 
 from policykg.cli import app
@@ -21,14 +22,14 @@ SAMPLES = {"indicator": "技术交易额", "keyword": "孵化器", "unit": "高�
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A loaded store, kept open for the module so each command finds the server running."""
-    path = tmp_path_factory.mktemp("cli-seeds")
-    kg = KnowledgeGraph.open(path)
+    spec = store_spec(request, tmp_path_factory)
+    kg = KnowledgeGraph.open(spec)
     try:
         assert all(r.ok for r in kg.load([PLANS]))
-        yield str(path)
+        yield spec
     finally:
         kg.close()
 

@@ -2,7 +2,8 @@
 
 The embedded ArcadeDB and a Neo4j 5 server both speak Bolt, so one class does
 the talking; what differs between them (how the server is found or started)
-lives in ``embedded.py`` and ``open_store``. Every write goes through a managed
+lives in ``embedded.py`` and ``open_store``, and how they behave apart in
+``dialect.py``. Every write goes through a managed
 transaction (``execute_write``): in the trial, auto-commit left half a batch
 behind after a kill -9 and was 6x slower.
 """
@@ -16,6 +17,8 @@ from typing import Any, LiteralString, Protocol, cast
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from policykg.graph.dialect import EMBEDDED, NEO4J, Dialect
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -44,10 +47,12 @@ class GraphStore(Protocol):
 class BoltStore:
     """A store reached over Bolt with the official driver; the database name goes on every call."""
 
-    def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None) -> None:
+    def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None,
+                 dialect: Dialect = EMBEDDED) -> None:
         self.driver = driver
         self.database = database
         self.name = name
+        self.dialect = dialect
         self._on_close = on_close
         self._closed = False
 
@@ -124,13 +129,13 @@ def open_neo4j(uri: str) -> BoltStore:
     user = os.environ.get("NEO4J_USER", "neo4j")
     password = os.environ.get("NEO4J_PASSWORD", "")
     database = os.environ.get("NEO4J_DATABASE", "neo4j")
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    driver = GraphDatabase.driver(uri, auth=(user, password), **NEO4J.driver_options)
     try:
         driver.verify_connectivity()
     except Exception as exc:
         driver.close()
         raise StoreError(f"cannot reach Neo4j at {uri}: {_message(exc)}") from exc
-    return BoltStore(driver, database, name=f"neo4j {uri}")
+    return BoltStore(driver, database, name=f"neo4j {uri}", dialect=NEO4J)
 
 
 def chunked(rows: Iterable[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
