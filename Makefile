@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= demo-store
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test test-neo4j lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,15 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# The Neo4j variants alone, on a Neo4j 5 server built from Maven Central (needs Java 17+ and Maven).
+# `.ci/run` runs `make test` with POLICYKG_NEO4J=local: the whole suite on both stores.
+test-neo4j: install
+	bash scripts/neo4j-deps.sh
+	POLICYKG_NEO4J=local $(BIN)/pytest -q -m neo4j
+
 bench: install
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/stores.py
 
 clean:
 	-$(BIN)/policykg store stop --store $(DEMO_STORE)

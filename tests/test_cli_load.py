@@ -1,4 +1,4 @@
-"""``policykg load`` and ``extract`` driven as a user would, against a real embedded store."""
+"""``policykg load`` and ``extract`` driven as a user would, against a real store (embedded and Neo4j)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from store_params import STORES, store_spec
 
 POLICYKG = [sys.executable, "-m", "policykg.cli"]
 PLAN = """某某省科学技术厅2031年工作要点
@@ -21,17 +24,22 @@ CATALOGUE = """indicators:
 """
 
 
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An empty store the CLI is pointed at with --store: a new directory, or the wiped Neo4j."""
+    return store_spec(request, tmp_path_factory)
+
+
 def policykg(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*POLICYKG, *args], capture_output=True, text=True, timeout=180)
 
 
-def test_a_failing_file_is_counted_and_the_others_still_load(tmp_path: Path) -> None:
+def test_a_failing_file_is_counted_and_the_others_still_load(tmp_path: Path, store: str) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "a_plan.txt").write_text(PLAN, encoding="gbk")
     (plans / "b_empty.txt").write_bytes(b"")
     (plans / "c_binary.txt").write_bytes(bytes(range(256)) * 4)
-    store = str(tmp_path / "store")
     result = policykg("load", str(plans), "--store", store)
     assert result.returncode == 1
     assert "1 loaded, 2 failed" in result.stdout
@@ -43,12 +51,11 @@ def test_a_failing_file_is_counted_and_the_others_still_load(tmp_path: Path) -> 
     assert counts["nodes"]["Task"] == 2
 
 
-def test_analysts_extend_the_indicator_catalogue_with_their_own_yaml(tmp_path: Path) -> None:
+def test_analysts_extend_the_indicator_catalogue_with_their_own_yaml(tmp_path: Path, store: str) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
     catalogue = tmp_path / "indicators.yaml"
     catalogue.write_text(CATALOGUE, encoding="utf-8")
-    store = str(tmp_path / "store")
     assert policykg("load", str(plan), "--store", store, "--indicators", str(catalogue)).returncode == 0
     rows = json.loads(policykg("cypher", "MATCH (g:Target)-[:MEASURES]->(i:Indicator) WHERE g.unit = '%' "
                                "RETURN i.name AS name, i.catalogued AS catalogued, g.value AS value",

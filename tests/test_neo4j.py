@@ -13,10 +13,14 @@ from pathlib import Path
 
 import neo4j_local
 import pytest
+from store_params import wipe_neo4j
 
+from policykg.graph.fingerprint import graph_rows
 from policykg.graph.store import StoreError, open_neo4j
+from policykg.kg import KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "examples" / "plans"
 
 
 def test_docker_compose_runs_the_neo4j_version_the_tests_pin() -> None:
@@ -37,3 +41,18 @@ def test_a_wrong_password_is_one_clear_error(neo4j_uri: str, monkeypatch: pytest
     monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
     with pytest.raises(StoreError, match=f"cannot reach Neo4j at {re.escape(neo4j_uri)}"):
         open_neo4j(neo4j_uri)
+
+
+@pytest.mark.neo4j
+def test_arcadedb_and_neo4j_hold_the_same_graph_after_the_same_load(
+        neo4j_uri: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Every node, relationship and property, lists in stored order (graph.fingerprint): the
+    # statements mean the same on both engines, not merely run on both.
+    wipe_neo4j(neo4j_uri)
+    prints = []
+    for spec in (str(tmp_path_factory.mktemp("same-graph")), neo4j_uri):
+        with KnowledgeGraph.open(spec) as kg:
+            assert all(r.ok for r in kg.load([PLANS]))
+            prints.append(graph_rows(kg.store))
+    assert prints[0] == prints[1]
+    assert len(prints[0][0]) > 500  # the seeds' nodes, not two empty graphs
