@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= demo-store
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo test test-neo4j lint bench clean
 
 # Charts draw Chinese with a CJK font (Debian fonts-noto-cjk). Installed when missing and we are root with
 # apt-get; skipped otherwise (charts then fail with a message that says how to install one).
@@ -39,10 +39,17 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# The Neo4j variants alone, on a Neo4j 5 server built from Maven Central (needs Java 17+ and Maven).
+# `.ci/run` runs `make test` with POLICYKG_NEO4J=local: the whole suite on both stores.
+test-neo4j: install
+	bash scripts/neo4j-deps.sh
+	POLICYKG_NEO4J=local $(BIN)/pytest -q -m neo4j
+
 bench: install
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/sparql.py
+	$(BIN)/python bench/stores.py
 
 clean:
 	-$(BIN)/policykg store stop --store $(DEMO_STORE)

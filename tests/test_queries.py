@@ -1,4 +1,4 @@
-"""Every named query on the five seed plans, on the embedded store (and on Neo4j when NEO4J_URI is set).
+"""Every named query on the five seed plans, on the embedded store and on Neo4j 5 (tests/store_params.py).
 
 Expected rows are facts of the documents themselves: the 2015 Zhejiang
 responsibility breakdown names 高新处 as lead on 11 tasks and the 2021 status table
@@ -8,13 +8,13 @@ Where a number comes straight from the text, the test counts it in the text.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from store_params import STORES, open_kg
 
 from policykg.kg import KnowledgeGraph
 from policykg.queries import BadParameter, UnknownQuery, WriteRefused, get_query, list_queries
@@ -27,20 +27,9 @@ SAMPLES = {"indicator": "技术交易额", "keyword": "孵化器", "unit": "高�
            "issuer": "浙江省科学技术厅", "id": "none"}
 
 
-def _open(kind: str, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    if kind == "embedded":
-        return KnowledgeGraph.open(tmp_path_factory.mktemp("seeds"))
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("NEO4J_URI not set")
-    kg = KnowledgeGraph.open(uri)
-    kg.cypher("MATCH (n) DETACH DELETE n", write=True)  # NEO4J_URI must name a disposable database
-    return kg
-
-
-@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+@pytest.fixture(scope="module", params=STORES)
 def kg(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = _open(request.param, tmp_path_factory)
+    graph = open_kg(request, tmp_path_factory)
     try:
         results = graph.load([PLANS])
         assert all(r.ok for r in results), [r.error for r in results if not r.ok]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from store_params import STORES, store_spec
 
 from policykg.graph import open_store
 from policykg.graph.schema import ensure_schema
@@ -53,9 +54,9 @@ TX2019 = plan("doc-tx2019", title="2019年科技创新工作要点", issuer="市
 CORPUS = [ZJ2015, HB2017, ZJ2021, TX2019]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltStore]:
-    s = open_store(tmp_path_factory.mktemp("resolution"))
+@pytest.fixture(scope="module", params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltStore]:
+    s = open_store(store_spec(request, tmp_path_factory))
     ensure_schema(s)
     for x in CORPUS:
         write_extraction(s, x)

@@ -1,18 +1,25 @@
-"""The embedded store: whole-or-nothing writes, idempotent loads, sharing, loopback only."""
+"""Whole-or-nothing writes, idempotent loads and deletes on both stores; the embedded server's sharing and loopback.
+
+The tests marked ``EMBEDDED_ONLY`` are about the server policykg starts itself (leases,
+ports, password file); on Neo4j those belong to whoever runs the server.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store_params import STORES, open_kg
 
-from policykg.graph import embedded
+from policykg.graph import dialect, embedded
 from policykg.graph.layout import StoreLayout, pid_alive
 from policykg.graph.mapping import to_graph_rows
 from policykg.graph.store import StoreError
@@ -44,6 +51,10 @@ def small_plan() -> Extraction:
     )
 
 
+#: Runs a test on the embedded store alone: the same module-scoped store, not a second one.
+EMBEDDED_ONLY = pytest.mark.parametrize("kg", ["embedded"], indirect=True)
+
+
 def fingerprint(kg: KnowledgeGraph) -> tuple[list[str], list[tuple[str, str, str]]]:
     """Every node id and every relationship as (start, type, end): equal fingerprints, equal stores."""
     nodes = [r["id"] for r in kg.read("MATCH (n) RETURN n.id AS id ORDER BY id")]
@@ -51,9 +62,9 @@ def fingerprint(kg: KnowledgeGraph) -> tuple[list[str], list[tuple[str, str, str
     return nodes, sorted((r["a"], r["t"], r["b"]) for r in rels)
 
 
-@pytest.fixture(scope="module")
-def kg(tmp_path_factory: pytest.TempPathFactory):
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("store"))
+@pytest.fixture(scope="module", params=STORES)
+def kg(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
+    graph = open_kg(request, tmp_path_factory)
     results = graph.load([PLANS])
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
     yield graph
@@ -90,6 +101,40 @@ def test_delete_document_removes_only_what_it_contributed(kg: KnowledgeGraph) ->
     assert kg.stats() == before
 
 
+# --- what differs between the stores: policykg/graph/dialect.py ------------------------------------
+
+
+def test_the_dialect_is_the_store_s(kg: KnowledgeGraph, request: pytest.FixtureRequest) -> None:
+    assert kg.store.dialect is {"embedded": dialect.EMBEDDED, "neo4j": dialect.NEO4J}[request.node.callspec.params["kg"]]
+
+
+def test_dialect_no_notification_reaches_the_log(kg: KnowledgeGraph, caplog: pytest.LogCaptureFixture) -> None:
+    # Neo4j would warn about the unknown label and property ("... does not exist") on every
+    # such statement; the Neo4j dialect asks the server for no notifications.
+    with caplog.at_level(logging.INFO, logger="neo4j"):
+        assert kg.read("MATCH (n:NeverLoaded) WHERE n.never_set = 1 RETURN n.other AS x") == []
+    assert [r.getMessage() for r in caplog.records if "notification" in r.getMessage().lower()] == []
+
+
+def test_dialect_read_routing(kg: KnowledgeGraph) -> None:
+    # A write sent as a read: Neo4j refuses it, ArcadeDB runs it, which is why the read-only
+    # guard (queries/guard.py) sits in front of every read path.
+    statement = "CREATE (n:Scratch {v: 1}) RETURN n.v AS v"
+    try:
+        if kg.store.dialect.enforces_read_routing:
+            with pytest.raises(StoreError, match="(?i)read"):
+                kg.store.read(statement)
+            assert kg.read("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
+        else:
+            assert kg.store.read(statement) == [{"v": 1}]
+    finally:
+        kg.cypher("MATCH (n:Scratch) DELETE n", write=True)
+
+
+# --- the embedded server ---------------------------------------------------------------------------
+
+
+@EMBEDDED_ONLY
 def test_a_second_process_uses_the_running_server(kg: KnowledgeGraph) -> None:
     root = Path(kg.spec)
     server = embedded.status(root)
@@ -119,6 +164,7 @@ def _listening_addresses(pid: int) -> list[str]:
     return found
 
 
+@EMBEDDED_ONLY
 def test_the_server_listens_on_loopback_only_and_bolt_only(kg: KnowledgeGraph) -> None:
     info = embedded.status(Path(kg.spec))
     assert info.pid is not None and info.http_port is None
@@ -128,6 +174,7 @@ def test_the_server_listens_on_loopback_only_and_bolt_only(kg: KnowledgeGraph) -
     assert set(addresses) <= loopback, addresses
 
 
+@EMBEDDED_ONLY
 def test_the_store_password_is_generated_and_private(kg: KnowledgeGraph) -> None:
     path = Path(kg.spec) / ".password"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

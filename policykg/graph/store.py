@@ -5,7 +5,7 @@ the talking; what differs between them (how the server is found or started)
 lives in ``embedded.py`` and ``open_store``. Every write goes through one explicit
 transaction per unit of work, never auto-commit: in the trial, auto-commit left
 half a batch behind after a kill -9 and was 6x slower. The transactions are
-retried here rather than by the driver's ``execute_write`` (see ``BoltStore``).
+retried here rather than by the driver's ``execute_write`` (see ``BoltStore``). How the two stores behave apart lives in ``dialect.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 # The driver logs each retry it makes as a warning; errors reach the user as one StoreError
 # line instead. A program that configures logging itself still sees them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+from policykg.graph.dialect import EMBEDDED, NEO4J, Dialect
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -82,10 +84,11 @@ class BoltStore:
     """
 
     def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None,
-                 alive: Callable[[], bool] | None = None) -> None:
+                 alive: Callable[[], bool] | None = None, dialect: Dialect = EMBEDDED) -> None:
         self.driver = driver
         self.database = database
         self.name = name
+        self.dialect = dialect
         self._on_close = on_close
         self._alive = alive
         self._closed = False
@@ -190,7 +193,7 @@ def open_neo4j(uri: str) -> BoltStore:
     password = os.environ.get("NEO4J_PASSWORD", "")
     database = os.environ.get("NEO4J_DATABASE", "neo4j")
     try:
-        driver = GraphDatabase.driver(uri, auth=(user, password))
+        driver = GraphDatabase.driver(uri, auth=(user, password), **NEO4J.driver_options)
     except Exception as exc:  # a malformed URI or bad auth settings: one line, not a traceback
         raise StoreError(f"cannot open Neo4j at {uri}: {_message(exc)}") from exc
     try:
@@ -198,7 +201,7 @@ def open_neo4j(uri: str) -> BoltStore:
     except Exception as exc:
         driver.close()
         raise StoreError(f"cannot reach Neo4j at {uri}: {_message(exc)}") from exc
-    return BoltStore(driver, database, name=f"neo4j {uri}")
+    return BoltStore(driver, database, name=f"neo4j {uri}", dialect=NEO4J)
 
 
 def chunked(rows: Iterable[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
