@@ -21,11 +21,11 @@ from typing import Any, LiteralString, Protocol, cast
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
+from policykg.graph.dialect import EMBEDDED, NEO4J, Dialect
+
 # The driver logs each retry it makes as a warning; errors reach the user as one StoreError
 # line instead. A program that configures logging itself still sees them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-from policykg.graph.dialect import EMBEDDED, NEO4J, Dialect
 
 Statement = tuple[str, dict[str, Any]]
 
