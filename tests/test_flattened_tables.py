@@ -35,3 +35,14 @@ def test_cells_split_by_single_spaces_under_a_header_of_column_names() -> None:
 def test_a_sentence_with_single_spaces_is_no_table() -> None:
     text = "一、总体要求\n1. 全面 推进 科技 创新,牵头 单位 要 落实 责任。\n"
     assert all(not t.lead for t in extract_text(text).tasks)
+
+
+def test_a_cell_wrapped_onto_the_next_line_is_joined_back() -> None:
+    text = ("序号\n工作任务\n责任单位\n责任人\n完成时间\n"
+            "1\n实施高新技术企业倍增计划,全年新增高新技术企业60家,\n总数达到450家\n高新技术科\n陈志强(党组成员、副局长)\n2020年12月\n"
+            "2\n开展科技型中小企业评价工作\n科技服务科\n吴海燕(科长)\n2020年10月\n")
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead, t.people) for t in tasks] == [
+        ("实施高新技术企业倍增计划,全年新增高新技术企业60家,总数达到450家", ["高新技术科"], ["陈志强"]),
+        ("开展科技型中小企业评价工作", ["科技服务科"], ["吴海燕"]),
+    ]

@@ -52,6 +52,12 @@ ROUNDS = {
     # people R=0.000 (0/16), targets R=1.000 P=0.989; after: lead, support, people 1.000, targets
     # R=1.000 P=0.989, meta 28/29, tasks 8/10.
     "round5": ("r5_*.json", 0.95, 0.95, 28, 8),
+    # Round 6, blind too (fengong lines and 【牵头单位】, a one-cell-per-line table with 责任人 and
+    # wrapped cells, 分管领导/责任股室, a 考核办法 with scoring rules, 进展情况 after the clause, a
+    # 实施方案 with "县发改局：负责…" lines). Before its fixes: meta 29/30, tasks 9/10, lead R=0.841
+    # P=0.957, support R=0.873 P=1.000, people R=0.462 P=1.000, targets R=0.927 P=0.893; after:
+    # lead R=0.972 P=0.972, support R=0.911 P=1.000, people R=0.962 P=0.962, targets R=0.991 P=0.943.
+    "round6": ("r6_*.json", 0.90, 0.94, 29, 9),
 }
 
 

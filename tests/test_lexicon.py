@@ -36,8 +36,9 @@ def _assigned(text: str) -> dict[str, list[str]]:
     return {k: v for k, v in (("lead", resp.lead), ("support", resp.support), ("people", resp.people)) if v}
 
 
-ROLE_ENTRIES = [*lexicon.role_label_entries(), *lexicon.role_verb_entries(), *lexicon.no_unit_entries()]
-LOCKED_FAMILIES_WITH_CLAUSES = ("roles.labels", "roles.verbs", "roles.no_unit")
+ROLE_ENTRIES = [*lexicon.role_label_entries(), *lexicon.role_verb_entries(), *lexicon.no_unit_entries(),
+                *lexicon.duty_verb_entries()]
+LOCKED_FAMILIES_WITH_CLAUSES = ("roles.labels", "roles.verbs", "roles.no_unit", "roles.duty_verbs")
 
 
 @pytest.mark.parametrize("entry", ROLE_ENTRIES, ids=_ids(ROLE_ENTRIES))

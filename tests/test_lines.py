@@ -38,3 +38,20 @@ def test_circled_items_run_on_in_one_line_are_one_task_each() -> None:
     _, tasks = parse_outline("二、主要目标\n①组织实施科技计划项目8项以上;②建设科技示范基地6处;③构建服务平台3个。\n", "d")
     assert [(t.number, t.text) for t in tasks] == [
         ("①", "组织实施科技计划项目8项以上"), ("②", "建设科技示范基地6处"), ("③", "构建服务平台3个。")]
+
+
+def test_a_results_field_after_the_clause_on_the_same_line_holds_the_actuals() -> None:
+    from policykg.loaders import extract_text
+
+    text = ("市科委2014年重点工作上半年进展情况\n"
+            "1.全年新认定高新技术企业800家。(责任处室:高新技术处)进展情况:截至6月底,已受理企业申报材料620份。\n")
+    extraction = extract_text(text)
+    task = extraction.tasks[0]
+    assert task.text.endswith("(责任处室:高新技术处)") and task.lead == ["高新技术处"]
+    assert task.fields == {"完成情况": "截至6月底,已受理企业申报材料620份。"}
+    assert {(t.value, t.kind) for t in extraction.targets} == {(800, "target"), (620, "actual")}
+
+
+def test_a_unit_before_a_colon_leads_the_duty_after_it() -> None:
+    _, tasks = parse_outline("三、责任分工\n1. 县税务局、县财政局:负责落实高新技术企业所得税优惠政策。\n", "d")
+    assert [(t.lead, t.text[:5]) for t in tasks] == [(["县税务局", "县财政局"], "县税务局、")]

@@ -35,7 +35,10 @@ DECIMAL = re.compile(r"^((\d{1,2})\.(\d{1,2}))(?![\d.%])\s*(?=[\u4e00-\u9fa5])")
 #: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
 SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
 #: A report paragraph under a task (``进展情况:截至9月底…``): the task's results field, as in a table's column.
-FIELD_LINE = re.compile(r"^(进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作)\s*[:：]\s*")
+_FIELD_WORDS = "进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作"
+FIELD_LINE = re.compile(rf"^({_FIELD_WORDS})\s*[:：]\s*")
+#: The same field written after the task's sentence or clause on its own line (…。进展情况:…).
+INLINE_FIELD = re.compile(rf"(?<=[。;；)）])\s*({_FIELD_WORDS})\s*[:：]\s*")
 
 
 def match_number(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> tuple[str, str, int] | None:

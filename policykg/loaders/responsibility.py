@@ -79,6 +79,7 @@ _TITLE_PREFIX = re.compile(
     r"(?:厅长|局长|主任|书记|成员|巡视员|调研员|总工程师|总经济师|总会计师|总规划师|秘书长|处长|科长|部长|司长|"
     r"主席|市长|区长|县长|组长|院长|所长|委员|专员|总监)"
 )
+_BRACKETED_POST = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 #: A body and a post written before a name: the name is what follows the last post.
 _POST_THEN_NAME = re.compile(
     r"^.*(?:副主任|主任|副局长|局长|副县长|县长|副区长|区长|副市长|市长|副书记|书记|副厅长|厅长|副处长|处长|副科长|科长|"
@@ -221,7 +222,7 @@ def person_name(entry: str) -> str | None:
     ``邱飞章副厅长`` -> ``邱飞章``; ``局长黄文辉`` -> ``黄文辉``; ``各位厅领导`` / ``厅领导`` /
     ``各处室负责人`` / a post alone (``党组成员``) -> None.
     """
-    name = entry.strip()
+    name = _BRACKETED_POST.sub("", entry.strip())  # 陈志强(党组成员、副局长): the post in brackets after the name
     if len(name) > 4 and (tail := _POST_THEN_NAME.match(name)):  # 湖头光电产业园管委会副主任郑少华
         name = tail.group(1)
     while (post := _TITLE_PREFIX.match(name)) and len(name) - post.end() >= 2:
@@ -392,10 +393,25 @@ def _verbal(text: str) -> list[Responsibility]:
     return clauses
 
 
+#: ``县发改局：负责…``: a unit before a colon, its duty after (the lexicon's roles.duty_verbs).
+_DUTY = re.compile(r"^\s*(?P<unit>[^:：,，。;；()（）\s]{2,24}?)\s*[:：]\s*(?=" +
+                   "|".join(map(re.escape, (e.word for e in lexicon.duty_verb_entries()))) + ")")
+
+
+def _duty(text: str) -> list[Responsibility]:
+    m = _DUTY.match(text)
+    if m is None or m.group("unit") in _LABEL_ROLES:
+        return []
+    names = split_names(m.group("unit"))
+    if not names or not all(looks_like_unit(n) for n in names):
+        return []
+    return [Responsibility(lead=names, span=(m.start("unit"), m.end()))]
+
+
 def find_clauses(text: str) -> list[Responsibility]:
     """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": ", text)  # same length: spans stay valid
-    found = _labelled(text) + _verbal(text)
+    found = _labelled(text) + _verbal(text) + _duty(text)
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders import tables
-from policykg.loaders.lines import DECIMAL, SECTION_STYLES, SHI_LINE, Line, classify, match_number
+from policykg.loaders.lines import DECIMAL, INLINE_FIELD, SECTION_STYLES, SHI_LINE, Line, classify, match_number
 from policykg.loaders.responsibility import Responsibility, find_clauses
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
@@ -187,7 +187,21 @@ class _Outline:
         line = classify(start, raw)
         for name in PRECEDENCE:
             if getattr(self, "_on_" + name)(line):
+                self._split_inline_field(line)
                 return
+
+    def _split_inline_field(self, line: Line) -> None:
+        """``1.任务…(责任处室:X)进展情况:截至6月底,已…``: a results field written on the task's own
+        line, after its sentence or clause, is the task's results field (as on a line of its own)."""
+        task = self.last
+        if not isinstance(task, _Task) or task.row is not None or task.end != line.end:
+            return
+        m = INLINE_FIELD.search(self.text, task.start, task.end)
+        if m is None:
+            return
+        role = tables.column_role(m.group(1)) or m.group(1)
+        task.field_lines.append((role, (m.end(), task.end)))
+        task.end = m.start(1)
 
     # -- handlers, in the order of PRECEDENCE; each returns True when it took the line
     def _on_blank(self, line: Line) -> bool:

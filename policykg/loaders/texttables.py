@@ -163,11 +163,34 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
             i += width
             continue
         for row in [header, *rows]:
-            for a, b in zip(row, row[1:], strict=False):
+            wrapped = _wrapped_cells(row, width)
+            for k, (a, b) in enumerate(zip(row, row[1:], strict=False)):
                 gap_start = a.start + len(a.text.rstrip(_EDGE_WS))
                 gap_end = b.start + (len(b.text) - len(b.text.lstrip(_EDGE_WS)))
-                found.separators[gap_start] = (gap_end, 0)
+                if k in wrapped and gap_end == b.start and gap_start + 1 == b.start:
+                    found.joins.add(gap_start)  # a cell wrapped onto the next line: one cell again
+                else:
+                    found.separators[gap_start] = (gap_end, 0)
         i = end
+
+
+#: A line that stops mid-sentence (a cell wrapped onto the next line ends with a comma or runs long).
+_OPEN_END = re.compile(r"[,，、;；:：]$")
+
+
+def _wrapped_cells(row: list[_Line], width: int) -> set[int]:
+    """Indexes k where line k and k+1 are one wrapped cell, while the row has more lines than
+    its header has columns: the first line that stops mid-sentence joins the next."""
+    joined: set[int] = set()
+    surplus = len(row) - width
+    for k in range(1, len(row) - 1):
+        if surplus <= 0:
+            break
+        text = row[k].text.strip(_EDGE_WS)
+        if _OPEN_END.search(text) or (len(text) > 20 and not text.endswith(("。", "!", "！", "?", "？"))):
+            joined.add(k)
+            surplus -= 1
+    return joined
 
 
 def find_text_tables(raw: str) -> TextTables:

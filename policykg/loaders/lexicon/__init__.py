@@ -93,6 +93,11 @@ def no_unit_words() -> tuple[str, ...]:
 
 
 @cache
+def duty_verb_entries() -> tuple[Entry, ...]:
+    return tuple(_entries("roles.duty_verbs", _file("roles")["duty_verbs"], "role"))
+
+
+@cache
 def unit_ending_entries() -> tuple[Entry, ...]:
     return tuple(_entries("roles.unit_endings", _file("roles")["unit_endings"], ""))
 
@@ -232,7 +237,8 @@ def not_figure_rules() -> tuple[NotFigureRule, ...]:
 
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
-    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *unit_ending_entries(), *column_entries(), *scale_entries(),
+    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *duty_verb_entries(),
+                        *unit_ending_entries(), *column_entries(), *scale_entries(),
                         *unit_entries(), *chrome_entries(), *relational_entries(),
                         *not_figure_entries()]
     for family in PERIOD_FAMILIES:
