@@ -9,7 +9,8 @@ Neo4j comes from one of:
   run. **Its database is wiped** before each module that uses it.
 
 Without either, or without Java/Maven for the local one, the Neo4j variants skip and
-say why. The server is started once per session (15-40 s on 2 cores) and shared.
+say why. The server is started once per session (17 s on a quiet 2-core machine, over a
+minute under heavy load) and shared.
 """
 
 from __future__ import annotations

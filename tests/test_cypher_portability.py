@@ -1,7 +1,9 @@
 """Rules that keep one Cypher text valid on both stores, checked without a server.
 
-The embedded ArcadeDB accepts some Cypher that Neo4j 5 refuses or reads differently,
-and the Neo4j tests only run where a server is given (NEO4J_URI). Each test here pins a
+The embedded ArcadeDB accepts some Cypher that Neo4j 5 refuses or reads differently.
+The store tests run on a real Neo4j 5 server too (tests/store_params.py; CI sets
+POLICYKG_NEO4J=local), but only on the statements the seeds exercise; these checks
+cover every statement text, with or without a server. Each test here pins a
 rule found while reviewing the statements for Neo4j 5; docs/neo4j.md gives the source
 of each. The checks work on tokens (``guard.tokenize``), not on a full parser, so they
 are deliberately narrow: they catch the mistakes named, not every mistake.
