@@ -133,7 +133,7 @@ def test_a_folder_load_lists_every_skipped_file_and_why(tmp_path: Path, shared_s
     assert "1 loaded, 1 failed, 4 skipped" in out
     only = policykg("--store", shared_store, "load", str(folder), "--include", "*.md", "--format", "json")
     rows = {Path(r["source"]).name: r for r in json.loads(only.stdout)}
-    assert rows["notes.md"]["status"] == "failed" and "no plan found" in rows["notes.md"]["detail"]  # chosen by --include
+    assert rows["notes.md"]["status"] == "failed" and "no readable text" in rows["notes.md"]["detail"]  # chosen by --include
     assert rows["a_plan.txt"] == {**rows["a_plan.txt"], "status": "skipped", "detail": "not matched by --include *.md"}
 
 

@@ -69,7 +69,14 @@ def test_a_client_killed_at_random_points_loses_nothing(crash_store: tuple[Knowl
     for _ in range(KILLS):
         kg.cypher("MATCH (n) DETACH DELETE n", write=True)
         proc = load(store, plans)
-        time.sleep(rng.uniform(3.0, 12.0))  # from start-up to the last documents
+        # kill once a random number of documents is reported stored, then a random moment later:
+        # mid-load whatever the machine's speed (a fixed delay landed after the end on an idle one)
+        after = rng.randrange(1, len(tasks))
+        assert proc.stdout is not None
+        reported = 0
+        while reported < after and (line := proc.stdout.readline()):
+            reported += line.startswith("ok")
+        time.sleep(rng.uniform(0.0, 0.3))
         proc.kill()
         proc.wait(30)
         stored = {r["id"]: r["tasks"] for r in kg.read(TASKS_PER_DOC)}

@@ -59,8 +59,11 @@ def test_a_server_of_another_store_is_not_this_stores(tmp_path: Path) -> None:
 def test_a_dead_unreaped_server_is_not_running(tmp_path: Path) -> None:
     zombie = subprocess.Popen([sys.executable, "-c", "pass", "-m", SERVER_MODULE, str(tmp_path)])
     deadline = time.monotonic() + 10
-    while Path(f"/proc/{zombie.pid}/cmdline").read_bytes() and time.monotonic() < deadline:
-        time.sleep(0.05)  # exited, not yet waited for: a zombie
+    # exited, not yet waited for: a zombie (an empty cmdline alone is also what a process shows
+    # while it is still starting, so wait for the Z state itself)
+    while Path(f"/proc/{zombie.pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] != "Z" \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
     announce(tmp_path, zombie.pid)
     assert not embedded.status(tmp_path).running
     assert not pid_alive(zombie.pid, reap=True)
