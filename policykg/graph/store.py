@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -63,9 +64,15 @@ RETRY_SECONDS = 60.0
 DUPLICATE_ATTEMPTS = 6
 
 
+_RECORD_GONE = re.compile(r"Record #\d+:\d+ not found")
+
+
 def _is_duplicate(exc: Exception) -> bool:
+    """A conflict of concurrent writers that a fresh attempt settles: two MERGEs of one new node
+    (a unique-key violation), or, on ArcadeDB, a record the other transaction replaced under us
+    ("Record #1:8 not found")."""
     text = f"{getattr(exc, 'code', '') or ''} {getattr(exc, 'message', '') or exc}"
-    return "Duplicated key" in text or "ConstraintValidationFailed" in text
+    return "Duplicated key" in text or "ConstraintValidationFailed" in text or bool(_RECORD_GONE.search(text))
 
 
 def _is_transient(exc: Exception) -> bool:
