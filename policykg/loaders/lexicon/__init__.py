@@ -59,6 +59,27 @@ def _entries(family: str, items: list[dict[str, Any]], meaning_key: str, word_ke
     return out
 
 
+#: Every family: name -> (file, list key in it or "" for a file that is one list, meaning key, word key).
+FAMILIES: dict[str, tuple[str, str, str, str]] = {
+    "roles.labels": ("roles", "labels", "role", "word"), "roles.verbs": ("roles", "verbs", "role", "word"),
+    "roles.no_unit": ("roles", "no_unit", "role", "word"), "roles.duty_verbs": ("roles", "duty_verbs", "role", "word"),
+    "roles.unit_endings": ("roles", "unit_endings", "", "word"), "scales": ("scales", "", "factor", "word"),
+    "units": ("units", "units", "unit", "word"), "chrome": ("chrome", "", "pattern", "name"),
+    "indicators.relational": ("indicators", "relational", "", "word"),
+    "indicators.not_figures": ("indicators", "not_figures", "pattern", "name"),
+}
+
+
+@cache
+def entries(family: str) -> tuple[Entry, ...]:
+    """The entries of one family (see ``FAMILIES``; period families are ``periods.<name>``)."""
+    if family.startswith("periods."):
+        return period_entries(family.split(".", 1)[1])
+    name, key, meaning_key, word_key = FAMILIES[family]
+    items = _file(name)[key] if key else _file(name)
+    return tuple(_entries(family, items, meaning_key, word_key=word_key))
+
+
 # ---------------------------------------------------------------- responsibility roles
 
 @cache
@@ -67,14 +88,12 @@ def role_labels() -> dict[str, str]:
     return dict(sorted(((e.word, e.meaning) for e in role_label_entries()), key=lambda kv: -len(kv[0])))
 
 
-@cache
 def role_label_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("roles.labels", _file("roles")["labels"], "role"))
+    return entries("roles.labels")
 
 
-@cache
 def role_verb_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("roles.verbs", _file("roles")["verbs"], "role"))
+    return entries("roles.verbs")
 
 
 @cache
@@ -83,23 +102,20 @@ def role_verbs() -> dict[str, str]:
     return dict(sorted(((e.word, e.meaning) for e in role_verb_entries()), key=lambda kv: -len(kv[0])))
 
 
-@cache
 def no_unit_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("roles.no_unit", _file("roles")["no_unit"], "role"))
+    return entries("roles.no_unit")
 
 
 def no_unit_words() -> tuple[str, ...]:
     return tuple(e.word for e in no_unit_entries())
 
 
-@cache
 def duty_verb_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("roles.duty_verbs", _file("roles")["duty_verbs"], "role"))
+    return entries("roles.duty_verbs")
 
 
-@cache
 def unit_ending_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("roles.unit_endings", _file("roles")["unit_endings"], ""))
+    return entries("roles.unit_endings")
 
 
 @cache
@@ -132,9 +148,8 @@ def column_examples() -> tuple[tuple[str, str | None], ...]:
 
 # ---------------------------------------------------------------- numbers
 
-@cache
 def scale_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("scales", _file("scales"), "factor"))
+    return entries("scales")
 
 
 @cache
@@ -143,9 +158,8 @@ def scales() -> dict[str, float]:
     return dict(sorted(((e.word, float(e.meaning)) for e in scale_entries()), key=lambda kv: -len(kv[0])))
 
 
-@cache
 def unit_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("units", _file("units")["units"], "unit"))
+    return entries("units")
 
 
 @cache
@@ -169,9 +183,8 @@ class ChromeRule:
     max_len: int
 
 
-@cache
 def chrome_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("chrome", _file("chrome"), "pattern", word_key="name"))
+    return entries("chrome")
 
 
 @cache
@@ -206,9 +219,8 @@ def report_markers() -> tuple[re.Pattern[str], ...]:
 
 # ---------------------------------------------------------------- indicators
 
-@cache
 def relational_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("indicators.relational", _file("indicators")["relational"], ""))
+    return entries("indicators.relational")
 
 
 @cache
@@ -224,9 +236,8 @@ class NotFigureRule:
     unit: str | None = None  # the figure's unit, where the rule is about one
 
 
-@cache
 def not_figure_entries() -> tuple[Entry, ...]:
-    return tuple(_entries("indicators.not_figures", _file("indicators")["not_figures"], "pattern", word_key="name"))
+    return entries("indicators.not_figures")
 
 
 @cache
@@ -237,10 +248,5 @@ def not_figure_rules() -> tuple[NotFigureRule, ...]:
 
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
-    out: list[Entry] = [*role_label_entries(), *role_verb_entries(), *no_unit_entries(), *duty_verb_entries(),
-                        *unit_ending_entries(), *column_entries(), *scale_entries(),
-                        *unit_entries(), *chrome_entries(), *relational_entries(),
-                        *not_figure_entries()]
-    for family in PERIOD_FAMILIES:
-        out += period_entries(family)
-    return out
+    families = [*FAMILIES, *(f"periods.{f}" for f in PERIOD_FAMILIES)]
+    return [*column_entries(), *(e for family in families for e in entries(family))]
