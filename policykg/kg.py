@@ -8,8 +8,11 @@ can do too, with the same errors.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import ensure_schema
 from policykg.graph.store import BoltStore, ServerGone, StoreError, is_remote, open_store, store_spec
-from policykg.graph.writer import delete_document, write_extraction
-from policykg.loaders import LoaderError, extract_file
-from policykg.loaders.worker import ExtractionWorker
+from policykg.graph.writer import delete_document, issuer, write_documents
+from policykg.loaders import extract_file
+from policykg.loading import Extracted, ExtractionPool
 from policykg.ontology.indicators import ENV_VAR as INDICATORS_ENV
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
@@ -28,6 +31,7 @@ from policykg.queries import get_query, run_cypher, run_named
 if TYPE_CHECKING:
     import pandas as pd
 
+    from policykg.graph.bulk import BulkWriter
     from policykg.loaders.types import Extraction
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
@@ -69,16 +73,38 @@ class LoadResult:
     error: str | None = None
     duplicate_of: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Already in the store (a bulk rerun): not written again.
+    present: bool = False
 
     @property
     def status(self) -> str:
-        return "failed" if not self.ok else "duplicate" if self.duplicate_of else "loaded"
+        return ("failed" if not self.ok else "duplicate" if self.duplicate_of else "present" if self.present
+                else "loaded")
 
     def as_row(self) -> Row:
         return {"status": self.status, "source": self.source, "document": self.doc_id, "title": self.title,
                 "tasks": self.tasks, "assignments": self.assignments, "people": self.people, "targets": self.targets,
                 "seconds": round(self.seconds, 3),
                 "detail": self.error or (f"same text as {self.duplicate_of}" if self.duplicate_of else "; ".join(self.notes))}
+
+
+@dataclass
+class LoadStats:
+    """Where the last load's time went, in seconds (``KnowledgeGraph.last_load``; the bench prints it)."""
+
+    extract_s: float = 0.0  # extraction summed over files (in the workers, beside the writer)
+    wait_s: float = 0.0  # the writer waiting for extraction results
+    write_s: float = 0.0  # duplicate checks and store writes, continuity included
+    batches: int = 0
+
+
+#: Documents per transaction on the transactional path (the bulk path: ``graph.bulk.BULK_BATCH``).
+TRANSACTION_BATCH = 50
+_ANY_DOCUMENT = "MATCH (d:Document) RETURN d.id AS id LIMIT 1"
+
+
+def _agency(item: Extracted) -> str:
+    return (issuer(item.rows) if item.rows is not None else None) or ""
 
 
 LOAD_COLUMNS = ("status", "source", "document", "title", "tasks", "assignments", "people", "targets", "seconds", "detail")
@@ -227,14 +253,6 @@ def prepare_demo(store: str | os.PathLike[str]) -> str:
     return spec
 
 
-def _same_text_key(text: str) -> str:
-    """Two files are the same document when their normalised texts differ at most in whitespace
-    (a DOCX and a TXT of one plan differ in the final newline)."""
-    import hashlib
-
-    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
-
-
 class KnowledgeGraph:
     def __init__(self, store: BoltStore, spec: str, catalogue: Catalogue | None = None) -> None:
         self.store = store
@@ -242,7 +260,10 @@ class KnowledgeGraph:
         # None means the shipped indicator catalogue (plus $POLICYKG_INDICATORS), chosen by the mapping.
         self.catalogue = catalogue
         self._schema_ready = False
-        self._worker: ExtractionWorker | None = None
+        self._pool: ExtractionPool | None = None
+        self._pool_lock = threading.Lock()
+        self._pool_busy = False
+        self.last_load = LoadStats()
 
     @classmethod
     def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
@@ -260,8 +281,8 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         try:
-            if self._worker is not None:
-                self._worker.close()
+            if self._pool is not None:
+                self._pool.close()
         finally:
             self.store.close()
 
@@ -279,74 +300,186 @@ class KnowledgeGraph:
     # --- loading ---
 
     def load_iter(self, paths: Iterable[str | os.PathLike[str]], on_start: Callable[[Path], None] | None = None, *,
-                  include: Sequence[str] = (), exclude: Sequence[str] = (),
-                  timeout: float | None = None) -> Iterator[LoadResult]:
-        """Load files one by one, one transaction each; a file that fails is reported and leaves the store as it was.
+                  include: Sequence[str] = (), exclude: Sequence[str] = (), timeout: float | None = None,
+                  jobs: int | None = None, bulk: bool | None = None, batch: int | None = None,
+                  stop: Callable[[], bool] | None = None) -> Iterator[LoadResult]:
+        """Load files and folders; one LoadResult per file read, in file order.
 
-        Each file is extracted in a worker process with ``timeout`` seconds at most (default
-        ``$POLICYKG_DOC_TIMEOUT`` or 120 s; 0 extracts in this process without a limit). A file
-        whose normalised text equals one already read in this run is not written again
-        (``duplicate_of``); a near-duplicate of a stored document is loaded and noted. Stopping
-        the iteration between two results leaves every yielded document committed. If the
-        embedded store's server dies, the load stops at once with a ``ServerGone`` naming the
-        file in flight; the files committed before it stay.
+        Extraction runs in ``jobs`` worker processes (default: the cores), each file with
+        ``timeout`` seconds at most (default ``$POLICYKG_DOC_TIMEOUT`` or 120 s; 0: no limit).
+        Documents are written ``batch`` at a time, each batch one transaction with its
+        CONTINUES edges, so a document is in the store whole or not at all; a batch the store
+        refuses is retried document by document, so one bad document fails alone. A file whose
+        normalised text equals one already read in this run is not written again
+        (``duplicate_of``); a near-duplicate of a stored document is loaded and noted.
+
+        ``bulk`` (default: when the store holds no document yet) writes the plans of agencies
+        the store does not know yet through ``graph.bulk`` (continuity kept in memory) and
+        skips documents already in the store, so a rerun after a crash completes what was
+        missing. ``stop``, checked after each file, ends the load once the documents
+        extracted so far are written. If the embedded store's server dies, the load stops at
+        once with a ``ServerGone``; the batches committed before it stay.
         """
-        from policykg.graph.duplicates import near_duplicates, stored_source
-
         self.ensure_schema()
-        worker = self._extraction_worker(timeout)
         scan = scan_paths(paths, include, exclude)
-        seen: dict[str, str] = {}
-        for path in scan.files + scan.missing:
-            if on_start:
-                on_start(path)
-            started = time.perf_counter()
-            try:
-                extraction = worker.extract(path)
-                doc = extraction.document
-                key = _same_text_key(extraction.text)
-                if key in seen:
-                    yield LoadResult(str(path), True, doc.id, doc.title, len(extraction.tasks), len(extraction.targets),
-                                     seconds=time.perf_counter() - started, duplicate_of=seen[key])
-                    continue
-                seen[key] = str(path)
-                notes = []
-                earlier = stored_source(self.store, doc.id)
-                if earlier and Path(earlier).resolve() != path.resolve():
-                    notes.append(f"same text as {earlier}, already in the store: replaced, counted once")
-                notes += [f"near-duplicate of {d.source or d.doc_id} ({d.similarity:.0%} of the text the same): "
-                          "republished? both kept" for d in near_duplicates(self.store, extraction)]
-                rows = write_extraction(self.store, extraction, self.catalogue)
-            except ServerGone as exc:
-                raise ServerGone(f"{exc}; the load stopped at {path} (the documents before it are stored; "
-                                 "the next command starts a fresh server)") from exc
-            except (LoaderError, StoreError) as exc:
-                yield LoadResult(str(path), False, error=str(exc), seconds=time.perf_counter() - started)
+        with self._extraction_pool(jobs, timeout) as pool:
+            yield from self._load_files(scan, pool, bulk, batch, on_start, stop)
+
+    def _load_files(self, scan: Scan, pool: ExtractionPool, bulk: bool | None, batch: int | None,
+                    on_start: Callable[[Path], None] | None, stop: Callable[[], bool] | None) -> Iterator[LoadResult]:
+        from policykg.graph.bulk import BULK_BATCH, BulkWriter
+
+        if bulk is None:
+            bulk = not self.store.read(_ANY_DOCUMENT)
+        writer = BulkWriter(self.store) if bulk else None
+        size = max(1, batch or (BULK_BATCH if bulk else TRANSACTION_BATCH))
+        self.last_load = LoadStats()
+        completed = False
+        try:
+            seen: dict[str, str] = {}
+            pending: list[Extracted] = []
+            waited = time.perf_counter()
+            for item in pool.extract_all(scan.files + scan.missing):
+                self.last_load.wait_s += time.perf_counter() - waited
+                self.last_load.extract_s += item.seconds
+                if on_start:
+                    on_start(Path(item.path))
+                if item.rows is None:
+                    yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+                elif item.text_key in seen:
+                    yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                                     seconds=item.seconds, duplicate_of=seen[item.text_key])
+                else:
+                    seen[item.text_key] = item.path
+                    pending.append(item)
+                stopping = stop is not None and stop()
+                if pending and (len(pending) >= size or stopping):
+                    yield from self._flush(pending, writer)
+                    pending = []
+                if stopping:
+                    break
+                waited = time.perf_counter()
+            if pending:
+                yield from self._flush(pending, writer)
+            completed = True
+        finally:  # a consumer that stops iterating early (GeneratorExit) still gets consistent edges
+            if writer is not None and (completed or sys.exc_info()[0] is GeneratorExit):
+                writer.reconcile()
+
+    def _flush(self, items: list[Extracted], writer: BulkWriter | None) -> Iterator[LoadResult]:
+        """Write one batch (one transaction), with the notes the duplicate checks give; results in file order."""
+        try:
+            results = self._write_batch(items, writer)
+        except ServerGone as exc:
+            raise ServerGone(f"{exc}; the load stopped at {items[0].path} (the batches before it are stored; "
+                             "the next command starts a fresh server)") from exc
+        yield from results
+
+    def _write_batch(self, items: list[Extracted], writer: BulkWriter | None) -> list[LoadResult]:
+        from policykg.graph.duplicates import near_duplicates_of, stored_sources
+
+        started = time.perf_counter()
+        ids = [i.doc_id for i in items]
+        sources = stored_sources(self.store, ids)
+        near = near_duplicates_of(self.store, [i.probe for i in items if i.probe is not None])
+        present: set[str] = set()
+        groups: list[tuple[list[Extracted], Callable[[list[Extracted]], None]]] = []
+        if writer is not None:
+            present = writer.already_stored(ids)
+            fresh = [i for i in items if i.doc_id not in present]
+            known = writer.agencies_in_store()
+            groups = [([i for i in fresh if _agency(i) not in known], writer.write_items),
+                      ([i for i in fresh if _agency(i) in known], self._write_transactional)]
+        else:
+            groups = [(items, self._write_transactional)]
+        failed: dict[str, str] = {}
+        for group, write in groups:
+            if group:
+                failed.update(self._write_isolating(group, write))
+        if writer is not None and failed:
+            # A document the bulk path could not create (another loader wrote it meanwhile): written the
+            # transactional way, which replaces; ``BulkWriter.reconcile`` fixes its agency's edges at the end.
+            retry = [i for i in items if i.path in failed]
+            failed = self._write_isolating(retry, self._write_transactional)
+        share = (time.perf_counter() - started) / max(len(items), 1)
+        self.last_load.write_s += time.perf_counter() - started
+        self.last_load.batches += 1
+        results: list[LoadResult] = []
+        for item in items:
+            seconds = item.seconds + share
+            if item.path in failed:
+                results.append(LoadResult(item.path, False, error=failed[item.path], seconds=seconds))
                 continue
-            nodes, rels = rows.counts()
-            assignments = sum(len(t.lead) + len(t.support) for t in extraction.tasks)
-            people = sum(len(t.people) for t in extraction.tasks)
-            if not assignments and not extraction.targets:
+            notes = []
+            earlier = sources.get(item.doc_id)
+            if item.doc_id in present:
+                notes.append("already in the store: not written again (a bulk load skips what is there)")
+            elif earlier and Path(earlier).resolve() != Path(item.path).resolve():
+                notes.append(f"same text as {earlier}, already in the store: replaced, counted once")
+            notes += [f"near-duplicate of {d.source or d.doc_id} ({d.similarity:.0%} of the text the same): "
+                      "republished? both kept" for d in near.get(item.doc_id, [])]
+            if not item.assignments and not item.targets:
                 notes.append("no assignments and no targets found: loaded as text only (check its layout)")
-            yield LoadResult(str(path), True, doc.id, doc.title, len(extraction.tasks), len(extraction.targets),
-                             assignments, people, nodes, rels, time.perf_counter() - started, notes=notes)
+            assert item.rows is not None
+            nodes, rels = item.rows.counts()
+            results.append(LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                                      item.assignments, item.people, nodes, rels, seconds, notes=notes,
+                                      present=item.doc_id in present))
+        return results
+
+    def _write_isolating(self, group: list[Extracted],
+                         write: Callable[[list[Extracted]], None]) -> dict[str, str]:
+        """Write a group in one transaction; if the store refuses it, each document alone. Returns the failures."""
+        try:
+            write(group)
+            return {}
+        except ServerGone:
+            raise
+        except StoreError as exc:
+            if len(group) == 1:
+                return {group[0].path: str(exc)}
+        failed: dict[str, str] = {}
+        for item in group:
+            failed.update(self._write_isolating([item], write))
+        return failed
+
+    def _write_transactional(self, items: list[Extracted]) -> None:
+        words = {k: v for i in items for k, v in i.words.items()}
+        write_documents(self.store, [i.rows for i in items if i.rows is not None], words)
 
     def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
-             include: Sequence[str] = (), exclude: Sequence[str] = (),
-             timeout: float | None = None) -> list[LoadResult]:
+             include: Sequence[str] = (), exclude: Sequence[str] = (), timeout: float | None = None,
+             jobs: int | None = None, bulk: bool | None = None) -> list[LoadResult]:
         """Load files and folders; one LoadResult per file read (``scan_paths`` says which are skipped)."""
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        return list(self.load_iter(paths, include=include, exclude=exclude, timeout=timeout))
+        return list(self.load_iter(paths, include=include, exclude=exclude, timeout=timeout, jobs=jobs, bulk=bulk))
 
-    def _extraction_worker(self, timeout: float | None) -> ExtractionWorker:
-        """One worker per graph, kept between loads (starting one costs about a second)."""
-        wanted = ExtractionWorker(timeout)
-        if self._worker is None or self._worker.timeout != wanted.timeout:
-            if self._worker is not None:
-                self._worker.close()
-            self._worker = wanted
-        return self._worker
+    @contextlib.contextmanager
+    def _extraction_pool(self, jobs: int | None, timeout: float | None) -> Iterator[ExtractionPool]:
+        """The graph's pool, kept between loads (starting a worker costs about a second).
+
+        A load running meanwhile in another thread has the pool: this one gets its own,
+        closed when it ends (a worker serves one load at a time).
+        """
+        wanted = ExtractionPool(jobs, timeout, self.catalogue)
+        with self._pool_lock:
+            shared = not self._pool_busy
+            if shared:
+                self._pool_busy = True
+                if self._pool is None or (self._pool.jobs, self._pool.timeout) != (wanted.jobs, wanted.timeout):
+                    if self._pool is not None:
+                        self._pool.close()
+                    self._pool = wanted
+                wanted = self._pool
+        try:
+            yield wanted
+        finally:
+            if shared:
+                with self._pool_lock:
+                    self._pool_busy = False
+            else:
+                wanted.close()
 
     def delete_document(self, doc_id: str) -> None:
         delete_document(self.store, doc_id)

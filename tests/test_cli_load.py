@@ -180,22 +180,23 @@ def test_user_mistakes_are_one_line_without_a_traceback(tmp_path: Path) -> None:
     assert not (tmp_path / "s").exists() and not (tmp_path / "typo").exists()
 
 
-def test_ctrl_c_stops_after_the_current_document_and_exits_130(tmp_path: Path) -> None:
+def test_ctrl_c_stops_after_the_current_batch_and_exits_130(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for k in range(40):
         (folder / f"p{k:02}.txt").write_text(PLAN.replace("2031", str(2100 + k)), encoding="utf-8")
     store = tmp_path / "store"
-    proc = subprocess.Popen([*POLICYKG, "load", str(folder), "--store", str(store)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen([*POLICYKG, "load", str(folder), "--store", str(store), "--batch", "3", "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert proc.stdout is not None
-    first = proc.stdout.readline()  # the first document is committed
+    first = proc.stdout.readline()  # the first batch is committed
     assert first.startswith("ok   "), first
     os.kill(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
     rest, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     loaded = [line for line in (first + rest).splitlines() if line.startswith("ok   ")]
-    assert 1 <= len(loaded) < 40
+    assert 3 <= len(loaded) < 40
     assert f"interrupted: {len(loaded)} loaded, 0 failed, 0 skipped" in err
     assert f"{40 - len(loaded)} not loaded" in err
     assert "Traceback" not in err and "RESET" not in err and "neo4j" not in err.lower()

@@ -42,7 +42,8 @@ def corpus(folder: Path, copies: int) -> Path:
 
 
 def load(store: Path, plans: Path, **kwargs: object) -> subprocess.Popen[str]:
-    return subprocess.Popen([*POLICYKG, "load", str(plans), "--store", str(store)], stdout=subprocess.PIPE,
+    # Batches of 3 documents a transaction: small enough that a kill lands between two commits.
+    return subprocess.Popen([*POLICYKG, "load", str(plans), "--store", str(store), "--batch", "3"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, **kwargs)  # type: ignore[call-overload]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -41,6 +42,9 @@ def _report(result: LoadResult) -> None:
              f"({result.seconds:.2f} s)")
     elif result.status == "duplicate":
         _say(f"dup  {result.source}  same text as {result.duplicate_of}: loaded once")
+    elif result.status == "present":
+        _say(f"have {result.source}  already in the store ({result.doc_id}): not written again")
+        return
     else:
         _say(f"fail {result.error}", err=True)
     for note in result.notes:
@@ -58,10 +62,18 @@ def load(
     output: OutputOption = None,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", help="Seconds one document may take to extract (default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit).")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Extraction worker processes (default: the cores).")] = None,
+    bulk: Annotated[bool | None, typer.Option(
+        "--bulk/--no-bulk", help="Bulk path: continuity in memory, documents already in the store skipped "
+                                 "(default: on for an empty store).", show_default=False)] = None,
+    batch: Annotated[int | None, typer.Option(
+        "--batch", min=1, help="Documents per transaction (default 50; 100 on the bulk path).")] = None,
 ) -> None:
-    """Load plans into the store, one transaction per document; failures are counted, not fatal.
+    """Load plans into the store in batches of documents, each batch one transaction; failures are counted, not fatal.
 
-    Ctrl-C stops after the current document (a second Ctrl-C abandons it); exit 130.
+    A document is in the store whole or not at all. Ctrl-C stops once the documents read so far are
+    written (a second Ctrl-C abandons the batch in flight); exit 130.
     """
     check_format(fmt, output)
     scan = scan_paths(paths, include or (), exclude or ())
@@ -75,30 +87,33 @@ def load(
                        + " (policykg reads .txt .html .htm .docx .pdf .xlsx .csv; --include chooses others)", code=USAGE)
     results: list[LoadResult] = []
     abandoned = False
-    with stop_after_current(lambda: _say("stopping after the current document (Ctrl-C again abandons it)",
-                                         err=True)) as stop, open_graph(store, indicators=indicators, create=True) as kg:
+    started = time.perf_counter()
+    with stop_after_current(lambda: _say("stopping once the documents read so far are written "
+                                         "(Ctrl-C again abandons them)", err=True)) as stop, \
+            open_graph(store, indicators=indicators, create=True) as kg:
         try:
-            for result in kg.load_iter(scan.files, timeout=timeout):
+            for result in kg.load_iter(scan.files, timeout=timeout, jobs=jobs, bulk=bulk, batch=batch,
+                                       stop=lambda: stop.requested):
                 results.append(result)
                 if fmt == "table":
                     _report(result)
-                if stop.requested:
-                    break
         except KeyboardInterrupt:
             abandoned = True
     failed = [r for r in results if not r.ok]
     loaded = [r for r in results if r.status == "loaded"]
-    duplicates = len(results) - len(failed) - len(loaded)
+    present = [r for r in results if r.status == "present"]
+    duplicates = len(results) - len(failed) - len(loaded) - len(present)
     if fmt != "table":
         skipped_rows = [{"status": "skipped", "source": str(k.path), "detail": k.reason} for k in scan.skipped]
         render([*skipped_rows, *(r.as_row() for r in results)], LOAD_COLUMNS, fmt, output, title="load")
-    seconds = sum(r.seconds for r in results)
+    seconds = time.perf_counter() - started  # wall time: extraction overlaps the writes
     summary = (f"{len(loaded)} loaded, {len(failed)} failed, {len(scan.skipped)} skipped"
+               + (f", {len(present)} already in the store" if present else "")
                + (f", {duplicates} duplicate{'s' if duplicates != 1 else ''}" if duplicates else "") + f", {seconds:.2f} s")
     if stop.requested or abandoned:
         left = len(scan.files) - len(results)
         _say(f"interrupted: {summary}; {left} not loaded"
-             + ("; the document in flight was rolled back" if abandoned else "")
+             + ("; the batch in flight was rolled back" if abandoned else "")
              + "; the loaded documents are in the store, run the same load again to finish", err=True)
         raise typer.Exit(INTERRUPTED)
     _say(summary, err=fmt != "table")

@@ -13,21 +13,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policykg.graph.store import GraphStore
-from policykg.loaders.types import Extraction
 
 #: Share of task-text bigrams two documents must have in common to be called near-duplicates.
 NEAR_DUPLICATE = 0.85
 
-_CANDIDATES = """
-MATCH (d:Document)
-WHERE d.id <> $id
-  AND ((d.title IS NOT NULL AND d.title = $title)
-       OR ($issuer IS NOT NULL AND $year IS NOT NULL AND d.issuer = $issuer AND d.year = $year))
+#: Stored documents that could be a republication of a probe: the same title, or the same issuer
+#: and year: index lookups (``document_title``, ``document_issuer``), never a scan, two reads
+#: for a whole batch of probes; at most ``$cap`` candidates each.
+_BY_TITLE = """
+UNWIND $probes AS p
+MATCH (d:Document {title: p.title})
+WHERE d.id <> p.id
+WITH p, collect(d.id) AS ids
+RETURN p.id AS probe, ids[..$cap] AS ids
+"""
+_BY_ISSUER_YEAR = """
+UNWIND $probes AS p
+MATCH (d:Document {issuer: p.issuer})
+WHERE d.id <> p.id AND d.year = p.year
+WITH p, collect(d.id) AS ids
+RETURN p.id AS probe, ids[..$cap] AS ids
+"""
+_TEXTS = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
 OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)
 WITH d, t ORDER BY t.order
 RETURN d.id AS id, d.source AS source, collect(t.text) AS texts
-LIMIT 50
 """
+_SOURCES = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.source AS source"
+#: Candidates read per probe at most (a generic title such as 工作要点 can match hundreds).
+MAX_CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -37,12 +53,27 @@ class NearDuplicate:
     similarity: float
 
 
+@dataclass(frozen=True)
+class Probe:
+    """What a near-duplicate check needs of a document about to be written (no store access to make one)."""
+
+    doc_id: str
+    title: str | None
+    issuer: str | None
+    year: int | None
+    text: str  # the task texts, one a line (or the whole text when there are no tasks)
+    source: str | None = None
+
+
+def stored_sources(store: GraphStore, doc_ids: list[str]) -> dict[str, str]:
+    """The file each stored document came from, for those of ``doc_ids`` in the store (one read)."""
+    rows = store.read(_SOURCES, {"ids": doc_ids}) if doc_ids else []
+    return {r["id"]: str(r["source"]) for r in rows if r["source"]}
+
+
 def stored_source(store: GraphStore, doc_id: str) -> str | None:
     """The file a stored document came from, or None if it is not in the store."""
-    rows = store.read("MATCH (d:Document {id: $id}) RETURN d.source AS source", {"id": doc_id})
-    return str(rows[0]["source"]) if rows and rows[0]["source"] else None
-
-
+    return stored_sources(store, [doc_id]).get(doc_id)
 def bigrams(text: str) -> set[str]:
     squeezed = "".join(text.split())
     return {squeezed[k : k + 2] for k in range(len(squeezed) - 1)}
@@ -56,17 +87,44 @@ def similarity(a: str, b: str) -> float:
     return len(x & y) / len(x | y)
 
 
-def near_duplicates(store: GraphStore, extraction: Extraction, threshold: float = NEAR_DUPLICATE) -> list[NearDuplicate]:
-    """Stored documents whose tasks read (almost) like this one's, most similar first."""
-    doc = extraction.document
-    if not doc.title and not (doc.issuer and doc.year):
-        return []
-    rows = store.read(_CANDIDATES, {"id": doc.id, "title": doc.title or None, "issuer": doc.issuer, "year": doc.year})
-    mine = "\n".join(t.text for t in extraction.tasks) or extraction.text
-    found = []
-    for row in rows:
-        theirs = "\n".join(t for t in row["texts"] if t)
-        score = similarity(mine, theirs)
-        if score >= threshold:
-            found.append(NearDuplicate(row["id"], row["source"], score))
-    return sorted(found, key=lambda d: -d.similarity)
+def _candidates(store: GraphStore, probes: list[Probe], cap: int) -> dict[str, set[str]]:
+    titled = [{"id": p.doc_id, "title": p.title} for p in probes if p.title]
+    dated = [{"id": p.doc_id, "issuer": p.issuer, "year": p.year} for p in probes if p.issuer and p.year]
+    found: dict[str, set[str]] = {}
+    for cypher, batch in ((_BY_TITLE, titled), (_BY_ISSUER_YEAR, dated)):
+        for row in store.read(cypher, {"probes": batch, "cap": cap}) if batch else []:
+            found.setdefault(row["probe"], set()).update(row["ids"])
+    return found
+
+
+def _related(a: Probe, b: Probe) -> bool:
+    return bool((a.title and a.title == b.title) or (a.issuer and a.year and (a.issuer, a.year) == (b.issuer, b.year)))
+
+
+def near_duplicates_of(store: GraphStore, probes: list[Probe], threshold: float = NEAR_DUPLICATE,
+                       cap: int = MAX_CANDIDATES) -> dict[str, list[NearDuplicate]]:
+    """For each probe, the stored documents and the earlier probes whose tasks read (almost) like it.
+
+    A batch of documents is written in one transaction, so the earlier probes of the
+    batch are compared in memory: loaded one by one, they would have been in the store.
+    """
+    candidates = _candidates(store, probes, cap)
+    wanted = sorted({d for ids in candidates.values() for d in ids})
+    texts = {r["id"]: (r["source"], "\n".join(t for t in r["texts"] if t))
+             for k in range(0, len(wanted), 200) for r in store.read(_TEXTS, {"ids": wanted[k:k + 200]})}
+    out: dict[str, list[NearDuplicate]] = {}
+    for k, probe in enumerate(probes):
+        found = []
+        for doc_id in sorted(candidates.get(probe.doc_id, ())):
+            source, theirs = texts.get(doc_id, (None, ""))
+            score = similarity(probe.text, theirs)
+            if score >= threshold:
+                found.append(NearDuplicate(doc_id, source, score))
+        for earlier in probes[:k]:
+            if earlier.doc_id != probe.doc_id and _related(probe, earlier):
+                score = similarity(probe.text, earlier.text)
+                if score >= threshold:
+                    found.append(NearDuplicate(earlier.doc_id, earlier.source, score))
+        if found:
+            out[probe.doc_id] = sorted(found, key=lambda d: -d.similarity)
+    return out

@@ -7,15 +7,24 @@ the C engine, so the extraction runs in a child process that is killed when the
 limit passes; the document becomes one ``LoaderError`` and the run goes on with a
 fresh worker. The worker is started once (spawned, so it inherits no driver threads
 or sockets) and reused for every document; it exits when its parent goes away.
+
+What the worker runs is a picklable ``task(path)`` (default ``extract_file``); a load
+gives it one that maps the extraction to graph rows too (``policykg.loading``), so the
+CPU work of a document happens in the worker and only rows cross the pipe. ``submit``
+and ``collect`` let a pool of workers (``policykg.loading.ExtractionPool``) keep
+several documents in flight with one deadline each.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from policykg.loaders.errors import LoaderError
 from policykg.loaders.pipeline import extract_file
@@ -38,46 +47,70 @@ def doc_timeout(value: float | None = None) -> float:
     return DEFAULT_TIMEOUT
 
 
-def _serve(conn: Connection) -> None:
-    """The worker's loop: a path in, ``(True, Extraction)`` or ``(False, (source, reason))`` out."""
+def _serve(conn: Connection, task: Callable[[str], Any]) -> None:
+    """The worker's loop: a path in, ``(True, task(path))`` or ``(False, (source, reason))`` out."""
     while True:
         try:
             path = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone
         try:
-            conn.send((True, extract_file(path)))
+            conn.send((True, task(path)))
         except LoaderError as exc:
             conn.send((False, (exc.source, exc.reason)))
 
 
-class ExtractionWorker:
-    """``extract(path)`` like ``extract_file``, but at most ``timeout`` seconds per document."""
+def too_slow(path: str | Path, timeout: float) -> LoaderError:
+    return LoaderError(path, f"extraction ran past the per-document limit of {timeout:g} s and was "
+                             "stopped (raise it with --timeout or POLICYKG_DOC_TIMEOUT)")
 
-    def __init__(self, timeout: float | None = None) -> None:
+
+class ExtractionWorker:
+    """``extract(path)`` like ``extract_file`` (or ``task``), but at most ``timeout`` seconds per document."""
+
+    def __init__(self, timeout: float | None = None, task: Callable[[str], Any] = extract_file) -> None:
         self.timeout = doc_timeout(timeout)
+        self.task = task
         self._proc: BaseProcess | None = None
         self._conn: Connection | None = None
+        #: The document in flight and when its time is up (``submit``/``collect``).
+        self.path: str | None = None
+        self.deadline = 0.0
 
     def extract(self, path: str | Path) -> Extraction:
         if self.timeout <= 0:
-            return extract_file(path)
-        conn = self._start()
-        conn.send(str(path))
+            return extract_file(path) if self.task is extract_file else self.task(str(path))
+        conn = self.submit(path)
         if not conn.poll(self.timeout):
             self.close()
-            raise LoaderError(path, f"extraction ran past the per-document limit of {self.timeout:g} s and was "
-                                    "stopped (raise it with --timeout or POLICYKG_DOC_TIMEOUT)")
+            raise too_slow(path, self.timeout)
+        result: Extraction = self.collect()
+        return result
+
+    def submit(self, path: str | Path) -> Connection:
+        """Send one document to the worker (started if need be); its answer is read by ``collect``."""
+        conn = self._start()
+        conn.send(str(path))
+        self.path, self.deadline = str(path), time.monotonic() + self.timeout
+        return conn
+
+    def collect(self) -> Any:
+        """The answer to the document in flight: the task's result, or its ``LoaderError`` raised here."""
+        path, self.path = self.path or "", None
+        assert self._conn is not None
         try:
-            ok, payload = conn.recv()
+            ok, payload = self._conn.recv()
         except (EOFError, OSError) as exc:
             self.close()
             raise LoaderError(path, "the extraction worker died on this document (out of memory?)") from exc
         if ok:
-            extraction: Extraction = payload
-            return extraction
+            return payload
         source, reason = payload
         raise LoaderError(source, reason)
+
+    @property
+    def connection(self) -> Connection | None:
+        return self._conn
 
     def _start(self) -> Connection:
         if self._proc is not None and self._proc.is_alive() and self._conn is not None:
@@ -85,7 +118,7 @@ class ExtractionWorker:
         self.close()
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="policykg-extract")
+        proc = ctx.Process(target=_serve, args=(child, self.task), daemon=True, name="policykg-extract")
         proc.start()
         child.close()
         self._proc, self._conn = proc, parent
@@ -101,3 +134,4 @@ class ExtractionWorker:
                 self._proc.kill()
             self._proc.join(5)
             self._proc = None
+        self.path = None

@@ -1,0 +1,170 @@
+"""Extraction for a load, in worker processes: files in, graph rows and continuity tokens out.
+
+Extraction (read, decode, parse, map to rows, cut continuity tokens with jieba) is
+pure CPU and needs no store, so a load runs it in a pool of ``jobs`` worker processes
+while the one writer in the main process sends batches of documents. Results come
+back in file order. Each worker is an ``ExtractionWorker`` (``loaders.worker``): a
+document that runs past the per-document limit is killed with its worker, becomes
+one ``LoaderError``, and a fresh worker takes the next file.
+
+Only what the writer needs crosses the pipe: the rows, the tokens, the counts the
+load prints, and what the duplicate checks compare (the text's key, the task texts).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from policykg.graph.duplicates import Probe
+from policykg.graph.mapping import GraphRows
+from policykg.loaders.errors import LoaderError
+from policykg.loaders.worker import ExtractionWorker, doc_timeout, too_slow
+from policykg.ontology.indicators import Catalogue
+
+#: Below this many files one worker is enough (starting one costs about a second).
+MIN_FILES_PER_WORKER = 8
+#: Finished results kept waiting for an earlier, slower file, per worker: bounds memory.
+AHEAD_PER_WORKER = 8
+
+
+@dataclass
+class Extracted:
+    """One file after extraction: its rows, tokens and counts, or the loader's refusal."""
+
+    path: str
+    rows: GraphRows | None = None
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    title: str = ""
+    tasks: int = 0
+    targets: int = 0
+    assignments: int = 0
+    people: int = 0
+    text_key: str = ""
+    probe: Probe | None = None
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.rows.doc_id if self.rows is not None else ""
+
+
+def same_text_key(text: str) -> str:
+    """Two files are the same document when their normalised texts differ at most in whitespace
+    (a DOCX and a TXT of one plan differ in the final newline)."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def prepare(path: str, catalogue: Catalogue | None = None) -> Extracted:
+    """Extract, map and tokenise one file (in a worker); a refusal raises ``LoaderError``."""
+    from policykg.graph.mapping import to_graph_rows
+    from policykg.graph.writer import task_words
+    from policykg.loaders import extract_file
+
+    started = time.perf_counter()
+    extraction = extract_file(Path(path))
+    rows = to_graph_rows(extraction, catalogue)
+    doc = extraction.document
+    text = "\n".join(t.text for t in extraction.tasks) or extraction.text
+    return Extracted(
+        path, rows, task_words(rows), doc.title, len(extraction.tasks), len(extraction.targets),
+        sum(len(t.lead) + len(t.support) for t in extraction.tasks), sum(len(t.people) for t in extraction.tasks),
+        same_text_key(extraction.text), Probe(doc.id, doc.title or None, doc.issuer, doc.year, text, path),
+        time.perf_counter() - started)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+class ExtractionPool:
+    """``extract_all(paths)``: each file's ``Extracted``, in order, from up to ``jobs`` workers.
+
+    ``timeout`` is the per-document limit (``loaders.worker.doc_timeout``); 0 turns it
+    off, and with one job the files are then extracted in this process. Workers are
+    kept between loads and stopped by ``close``.
+    """
+
+    def __init__(self, jobs: int | None = None, timeout: float | None = None,
+                 catalogue: Catalogue | None = None) -> None:
+        self.jobs = default_jobs() if jobs is None else max(1, int(jobs))
+        self.timeout = doc_timeout(timeout)
+        self.task = functools.partial(prepare, catalogue=catalogue)
+        self._workers: list[ExtractionWorker] = []
+
+    def extract_all(self, paths: Sequence[str | os.PathLike[str]]) -> Iterator[Extracted]:
+        files = [str(p) for p in paths]
+        if self.timeout <= 0 and self.jobs == 1:
+            for path in files:
+                yield self._in_process(path)
+            return
+        wanted = max(1, min(self.jobs, -(-len(files) // MIN_FILES_PER_WORKER)))
+        while len(self._workers) < wanted:
+            # No limit wanted: a worker still needs a deadline to wait on; a week is none.
+            self._workers.append(ExtractionWorker(self.timeout if self.timeout > 0 else 7 * 86_400.0, self.task))
+        yield from self._run(files, self._workers[:wanted])
+
+    def _in_process(self, path: str) -> Extracted:
+        started = time.perf_counter()
+        try:
+            result: Extracted = self.task(path)
+            return result
+        except LoaderError as exc:
+            return Extracted(path, error=str(exc), seconds=time.perf_counter() - started)
+
+    def _run(self, files: list[str], workers: list[ExtractionWorker]) -> Iterator[Extracted]:
+        queue = deque(enumerate(files))
+        done: dict[int, Extracted] = {}
+        busy: dict[int, tuple[int, float]] = {}  # worker index -> (file index, start)
+        nxt = 0
+        idle = list(range(len(workers)))
+        try:
+            while nxt < len(files):
+                while idle and queue and len(done) + len(busy) < len(workers) * AHEAD_PER_WORKER:
+                    w = idle.pop()
+                    k, path = queue.popleft()
+                    workers[w].submit(path)
+                    busy[w] = (k, time.perf_counter())
+                if busy:
+                    soonest = min(workers[w].deadline for w in busy)
+                    conns = {workers[w].connection: w for w in busy}
+                    ready = wait([c for c in conns if c is not None], max(0.0, soonest - time.monotonic()))
+                    for conn in ready:
+                        w = conns[conn]  # type: ignore[index]
+                        k, started = busy.pop(w)
+                        done[k] = self._collect(workers[w], files[k], started)
+                        idle.append(w)
+                    for w in [w for w in busy if workers[w].deadline <= time.monotonic()]:
+                        k, started = busy.pop(w)
+                        workers[w].close()  # killed; the next submit starts a fresh worker
+                        done[k] = Extracted(files[k], error=str(too_slow(files[k], self.timeout)),
+                                            seconds=time.perf_counter() - started)
+                        idle.append(w)
+                while nxt in done:
+                    yield done.pop(nxt)
+                    nxt += 1
+        finally:  # the load stopped early: a worker still busy would answer the next load with this one's file
+            for w in busy:
+                workers[w].close()
+
+    @staticmethod
+    def _collect(worker: ExtractionWorker, path: str, started: float) -> Extracted:
+        try:
+            result: Extracted = worker.collect()
+            return result
+        except LoaderError as exc:
+            return Extracted(path, error=str(exc), seconds=time.perf_counter() - started)
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
+        self._workers = []
