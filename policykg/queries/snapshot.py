@@ -1,16 +1,17 @@
 """The whole graph read back as plain rows, and a cheap stamp that says when it changed.
 
 The RDF view (``policykg.ontology.rdf``) and the SPARQL endpoint are built from a
-snapshot; the stamp (documents with their hashes, node and relationship counts) costs
-three small reads, so a server can check it often and rebuild only when the store moved.
+snapshot; the stamp (``policykg.graph.stamp``: one indexed node every document write
+bumps) costs one small read at any store size, so a server can check it often and
+rebuild only when the store moved.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg.graph.stamp import read_stamp
 from policykg.graph.store import GraphStore
 from policykg.ontology.terms import Label, Rel
 
@@ -30,14 +31,9 @@ class Snapshot:
 
 
 def store_stamp(store: GraphStore) -> str:
-    """Changes whenever a document is loaded, reloaded or deleted (or anything else is written)."""
-    docs = store.read(f"MATCH (d:{Label.DOCUMENT}) RETURN d.id AS id, d.sha256 AS sha ORDER BY id")
-    nodes = store.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
-    rels = store.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
-    digest = hashlib.sha256(f"{nodes}|{rels}".encode())
-    for row in docs:
-        digest.update(f"|{row['id']}:{row['sha']}".encode())
-    return digest.hexdigest()
+    """Changes whenever a document is loaded, reloaded or deleted, or ``cypher --write`` runs
+    (``policykg.graph.stamp``); a write that bypasses policykg does not change it."""
+    return read_stamp(store)
 
 
 def read_snapshot(store: GraphStore) -> Snapshot:
