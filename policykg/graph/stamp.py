@@ -15,12 +15,15 @@ the generation counts up from 1 again.
 The node is not part of the ontology: ``HIDDEN_LABELS`` lists it for the readers that
 enumerate the whole graph (stats, fingerprints, the graph-nodes and entity-lookup
 queries); the RDF view and exports read labels from the ontology and never see it.
-``cypher --write`` (``kg.cypher(..., write=True)``) bumps it too, in the same transaction;
-writes that bypass policykg (another Neo4j client) do not, and the caches do not see them.
+``cypher --write`` (``kg.cypher(..., write=True)``) runs ``BUMP_ADHOC`` in its transaction:
+it also records the generation in ``adhoc``, because such a write may have changed anything,
+and the RDF view, which otherwise follows documents one by one, then rebuilds whole.
+Writes that bypass policykg (another Neo4j client) bump nothing, and the caches miss them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the CLI's read path imports this without loading the driver
@@ -32,16 +35,37 @@ HIDDEN_LABELS: tuple[str, ...] = (LABEL,)
 
 BUMP = (f"MERGE (s:{LABEL} {{id: 'store'}}) ON CREATE SET s.generation = 0, s.created = timestamp() "
         "SET s.generation = s.generation + 1")
-READ = f"MATCH (s:{LABEL} {{id: 'store'}}) RETURN s.generation AS generation, s.created AS created"
+#: ``BUMP`` for a write that is not a document's: its generation is remembered in ``adhoc``
+#: (a second SET after WITH: one SET reading what it writes differs between engines).
+BUMP_ADHOC = BUMP + " WITH s SET s.adhoc = s.generation"
+READ = (f"MATCH (s:{LABEL} {{id: 'store'}}) "
+        "RETURN s.generation AS generation, s.created AS created, s.adhoc AS adhoc")
 SCHEMA: Statement = (f"CREATE CONSTRAINT {LABEL.lower()}_id IF NOT EXISTS FOR (n:{LABEL}) REQUIRE n.id IS UNIQUE", {})
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The stamp as read: when it was created, the write count, the count at the last ad hoc write."""
+
+    created: int | None = None
+    generation: int = 0
+    adhoc: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.created}:{self.generation}" if self.created is not None or self.generation else "none"
+
+
+def read_state(store: GraphStore) -> Stamp:
+    rows = store.read(READ)
+    if not rows:
+        return Stamp()
+    row = rows[0]
+    return Stamp(row["created"], int(row["generation"] or 0), row["adhoc"])
 
 
 def read_stamp(store: GraphStore) -> str:
     """``created:generation`` of the stamp, or ``none`` before the first document write."""
-    rows = store.read(READ)
-    if not rows:
-        return "none"
-    return f"{rows[0]['created']}:{rows[0]['generation']}"
+    return str(read_state(store))
 
 
 def read_generation(store: GraphStore) -> int:

@@ -45,7 +45,7 @@ def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = Non
         result = tx.run(cast(LiteralString, text), params or {})
         keys = result.keys()
         rows.extend(dict(zip(keys, record.values(), strict=True)) for record in result)
-        tx.run(stamp.BUMP).consume()
+        tx.run(stamp.BUMP_ADHOC).consume()
 
     store.write_unit(work)
     return rows
