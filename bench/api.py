@@ -6,13 +6,14 @@ app (one route returning a constant) runs the same way, so the ratio shows what 
 store and the API's own work cost. Each lookup is ``GET /units/{id}`` or
 ``GET /tasks/{id}`` (the entity with its links), cycling through every unit and task.
 
-    python bench/api.py [--seconds 10] [--connections 32,128]
+    python bench/api.py [--seconds 10] [--connections 32,128] [--threads 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -27,20 +28,20 @@ PLANS = ROOT / "examples" / "plans"
 
 
 def serve_api(store: str, port: int) -> None:
-    import uvicorn
-
     from policykg.api import ApiSettings, create_app
+    from policykg.api.server import serve
     from policykg.kg import KnowledgeGraph
 
     kg = KnowledgeGraph.open(store)
     if not kg.stats()["nodes"]:
         kg.load([PLANS])
-    uvicorn.run(create_app(kg, ApiSettings()), host="127.0.0.1", port=port, log_level="warning")
+    serve(create_app(kg, ApiSettings()), "127.0.0.1", port)
 
 
 def serve_bare(port: int) -> None:
-    import uvicorn
     from fastapi import FastAPI
+
+    from policykg.api.server import serve
 
     app = FastAPI()
 
@@ -48,7 +49,7 @@ def serve_bare(port: int) -> None:
     def constant(id: str) -> dict[str, str]:  # noqa: A002
         return {"id": id, "name": "constant"}
 
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    serve(app, "127.0.0.1", port)
 
 
 def wait_ready(url: str, timeout: float = 180.0) -> None:
@@ -82,8 +83,8 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(url: str, connections: int, seconds: int, script: Path | None) -> dict[str, float]:
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+def run_wrk(url: str, connections: int, seconds: int, script: Path | None, threads: int = 1) -> dict[str, float]:
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if script:
         cmd += ["-s", str(script)]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
@@ -98,6 +99,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", default="32,128")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="wrk threads (default 1: on 2 cores a second wrk thread takes the core uvicorn needs)")
     parser.add_argument("--serve-api", nargs=2, metavar=("STORE", "PORT"), help=argparse.SUPPRESS)
     parser.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -107,6 +110,8 @@ def main() -> None:
     if args.serve_bare:
         serve_bare(int(args.serve_bare))
         return
+    from policykg.api.server import http_name, loop_name
+
     if not shutil.which("wrk"):
         raise SystemExit("bench/api.py needs wrk (apt-get install wrk; .ci/run installs it)")
     from socket import socket
@@ -132,12 +137,13 @@ def main() -> None:
             script = lua_script(paths, Path(folder))
             run_wrk(api, 8, 2, script)  # warm-up
             print(f"entity lookups: {len(paths)} distinct paths ({len(units)} units, {len(tasks)} tasks); "
-                  f"wrk -t2 -d{args.seconds}s; API and bare app each one uvicorn worker\n")
+                  f"wrk -t{args.threads} -d{args.seconds}s; API and bare app each one uvicorn worker "
+                  f"(loop {loop_name()}, http {http_name()}); load average {os.getloadavg()[0]:.2f}\n")
             print("| endpoint | connections | requests/s | p50 ms | p99 ms | non-2xx |")
             print("| --- | ---: | ---: | ---: | ---: | ---: |")
             for conns in (int(c) for c in args.connections.split(",")):
-                looked = run_wrk(api, conns, args.seconds, script)
-                const = run_wrk(f"{bare}/units/x", conns, args.seconds, None)
+                looked = run_wrk(api, conns, args.seconds, script, args.threads)
+                const = run_wrk(f"{bare}/units/x", conns, args.seconds, None, args.threads)
                 for name, r in (("GET /units|/tasks/{id} (store)", looked), ("bare FastAPI constant", const)):
                     print(f"| {name} | {conns} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['non2xx']:.0f} |")
                 print(f"| ratio API / bare | {conns} | {looked['rps'] / const['rps']:.2f} | | | |")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import ensure_schema
+from policykg.graph.stamp import HIDDEN_LABELS
 from policykg.graph.store import BoltStore, ServerGone, StoreError, is_remote, open_store, store_spec
 from policykg.graph.writer import delete_document, issuer, write_documents
 from policykg.loaders import extract_file
@@ -488,7 +489,8 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts per node label and per relationship type."""
-        labels = self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
+        labels = [r for r in self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
+                  if r["name"] not in HIDDEN_LABELS]
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 

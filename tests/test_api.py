@@ -21,6 +21,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from policykg.api import ApiSettings, create_app
 from policykg.kg import KnowledgeGraph
+from policykg.ontology.iris import Iris
 from policykg.ontology.rdf import graph_to_rdf
 from policykg.ontology.vocab import PKG
 
@@ -171,6 +172,23 @@ def test_full_export_validates_against_the_shapes_and_broken_data_does_not(kg: K
     assert len(list(results.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))) >= 2
 
 
+def test_a_continues_edge_carries_its_score_in_rdf_and_a_bad_score_breaks_the_shapes(kg: KnowledgeGraph) -> None:
+    edges = kg.read("MATCH (a:Task)-[r:CONTINUES]->(b:Task) RETURN a.id AS a, b.id AS b, r.score AS score, "
+                    "r.method AS method")
+    assert edges  # the 2015 and 2021 Zhejiang plans share a line of work
+    data = graph_to_rdf(kg, BASE)
+    iris = Iris(BASE)
+    for edge in edges:
+        task, later = iris.entity("Task", edge["a"]), iris.entity("Task", edge["b"])
+        (link,) = [c for c in data.objects(task, PKG.qualifiedContinuation) if (c, PKG.continuedBy, later) in data]
+        assert data.value(link, PKG.score).toPython() == pytest.approx(edge["score"])
+        assert str(data.value(link, PKG.method)) == edge["method"]
+    shapes = Graph().parse(SHAPES, format="turtle")
+    data.set((link, PKG.score, Literal(1.5)))
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    assert not conforms
+
+
 # --- SPARQL ------------------------------------------------------------------------------------
 
 UNITS_LEADING = """
@@ -216,6 +234,20 @@ def test_sparql_view_follows_the_store(client: TestClient, kg: KnowledgeGraph) -
 
 
 # --- named queries ------------------------------------------------------------------------------
+
+
+def test_named_queries_show_their_examples_and_the_examples_work(client: TestClient) -> None:
+    listed = {q["name"]: q for q in client.get("/queries").json()["items"]}
+    portfolio = listed["unit-portfolio"]
+    assert portfolio["example"] == {"unit": "高新处", "role": "lead"}  # the file's `// example:` line
+    assert portfolio["example_href"] == "/queries/unit-portfolio?unit=%E9%AB%98%E6%96%B0%E5%A4%84&role=lead"
+    for name, query in listed.items():
+        answer = client.get(query["example_href"])
+        assert answer.status_code == 200, (name, answer.text)
+        assert answer.json()["rows"], name  # an example that finds nothing shows nothing
+    operation = client.get("/openapi.json").json()["paths"]["/queries/unit-portfolio"]["get"]
+    assert f"GET {portfolio['example_href']}" in operation["description"]
+    assert {p["name"]: p.get("example") for p in operation["parameters"]}["unit"] == "高新处"
 
 
 def test_named_queries_list_run_csv_and_errors(client: TestClient) -> None:

@@ -74,6 +74,10 @@ class QueryInfo(BaseModel):
     params: list[QueryParamInfo]
     columns: list[str]
     href: str
+    #: The parameters of a call that finds rows in the seed plans (the file's ``// example:`` line) ...
+    example: dict[str, str] = {}
+    #: ... and that call as a link.
+    example_href: str
 
 
 class QueryList(BaseModel):

@@ -8,6 +8,7 @@ see exactly what the CLI sees. ``Accept: text/csv`` (or ``?format=csv``) gives C
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -38,8 +39,22 @@ RESULT_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+def example_href(query: NamedQuery) -> str:
+    example = query.example_params()
+    return f"/queries/{query.name}" + (f"?{urlencode(example)}" if example else "")
+
+
 def info(query: NamedQuery) -> dict[str, Any]:
-    return {**query.as_dict(), "href": f"/queries/{query.name}"}
+    return {**query.as_dict(), "href": f"/queries/{query.name}", "example": query.example_params(),
+            "example_href": example_href(query)}
+
+
+def _description(query: NamedQuery) -> str:
+    """The route's OpenAPI description: the query's own, then its example call."""
+    example = query.example_params()
+    if not example:
+        return query.description
+    return f"{query.description}\n\nExample: `GET {example_href(query)}`"
 
 
 @router.get("/queries", response_model=QueryList, tags=["queries"], operation_id="list_queries")
@@ -51,12 +66,16 @@ def queries() -> QueryList:
 
 def _param_schema(query: NamedQuery) -> list[dict[str, Any]]:
     out = []
+    example = query.example_params()
     for p in query.params:
         schema = {"type": "string", "enum": list(p.choices)} if p.type == "choice" else dict(_SCHEMA[p.type])
         if p.default is not None:
             schema["default"] = p.default
-        out.append({"name": p.name, "in": "query", "required": p.required, "description": p.description,
-                    "schema": schema})
+        param: dict[str, Any] = {"name": p.name, "in": "query", "required": p.required, "description": p.description,
+                                 "schema": schema}
+        if p.name in example:
+            param["example"] = example[p.name]
+        out.append(param)
     out.append({"name": "format", "in": "query", "required": False, "description": "json or csv; overrides Accept",
                 "schema": {"type": "string", "enum": ["json", "csv"]}})
     return out
@@ -94,8 +113,7 @@ def _register(query: NamedQuery) -> None:
     async def route(request: Request, ctx: Ctx) -> Response:
         return await answer(ctx, query, request)
 
-    route.__doc__ = query.description
-    router.add_api_route(f"/queries/{query.name}", route, methods=["GET"], tags=["queries"],
+    router.add_api_route(f"/queries/{query.name}", route, methods=["GET"], tags=["queries"], description=_description(query),
                          operation_id=f"query_{query.name.replace('-', '_')}", summary=query.name,
                          response_model=QueryResult, responses=RESULT_RESPONSES,
                          openapi_extra={"parameters": _param_schema(query)})

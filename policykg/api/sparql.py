@@ -56,9 +56,8 @@ def _check(query: str) -> str:
 
 
 def _execute(ctx: ApiContext, query: str, fmt: str | None, accept: str | None) -> Response:
-    store = ctx.view.current()
     try:
-        result = store.query(query, prefixes=PREFIXES)
+        result = ctx.view.query(query, PREFIXES)
     except SyntaxError as exc:
         raise Problem(400, f"SPARQL syntax error: {str(exc).splitlines()[0] if str(exc) else exc}") from None
     except (OSError, ValueError, TypeError) as exc:

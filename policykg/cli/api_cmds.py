@@ -19,9 +19,8 @@ def serve_command(
     """Serve the HTTP API: REST, linked data, SPARQL, named queries (OpenAPI at /docs)."""
     import dataclasses
 
-    import uvicorn
-
     from policykg.api import ApiSettings, create_app
+    from policykg.api.server import serve
 
     settings = ApiSettings()
     if base:
@@ -29,7 +28,7 @@ def serve_command(
     with open_graph(store) as kg:
         typer.echo(f"policykg API on http://{host}:{port}/  (docs /docs, store {kg.spec}, "
                    f"writes {'enabled' if settings.api_key else 'disabled: no POLICYKG_API_KEY'})", err=True)
-        uvicorn.run(create_app(kg, settings), host=host, port=port, log_level="warning")
+        serve(create_app(kg, settings), host, port)
 
 
 @reports_errors

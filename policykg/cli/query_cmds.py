@@ -28,13 +28,8 @@ from policykg.queries import BadParameter, NamedQuery, get_query, list_queries, 
 
 def example_of(named: NamedQuery) -> str:
     """The query's ``// example:`` header line as a command, else one built from its required parameters."""
-    for line in named.cypher.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith("//"):
-            break
-        key, _, value = stripped[2:].strip().partition(":")
-        if key.strip().lower() == "example" and value.strip():
-            return f"policykg query {named.name} {value.strip()}"
+    if named.example:
+        return f"policykg query {named.name} {named.example}"
     required = " ".join(f"--param {p.name}=…" for p in named.params if p.required)
     return f"policykg query {named.name} {required}".strip()
 

@@ -8,6 +8,7 @@ indexed too, so a query's cost follows its answer rather than the graph.
 
 from __future__ import annotations
 
+from policykg.graph import stamp
 from policykg.graph.store import GraphStore, Statement
 from policykg.ontology.terms import OWNED_LABELS, Label
 
@@ -23,6 +24,7 @@ def schema_statements() -> list[Statement]:
         (f"CREATE CONSTRAINT {label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE", {})
         for label in Label
     ]
+    statements.append(stamp.SCHEMA)
     statements += [
         (f"CREATE INDEX {label.value.lower()}_doc IF NOT EXISTS FOR (n:{label.value}) ON (n.doc)", {})
         for label in OWNED_LABELS

@@ -24,7 +24,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from policykg.graph import continuity
+from policykg.graph import continuity, stamp
 from policykg.graph.mapping import GraphRows, Row, to_graph_rows
 from policykg.graph.store import GraphStore, Statement
 from policykg.loaders.types import Extraction
@@ -262,6 +262,7 @@ def write_documents(store: GraphStore, docs: Sequence[GraphRows], words: Words |
             tx.run(cypher, params).consume()  # type: ignore[arg-type]  # built from constants only
         for agency in agencies:
             continuity.repair_agency(tx, agency, known)
+        tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)
 
@@ -286,5 +287,6 @@ def delete_document(store: GraphStore, doc_id: str) -> None:
             tx.run(cypher, params).consume()  # type: ignore[arg-type]
         for agency in agencies:
             continuity.repair_agency(tx, agency, {})
+        tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)

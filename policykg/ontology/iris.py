@@ -34,6 +34,10 @@ class Iris:
         """A node that lives inside an entity's description (a qualified association)."""
         return URIRef(f"{self.entity(label, node_id)}#{quote(fragment, safe='-_.')}")
 
+    def graph(self, *parts: str) -> URIRef:
+        """A named graph of the RDF view (``policykg.api.viewgraphs``): ``{base}/graph/part/part…``."""
+        return URIRef(f"{self.base}/graph/" + "/".join(quote(str(p), safe="") for p in parts))
+
     def dataset(self) -> URIRef:
         return URIRef(f"{self.base}/id/dataset/targets")
 

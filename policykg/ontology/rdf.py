@@ -234,10 +234,25 @@ class RdfMapper:
             return
         for term in SIMPLE_RELS[rel]:
             yield s, term, o
+        if rel == Rel.CONTINUES:
+            yield from self._continuation(s, o, r)
         if rel == Rel.HAS_SECTION:
             yield o, ELI.is_part_of, s
         if rel == Rel.HAS_TASK and start_label == Label.SECTION:
             yield o, DCTERMS.isPartOf, s
+
+    def _continuation(self, s: URIRef, o: URIRef, r: Row) -> Iterable[Triple]:
+        """``s pkg:continues o`` qualified: the similarity score and method the edge carries, when it has them."""
+        p = r.get("p") or {}
+        if not isinstance(p.get("score"), int | float):
+            return
+        c = self.iris.part(Label(r["start_label"]), r["start"], f"continues-{r['end']}")
+        yield s, PKG.qualifiedContinuation, c
+        yield c, RDF.type, PKG.Continuation
+        yield c, PKG.continuedBy, o
+        yield c, PKG.score, Literal(float(p["score"]), datatype=XSD.double)
+        if p.get("method"):
+            yield c, PKG.method, Literal(str(p["method"]))
 
     def _assignment(self, rel: Rel, agent: URIRef, task: URIRef, task_label: Label, r: Row) -> Iterable[Triple]:
         """``unit pkg:leads task`` and the PROV view: a qualified association with a role and the plan."""

@@ -29,6 +29,8 @@ PKG = ClosedNamespace(ONTOLOGY_IRI, [
     # graph relationship types
     "issuedBy", "about", "hasSection", "hasTask", "partOf", "leads", "supports", "responsibleFor",
     "memberOf", "in", "hasTarget", "measures", "for", "continues",
+    # a CONTINUES edge with its score, qualified like PROV's associations
+    "Continuation", "qualifiedContinuation", "continuedBy", "method",
     # data properties
     "value", "unit", "year", "kind", "comparator", "raw", "span", "evidence", "docNo", "indexNo",
     "number", "order", "level", "collective", "measure", "catalogued", "mention", "score", "asOf",

@@ -13,6 +13,7 @@ here, so adding a query is adding a file.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,14 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    #: The ``// example:`` header line: the command-line arguments of a run that finds rows in the seed plans.
+    example: str = ""
+
+    def example_params(self) -> dict[str, str]:
+        """The example's ``--param name=value`` pairs (other options, such as ``--format``, left out):
+        what the HTTP API shows as the query string of a working call."""
+        words = shlex.split(self.example)
+        return dict(w.partition("=")[::2] for k, w in zip(words, words[1:], strict=False) if k == "--param" and "=" in w)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -86,6 +95,8 @@ def parse_query(text: str, path: Path | None = None) -> NamedQuery:
                 params.append(parse_param(value))
             except ValueError as exc:
                 raise ValueError(f"{where}line {lineno}: {exc}") from exc
+        elif key == "example":
+            fields[key] = value.strip()
         elif key in {"name", "description", "columns"}:
             fields[key] = (fields[key] + " " if key == "description" and key in fields else "") + value.strip()
     if "name" not in fields:
@@ -94,7 +105,8 @@ def parse_query(text: str, path: Path | None = None) -> NamedQuery:
     if len(set(names)) != len(names):
         raise ValueError(f"{where}a parameter is declared twice: {names}")
     columns = tuple(c.strip() for c in fields.get("columns", "").split(",") if c.strip())
-    return NamedQuery(fields["name"], fields.get("description", ""), text, tuple(params), columns, path)
+    return NamedQuery(fields["name"], fields.get("description", ""), text, tuple(params), columns, path,
+                      fields.get("example", ""))
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,8 @@
 // columns: id, label, properties
 // example: --param label=Unit
 MATCH (n)
-WHERE ($ids IS NULL OR n.id IN $ids)
+WHERE NOT n:StoreStamp
+  AND ($ids IS NULL OR n.id IN $ids)
   AND ($label IS NULL OR $label IN labels(n))
   AND ($doc IS NULL OR n.doc = $doc)
 RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS properties

@@ -31,10 +31,13 @@ def run_named(store: GraphStore, query: NamedQuery | str, params: dict[str, Any]
 
 
 def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
-    """Ad hoc Cypher: refused if it writes, unless ``write``; then one managed write transaction."""
+    """Ad hoc Cypher: refused if it writes, unless ``write``; then one managed write transaction,
+    which also bumps the store stamp (the API's caches learn of the change from it)."""
     if not write:
         check_read_only(text)
         return store.read(text, params or {})
+    from policykg.graph import stamp  # here: the graph package loads the driver, which reads need not
+
     rows: list[Row] = []
 
     def work(tx: ManagedTransaction) -> None:
@@ -42,6 +45,7 @@ def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = Non
         result = tx.run(cast(LiteralString, text), params or {})
         keys = result.keys()
         rows.extend(dict(zip(keys, record.values(), strict=True)) for record in result)
+        tx.run(stamp.BUMP_ADHOC).consume()
 
     store.write_unit(work)
     return rows
