@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from neo4j import ManagedTransaction
 
-from policykg.graph import continuity
+from policykg.graph import continuity, stamp
 from policykg.graph.continuity import Plan, TaskText
 from policykg.graph.mapping import GraphRows
 from policykg.graph.store import GraphStore, Statement
@@ -128,6 +128,7 @@ class BulkWriter:
         if unlink_rows:
             statements.append((continuity.UNLINK, {"pairs": unlink_rows}))
         statements += [(continuity.CREATE_EDGES, {"rows": b}) for b in row_batches(edge_rows)]
+        statements.append((stamp.BUMP, {}))  # the API's caches and RDF view see the change
         self.store.write(statements)
         # Committed: the memory follows the store.
         self.plans = defaultdict(dict, plans)
@@ -151,3 +152,4 @@ class BulkWriter:
 
 def _repair(tx: ManagedTransaction, agency: str) -> None:
     continuity.repair_agency(tx, agency, {})
+    tx.run(stamp.BUMP).consume()
