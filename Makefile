@@ -45,7 +45,9 @@ test-neo4j: install
 	bash scripts/neo4j-deps.sh
 	POLICYKG_NEO4J=local $(BIN)/pytest -q -m neo4j
 
+# bench/scale.py: N = 500 and 5,000 by default; more sizes: make bench BENCH_ARGS="--n 500 --n 5000 --n 20000"
 bench: install
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/sparql.py
