@@ -13,15 +13,19 @@ load prints, and what the duplicate checks compare (the text's key, the task tex
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
+from typing import Any
 
 from policykg.graph.duplicates import Probe
 from policykg.graph.mapping import GraphRows
@@ -33,6 +37,10 @@ from policykg.ontology.indicators import Catalogue
 MIN_FILES_PER_WORKER = 8
 #: Finished results kept waiting for an earlier, slower file, per worker: bounds memory.
 AHEAD_PER_WORKER = 8
+#: Extracted documents waiting for the writer: two bulk batches, so extraction never waits on a write.
+QUEUE_SIZE = 200
+#: How often a wait on the workers looks whether the load was stopped.
+STOP_CHECK_SECONDS = 0.2
 
 
 @dataclass
@@ -111,7 +119,51 @@ class ExtractionPool:
         while len(self._workers) < wanted:
             # No limit wanted: a worker still needs a deadline to wait on; a week is none.
             self._workers.append(ExtractionWorker(self.timeout if self.timeout > 0 else 7 * 86_400.0, self.task))
-        yield from self._run(files, self._workers[:wanted])
+        stop = threading.Event()
+        yield from self._in_background(self._run(files, self._workers[:wanted], stop), stop)
+
+    @staticmethod
+    def _in_background(results: Iterator[Extracted], stop: threading.Event) -> Iterator[Extracted]:
+        """Drive the workers from a thread, so they keep extracting while the caller writes a batch.
+
+        Without it the workers are fed only when the caller asks for the next result, and sit
+        idle through every store write. The queue bounds how far extraction runs ahead.
+        """
+        ready: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=QUEUE_SIZE)
+
+        def feed() -> None:
+            try:
+                for item in results:
+                    while not stop.is_set():
+                        try:
+                            ready.put(("item", item), timeout=0.2)
+                            break
+                        except queue.Full:
+                            continue
+                    if stop.is_set():
+                        break
+                ready.put(("end", None))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                ready.put(("error", exc))
+            finally:
+                results.close()  # type: ignore[attr-defined]  # a generator: its finally stops busy workers
+
+        feeder = threading.Thread(target=feed, name="policykg-extract-feed", daemon=True)
+        feeder.start()
+        try:
+            while True:
+                kind, value = ready.get()
+                if kind == "end":
+                    return
+                if kind == "error":
+                    raise value
+                yield value
+        finally:
+            stop.set()
+            while feeder.is_alive():  # let a blocked put see the stop
+                with contextlib.suppress(queue.Empty):
+                    ready.get_nowait()
+                feeder.join(0.05)
 
     def _in_process(self, path: str) -> Extracted:
         started = time.perf_counter()
@@ -121,14 +173,14 @@ class ExtractionPool:
         except LoaderError as exc:
             return Extracted(path, error=str(exc), seconds=time.perf_counter() - started)
 
-    def _run(self, files: list[str], workers: list[ExtractionWorker]) -> Iterator[Extracted]:
+    def _run(self, files: list[str], workers: list[ExtractionWorker], stop: threading.Event) -> Iterator[Extracted]:
         queue = deque(enumerate(files))
         done: dict[int, Extracted] = {}
         busy: dict[int, tuple[int, float]] = {}  # worker index -> (file index, start)
         nxt = 0
         idle = list(range(len(workers)))
         try:
-            while nxt < len(files):
+            while nxt < len(files) and not stop.is_set():
                 while idle and queue and len(done) + len(busy) < len(workers) * AHEAD_PER_WORKER:
                     w = idle.pop()
                     k, path = queue.popleft()
@@ -137,7 +189,8 @@ class ExtractionPool:
                 if busy:
                     soonest = min(workers[w].deadline for w in busy)
                     conns = {workers[w].connection: w for w in busy}
-                    ready = wait([c for c in conns if c is not None], max(0.0, soonest - time.monotonic()))
+                    ready = wait([c for c in conns if c is not None],
+                                 min(STOP_CHECK_SECONDS, max(0.0, soonest - time.monotonic())))
                     for conn in ready:
                         w = conns[conn]  # type: ignore[index]
                         k, started = busy.pop(w)

@@ -115,3 +115,19 @@ def test_the_worker_reports_a_loader_error_as_one() -> None:
             worker.extract("/no/such/plan.txt")
     finally:
         worker.close()
+
+
+def test_a_plain_script_without_a_main_guard_can_extract_in_the_pool(tmp_path: Path) -> None:
+    # spawn and forkserver re-run the caller's main module in each worker: an unguarded script
+    # calling kg.load would then fail with "an attempt has been made to start a new process
+    # before the current process has finished its bootstrapping phase".
+    plans = sorted(PLANS.glob("*.txt")) * 4  # enough files for two workers
+    script = tmp_path / "load_plans.py"
+    script.write_text("from policykg.loading import ExtractionPool\n"
+                      f"files = {[str(p) for p in plans]!r}\n"
+                      "pool = ExtractionPool(jobs=2, timeout=60)\n"
+                      "print(sum(1 for x in pool.extract_all(files) if x.rows is not None))\n"
+                      "pool.close()\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == str(len(plans))

@@ -5,8 +5,11 @@ expression that backtracks) must not stall a load of hundreds of files. A thread
 cannot be stopped and an alarm signal cannot interrupt a regular expression inside
 the C engine, so the extraction runs in a child process that is killed when the
 limit passes; the document becomes one ``LoaderError`` and the run goes on with a
-fresh worker. The worker is started once (spawned, so it inherits no driver threads
-or sockets) and reused for every document; it exits when its parent goes away.
+fresh worker. The worker is started once and reused for every document; it exits
+when its parent goes away. On Linux it is forked: spawn and forkserver re-run the
+caller's main module in the child, so a plain script calling ``kg.load`` without an
+``if __name__ == "__main__"`` guard would fail; the client has no JVM and no driver
+threads of its own (the store is another process), and the child only extracts.
 
 What the worker runs is a picklable ``task(path)`` (default ``extract_file``); a load
 gives it one that maps the extraction to graph rows too (``policykg.loading``), so the
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -30,6 +35,8 @@ from policykg.loaders.errors import LoaderError
 from policykg.loaders.pipeline import extract_file
 from policykg.loaders.types import Extraction
 
+#: How workers start (see the module docstring).
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 #: Seconds one document may take to extract; ``POLICYKG_DOC_TIMEOUT`` overrides it, 0 turns it off.
 DEFAULT_TIMEOUT = 120.0
 
@@ -48,7 +55,12 @@ def doc_timeout(value: float | None = None) -> float:
 
 
 def _serve(conn: Connection, task: Callable[[str], Any]) -> None:
-    """The worker's loop: a path in, ``(True, task(path))`` or ``(False, (source, reason))`` out."""
+    """The worker's loop: a path in, ``(True, task(path))`` or ``(False, (source, reason))`` out.
+
+    A terminal's Ctrl-C reaches the whole process group; the worker ignores it and lets the
+    parent decide (finish the batch, or stop the worker), so no document fails for it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             path = conn.recv()
@@ -116,7 +128,7 @@ class ExtractionWorker:
         if self._proc is not None and self._proc.is_alive() and self._conn is not None:
             return self._conn
         self.close()
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context(START_METHOD)
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_serve, args=(child, self.task), daemon=True, name="policykg-extract")
         proc.start()
