@@ -130,7 +130,9 @@ class ExtractionWorker:
         self.close()
         ctx = multiprocessing.get_context(START_METHOD)
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, self.task), daemon=True, name="policykg-extract")
+        # every concrete context has Process; BaseContext's stub does not say so
+        proc = ctx.Process(target=_serve, args=(child, self.task), daemon=True,  # type: ignore[attr-defined]
+                           name="policykg-extract")
         proc.start()
         child.close()
         self._proc, self._conn = proc, parent
