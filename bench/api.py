@@ -152,6 +152,11 @@ def main() -> None:
                 proc.terminate()
             for proc in procs:
                 proc.wait(timeout=60)
+            # The API process's lease is gone; stop its store's server now, before the folder is removed
+            # (left to idle out, it outlived the folder and wrote a store skeleton back into it).
+            from policykg.graph import embedded
+
+            embedded.stop_server(Path(folder) / "store", force=True)
 
 
 if __name__ == "__main__":
