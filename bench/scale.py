@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
+from load import server_hwm_mb as hwm_mb  # noqa: E402
 
 import policykg.graph.bulk as bulk  # noqa: E402
 import policykg.graph.continuity as continuity  # noqa: E402
@@ -64,18 +65,6 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[万亿千百]*\s*(?:元|件|家|个|%|项
 
 def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def hwm_mb(pid: int | None) -> float | None:
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
 
 
 def du_mb(path: Path) -> float:
