@@ -4,7 +4,9 @@ A document's id is the hash of its normalised text, so the same plan as DOCX and
 HTML is one document: ``stored_source`` says which file brought it in. A plan
 republished with a new date line or a fixed typo hashes differently; those are found
 by comparing the text of their tasks (character bigrams, Jaccard) with stored
-documents of the same title, or of the same issuer and year. They are reported, not
+documents of the same title (and issuer, where both name one), or of the same issuer
+and year. Without the issuer rule a generic title matched every same-titled plan of
+every agency: at 5,000 plans that comparison was 42 % of the load (docs/benchmarks.md). They are reported, not
 merged: an analyst decides whether a republication is the same plan.
 """
 
@@ -17,13 +19,14 @@ from policykg.graph.store import GraphStore
 #: Share of task-text bigrams two documents must have in common to be called near-duplicates.
 NEAR_DUPLICATE = 0.85
 
-#: Stored documents that could be a republication of a probe: the same title, or the same issuer
-#: and year: index lookups (``document_title``, ``document_issuer``), never a scan, two reads
+#: Stored documents that could be a republication of a probe: the same title (from the same issuer,
+#: when both name one: 2019年工作要点 of two bureaus is two plans), or the same issuer and year:
+#: index lookups (``document_title``, ``document_issuer``), never a scan, two reads
 #: for a whole batch of probes; at most ``$cap`` candidates each.
 _BY_TITLE = """
 UNWIND $probes AS p
 MATCH (d:Document {title: p.title})
-WHERE d.id <> p.id
+WHERE d.id <> p.id AND (p.issuer IS NULL OR d.issuer IS NULL OR d.issuer = p.issuer)
 WITH p, collect(d.id) AS ids
 RETURN p.id AS probe, ids[..$cap] AS ids
 """
@@ -98,7 +101,9 @@ def _candidates(store: GraphStore, probes: list[Probe], cap: int) -> dict[str, s
 
 
 def _related(a: Probe, b: Probe) -> bool:
-    return bool((a.title and a.title == b.title) or (a.issuer and a.year and (a.issuer, a.year) == (b.issuer, b.year)))
+    """The candidate rule of ``_BY_TITLE`` and ``_BY_ISSUER_YEAR``, for two documents of one batch."""
+    same_title = bool(a.title and a.title == b.title and (not a.issuer or not b.issuer or a.issuer == b.issuer))
+    return same_title or bool(a.issuer and a.year and (a.issuer, a.year) == (b.issuer, b.year))
 
 
 def near_duplicates_of(store: GraphStore, probes: list[Probe], threshold: float = NEAR_DUPLICATE,

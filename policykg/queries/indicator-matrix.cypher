@@ -23,15 +23,19 @@ OPTIONAL MATCH (g)-[:FOR]->(r:Region)
 WITH i, g, r, scope
 WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
-WITH i, r, g.year AS year, g.kind AS kind,
-     collect({reported: coalesce(g.as_of, d.date, toString(d.year), ''), value: g.value, unit: g.unit}) AS figures,
-     max(coalesce(g.as_of, d.date, toString(d.year), '')) AS last
-WITH i, r, year, kind,
+// Only ids and scalars go into the aggregation: a shared node carries its list of documents, and
+// ArcadeDB keeps each group's row, nodes and all, against its query heap budget (at 5,000 plans the
+// indicator's node alone made every one of ~100,000 cells cost ~90 KB).
+WITH i.id AS iid, i.name AS indicator, r.id AS rid, r.name AS region, g.year AS year, g.kind AS kind,
+     coalesce(g.as_of, d.date, toString(d.year), '') AS reported, g.value AS value, g.unit AS unit
+WITH iid, indicator, rid, region, year, kind,
+     collect({reported: reported, value: value, unit: unit}) AS figures, max(reported) AS last
+WITH iid, indicator, rid, region, year, kind,
      reduce(best = NULL, f IN [f IN figures WHERE f.reported = last] |
             CASE WHEN best IS NULL THEN f WHEN best.value IS NULL THEN best WHEN f.value IS NULL THEN f
                  WHEN f.value > best.value THEN f ELSE best END) AS latest
-WITH i, r, year, collect({kind: kind, value: latest.value, unit: latest.unit}) AS cells
-RETURN i.name AS indicator, year, r.name AS region,
+WITH iid, indicator, rid, region, year, collect({kind: kind, value: latest.value, unit: latest.unit}) AS cells
+RETURN indicator, year, region,
        head([c IN cells WHERE c.kind = 'target' | c.value]) AS target,
        head([c IN cells WHERE c.kind = 'actual' | c.value]) AS actual,
        coalesce(head([c IN cells WHERE c.kind = 'target' | c.unit]), head([c IN cells | c.unit])) AS unit

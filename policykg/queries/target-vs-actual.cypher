@@ -23,31 +23,34 @@ OPTIONAL MATCH (g)-[:FOR]->(r:Region)
 WITH i, g, r, scope
 WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
-WITH i, r, g.year AS year, collect({issued: coalesce(d.date, toString(d.year), ''), g: g}) AS figures,
-     max(coalesce(d.date, toString(d.year), '')) AS last
-WITH i, r, year,
+// Only ids and scalars go into the aggregations (see indicator-matrix: ArcadeDB's query heap budget).
+WITH i.id AS iid, r.id AS rid, r.name AS region, g.year AS year, coalesce(d.date, toString(d.year), '') AS issued,
+     g.value AS value, g.unit AS unit
+WITH iid, rid, region, year, collect({issued: issued, value: value, unit: unit}) AS figures, max(issued) AS last
+WITH iid, rid, region, year,
      reduce(best = NULL, f IN [f IN figures WHERE f.issued = last] |
-            CASE WHEN best IS NULL THEN f WHEN best.g.value IS NULL THEN best WHEN f.g.value IS NULL THEN f
-                 WHEN f.g.value > best.g.value THEN f ELSE best END).g AS t
-WITH i, collect({r: r, year: year, t: t}) AS cells
+            CASE WHEN best IS NULL THEN f WHEN best.value IS NULL THEN best WHEN f.value IS NULL THEN f
+                 WHEN f.value > best.value THEN f ELSE best END) AS t
+WITH iid, collect({rid: rid, region: region, year: year, value: t.value, unit: t.unit}) AS cells
+MATCH (i:Indicator {id: iid})
 OPTIONAL MATCH (i)<-[:MEASURES]-(a:Target {kind: 'actual'})
 OPTIONAL MATCH (a)-[:FOR]->(ar:Region)
 OPTIONAL MATCH (ad:Document {id: a.doc})
-WITH i, cells, ar, a.year AS year,
-     collect({reported: coalesce(a.as_of, ad.date, toString(ad.year), ''), a: a}) AS figures,
-     max(coalesce(a.as_of, ad.date, toString(ad.year), '')) AS last
-WITH i, cells, collect({r: ar, year: year, a: [f IN figures WHERE f.reported = last][0].a}) AS reports
+WITH i.name AS indicator, cells, ar.id AS rid, a.year AS year, coalesce(a.as_of, ad.date, toString(ad.year), '') AS reported,
+     a.value AS value, a.unit AS unit, a IS NOT NULL AS found
+WITH indicator, cells, rid, year,
+     collect({reported: reported, value: value, unit: unit, found: found}) AS figures, max(reported) AS last
+WITH indicator, cells, collect({rid: rid, year: year, a: [f IN figures WHERE f.found AND f.reported = last][0]}) AS reports
 UNWIND cells AS c
-WITH i, c.r AS r, c.year AS year, c.t AS t,
-     [x IN reports WHERE x.a IS NOT NULL AND x.year = c.year AND (x.r = c.r OR (x.r IS NULL AND c.r IS NULL)) | x.a][0] AS a
-WITH i, r, year, t, a,
-     CASE WHEN a IS NOT NULL AND a.unit = t.unit AND t.value <> 0 THEN toFloat(a.value) / t.value END AS ratio
-RETURN i.name AS indicator, r.name AS region, year, t.value AS target, a.value AS actual, t.unit AS unit, ratio,
+WITH indicator, c, [x IN reports WHERE x.a IS NOT NULL AND x.year = c.year AND (x.rid = c.rid OR (x.rid IS NULL AND c.rid IS NULL)) | x.a][0] AS a
+WITH indicator, c, a,
+     CASE WHEN a IS NOT NULL AND a.unit = c.unit AND c.value <> 0 THEN toFloat(a.value) / c.value END AS ratio
+RETURN indicator, c.region AS region, c.year AS year, c.value AS target, a.value AS actual, c.unit AS unit, ratio,
        CASE
          WHEN a IS NULL THEN 'no-actual-yet'
-         WHEN a.unit <> t.unit THEN 'incomparable'
-         WHEN a.value > t.value THEN 'exceeded'
-         WHEN a.value = t.value THEN 'met'
+         WHEN a.unit <> c.unit THEN 'incomparable'
+         WHEN a.value > c.value THEN 'exceeded'
+         WHEN a.value = c.value THEN 'met'
          ELSE 'missed'
        END AS status
 ORDER BY indicator, region, year
