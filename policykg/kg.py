@@ -101,6 +101,8 @@ class LoadStats:
 
 #: Documents per transaction on the transactional path (the bulk path: ``graph.bulk.BULK_BATCH``).
 TRANSACTION_BATCH = 50
+#: A batch waits at most this long for more documents: slow files still show progress as they load.
+BATCH_SECONDS = 2.0
 _ANY_DOCUMENT = "MATCH (d:Document) RETURN d.id AS id LIMIT 1"
 
 
@@ -339,8 +341,16 @@ class KnowledgeGraph:
         try:
             seen: dict[str, str] = {}
             pending: list[Extracted] = []
-            waited = time.perf_counter()
-            for item in pool.extract_all(scan.files + scan.missing):
+            waited = batch_started = time.perf_counter()
+            for item in pool.extract_all(scan.files + scan.missing, ticks=True):
+                if item is None:  # nothing extracted for a while: a waiting batch is written, and reported
+                    stopping = stop is not None and stop()
+                    if pending and (stopping or time.perf_counter() - batch_started >= BATCH_SECONDS):
+                        yield from self._flush(pending, writer)
+                        pending = []
+                    if stopping:
+                        break
+                    continue
                 self.last_load.wait_s += time.perf_counter() - waited
                 self.last_load.extract_s += item.seconds
                 if on_start:
@@ -352,9 +362,12 @@ class KnowledgeGraph:
                                      seconds=item.seconds, duplicate_of=seen[item.text_key])
                 else:
                     seen[item.text_key] = item.path
+                    if not pending:
+                        batch_started = time.perf_counter()
                     pending.append(item)
                 stopping = stop is not None and stop()
-                if pending and (len(pending) >= size or stopping):
+                overdue = time.perf_counter() - batch_started >= BATCH_SECONDS
+                if pending and (len(pending) >= size or stopping or overdue):
                     yield from self._flush(pending, writer)
                     pending = []
                 if stopping:

@@ -39,6 +39,8 @@ MIN_FILES_PER_WORKER = 8
 AHEAD_PER_WORKER = 8
 #: Extracted documents waiting for the writer: two bulk batches, so extraction never waits on a write.
 QUEUE_SIZE = 200
+#: With ``ticks``, how long the caller waits for a result before it is told nothing came.
+TICK_SECONDS = 0.5
 #: How often a wait on the workers looks whether the load was stopped.
 STOP_CHECK_SECONDS = 0.2
 
@@ -109,7 +111,9 @@ class ExtractionPool:
         self.task = functools.partial(prepare, catalogue=catalogue)
         self._workers: list[ExtractionWorker] = []
 
-    def extract_all(self, paths: Sequence[str | os.PathLike[str]]) -> Iterator[Extracted]:
+    def extract_all(self, paths: Sequence[str | os.PathLike[str]], *, ticks: bool = False) -> Iterator[Extracted | None]:
+        """Each file's ``Extracted``, in order. ``ticks``: also ``None`` whenever no result came for
+        ``TICK_SECONDS``, so a caller holding a batch can write it instead of waiting on a slow file."""
         files = [str(p) for p in paths]
         if self.timeout <= 0 and self.jobs == 1:
             for path in files:
@@ -120,10 +124,11 @@ class ExtractionPool:
             # No limit wanted: a worker still needs a deadline to wait on; a week is none.
             self._workers.append(ExtractionWorker(self.timeout if self.timeout > 0 else 7 * 86_400.0, self.task))
         stop = threading.Event()
-        yield from self._in_background(self._run(files, self._workers[:wanted], stop), stop)
+        yield from self._in_background(self._run(files, self._workers[:wanted], stop), stop, ticks)
 
     @staticmethod
-    def _in_background(results: Iterator[Extracted], stop: threading.Event) -> Iterator[Extracted]:
+    def _in_background(results: Iterator[Extracted], stop: threading.Event,
+                       ticks: bool) -> Iterator[Extracted | None]:
         """Drive the workers from a thread, so they keep extracting while the caller writes a batch.
 
         Without it the workers are fed only when the caller asks for the next result, and sit
@@ -152,7 +157,11 @@ class ExtractionPool:
         feeder.start()
         try:
             while True:
-                kind, value = ready.get()
+                try:
+                    kind, value = ready.get(timeout=TICK_SECONDS if ticks else None)
+                except queue.Empty:
+                    yield None
+                    continue
                 if kind == "end":
                     return
                 if kind == "error":
