@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import os
 import sys
 import threading
@@ -24,7 +25,7 @@ from policykg.graph.stamp import HIDDEN_LABELS
 from policykg.graph.store import BoltStore, ServerGone, StoreError, is_remote, open_store, store_spec
 from policykg.graph.writer import delete_document, issuer, write_documents
 from policykg.loaders import extract_file
-from policykg.loading import Extracted, ExtractionPool
+from policykg.loading import Extracted, ExtractionPool, words_of
 from policykg.ontology.indicators import ENV_VAR as INDICATORS_ENV
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
@@ -402,7 +403,7 @@ class KnowledgeGraph:
             present = writer.already_stored(ids)
             fresh = [i for i in items if i.doc_id not in present]
             known = writer.agencies_in_store()
-            groups = [([i for i in fresh if _agency(i) not in known], writer.write_items),
+            groups = [([i for i in fresh if _agency(i) not in known], functools.partial(self._write_bulk, writer)),
                       ([i for i in fresh if _agency(i) in known], self._write_transactional)]
         else:
             groups = [(items, self._write_transactional)]
@@ -457,9 +458,12 @@ class KnowledgeGraph:
             failed.update(self._write_isolating([item], write))
         return failed
 
+    @staticmethod
+    def _write_bulk(writer: BulkWriter, items: list[Extracted]) -> None:
+        writer.write([i.rows for i in items if i.rows is not None], words_of(items))
+
     def _write_transactional(self, items: list[Extracted]) -> None:
-        words = {k: v for i in items for k, v in i.words.items()}
-        write_documents(self.store, [i.rows for i in items if i.rows is not None], words)
+        write_documents(self.store, [i.rows for i in items if i.rows is not None], words_of(items))
 
     def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
              include: Sequence[str] = (), exclude: Sequence[str] = (), timeout: float | None = None,

@@ -67,6 +67,11 @@ class Extracted:
         return self.rows.doc_id if self.rows is not None else ""
 
 
+def words_of(items: Sequence[Extracted]) -> dict[str, tuple[str, ...]]:
+    """The continuity tokens of a batch's tasks, by task id (what the writers take)."""
+    return {k: v for i in items for k, v in i.words.items()}
+
+
 def same_text_key(text: str) -> str:
     """Two files are the same document when their normalised texts differ at most in whitespace
     (a DOCX and a TXT of one plan differ in the final newline)."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from neo4j import ManagedTransaction
 
@@ -37,9 +37,6 @@ from policykg.graph.mapping import GraphRows
 from policykg.graph.store import GraphStore, Statement
 from policykg.graph.writer import Words, batch_statements, issuer, row_batches
 from policykg.ontology.terms import Label
-
-if TYPE_CHECKING:
-    from policykg.loading import Extracted
 
 #: Documents per bulk transaction: large enough that per-transaction costs vanish,
 #: small enough that a crash loses little and the server's transaction stays in heap.
@@ -83,10 +80,6 @@ class BulkWriter:
     def already_stored(self, doc_ids: Sequence[str]) -> set[str]:
         """Which of these documents a bulk load skips: in the store, and not written by this writer."""
         return existing_documents(self.store, doc_ids) - set(self.tasks)
-
-    def write_items(self, items: Sequence[Extracted]) -> None:
-        words = {k: v for i in items for k, v in i.words.items()}
-        self.write([i.rows for i in items if i.rows is not None], words)
 
     def write(self, docs: Sequence[GraphRows], words: Words) -> None:
         """One transaction: these documents, and the CONTINUES changes they cause."""
