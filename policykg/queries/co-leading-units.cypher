@@ -15,20 +15,33 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (a:Unit)-[ra:LEADS|SUPPORTS]->(t:Task)<-[rb:LEADS|SUPPORTS]-(b:Unit)
-WHERE a.id < b.id
-  AND ($role = 'any' OR (type(ra) = 'LEADS' AND type(rb) = 'LEADS'))
-  AND ($collective OR (coalesce(a.collective, false) = false AND coalesce(b.collective, false) = false))
-MATCH (d:Document)-[:HAS_TASK]->(t)
-WHERE ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
-WITH a, b, t, sum(CASE WHEN type(ra) = 'LEADS' AND type(rb) = 'LEADS' THEN 1 ELSE 0 END) AS leadPairs
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
+MATCH (d)-[:HAS_TASK]->(t:Task)
+// Each task's units as a list, paired in memory: matching (a)-->(t)<--(b) with a.id < b.id lets
+// Neo4j's planner start from an index scan of every unit instead of the tasks in scope.
+WITH t, [(t)<-[r:LEADS|SUPPORTS]-(u:Unit) WHERE $collective OR coalesce(u.collective, false) = false
+         | {u: u, lead: type(r) = 'LEADS'}] AS units
+UNWIND units AS x
+UNWIND units AS y
+WITH t, x.u AS a, y.u AS b, x.lead AND y.lead AS bothLead
+WHERE a.id < b.id AND ($role = 'any' OR bothLead)
+WITH a, b, t, sum(CASE WHEN bothLead THEN 1 ELSE 0 END) AS leadPairs
 WITH a, b, count(t) AS tasks, sum(CASE WHEN leadPairs > 0 THEN 1 ELSE 0 END) AS co_lead
 WHERE tasks >= $min
 OPTIONAL MATCH (a)-[:PART_OF]->(aa:Unit)
 OPTIONAL MATCH (b)-[:PART_OF]->(ba:Unit)
 WITH a, b, tasks, co_lead, head(collect(DISTINCT aa.name)) AS agency_a, head(collect(DISTINCT ba.name)) AS agency_b
 RETURN a.name AS unit_a, agency_a, b.name AS unit_b, agency_b, tasks, co_lead, a.id AS id_a, b.id AS id_b
-ORDER BY tasks DESC, co_lead DESC, unit_a, unit_b
+ORDER BY tasks DESC, co_lead DESC, unit_a, unit_b, id_a, id_b
 LIMIT $limit

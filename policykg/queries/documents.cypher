@@ -12,14 +12,23 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (d:Document)
-WHERE ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
-  AND ($kind IS NULL OR d.kind = $kind)
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
+WITH d
+WHERE ($kind IS NULL OR d.kind = $kind)
   AND CASE WHEN $issuer IS NULL THEN true
            ELSE coalesce(d.issuer, '') CONTAINS $issuer
                 OR EXISTS { MATCH (d)-[:ISSUED_BY]->(iu:Unit) WHERE iu.name CONTAINS $issuer } END
-  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 OPTIONAL MATCH (d)-[:ABOUT]->(r:Region)
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(u:Unit)
 WITH d, head(collect(DISTINCT r.name)) AS region, head(collect(DISTINCT u.name)) AS agency

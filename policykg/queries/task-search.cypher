@@ -13,13 +13,22 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-WITH scope, [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
+WITH d, [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
 WHERE size(words) > 0
-  AND all(w IN words WHERE toLower(t.text) CONTAINS w OR toLower(coalesce(t.title, '')) CONTAINS w)
-  AND ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
+MATCH (d)-[:HAS_TASK]->(t:Task)
+WHERE all(w IN words WHERE toLower(t.text) CONTAINS w OR toLower(coalesce(t.title, '')) CONTAINS w)
 WITH d, t, words, toLower(t.text) AS text, toLower(coalesce(t.title, '')) AS title
 WITH d, t, text,
      reduce(s = 0, w IN words | s + 3 * ((size(title) - size(replace(title, w, ''))) / size(w))

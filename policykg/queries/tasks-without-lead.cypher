@@ -11,16 +11,26 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
+WITH d
+WHERE ($document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document)
+MATCH (d)-[:HAS_TASK]->(t:Task)
 WHERE NOT EXISTS { (:Unit)-[:LEADS]->(t) }
-  AND ($document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document)
-  AND ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
-  AND ($region IS NULL OR any(x IN [(d)-[:ABOUT]->(dr:Region) | dr.id] WHERE x IN scope))
 OPTIONAL MATCH (su:Unit)-[:SUPPORTS]->(t)
 WITH d, t, collect(DISTINCT su.name) AS supporters
 OPTIONAL MATCH (p:Person)-[:RESPONSIBLE_FOR]->(t)
 WITH d, t, supporters, collect(DISTINCT p.name) AS responsible
 RETURN d.year AS year, d.title AS document, t.number AS number, coalesce(t.title, left(t.text, 40)) AS task,
        supporters, responsible, t.id AS id
-ORDER BY year, document, t.order
+ORDER BY year, document, t.order, id

@@ -7,15 +7,26 @@
 // param: collective: bool = false  -- include collective mentions such as 有关处室
 // columns: unit, agency, year, tasks, id
 // example: --param region=浙江省
-MATCH (u:Unit)-[:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
-  AND ($collective OR coalesce(u.collective, false) = false)
-  AND ($region IS NULL OR EXISTS {
-        MATCH (d)-[:ABOUT]->(dr:Region)-[:PART_OF*0..]->(:Region {name: $region})
-        WHERE $within OR dr.name = $region })
+OPTIONAL MATCH (top:Region {name: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
+WHERE $within OR sub = top
+WITH collect(DISTINCT sub.id) AS scope
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
+MATCH (d)-[:HAS_TASK]->(t:Task)<-[:LEADS]-(u:Unit)
+WHERE $collective OR coalesce(u.collective, false) = false
 WITH u, d.year AS year, count(DISTINCT t) AS tasks
 OPTIONAL MATCH (u)-[:PART_OF]->(a:Unit)
 WITH u, year, tasks, head(collect(a.name)) AS agency
 RETURN u.name AS unit, agency, year, tasks, u.id AS id
-ORDER BY unit, agency, year
+ORDER BY unit, agency, year, id

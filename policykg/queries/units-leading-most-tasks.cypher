@@ -15,12 +15,20 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (d:Document)
-WHERE ($from IS NULL OR d.year >= $from)
-  AND ($to IS NULL OR d.year <= $to)
+// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+CALL (scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+  UNION
+  UNWIND scope AS rid
+  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+  RETURN d
+}
 OPTIONAL MATCH (d)-[:ABOUT]->(dr:Region)
-WITH d, scope, collect(dr) AS drs
-WHERE $region IS NULL OR any(x IN drs WHERE x.id IN scope)
+WITH d, collect(dr) AS drs
 MATCH (d)-[:HAS_TASK]->(t:Task)<-[:LEADS]-(u:Unit)
 WHERE $collective OR coalesce(u.collective, false) = false
 UNWIND CASE WHEN size(drs) = 0 THEN [NULL] ELSE drs END AS docRegion
