@@ -142,3 +142,20 @@ def test_writes_are_found(statement: str, clauses: list[str]) -> None:
 def test_an_unterminated_string_is_an_error_not_a_pass() -> None:
     with pytest.raises(CypherSyntaxError):
         write_clauses("MATCH (n) WHERE n.x = 'oops DELETE n")
+
+
+@pytest.mark.parametrize("name", ["graph-nodes", "graph-edges", "graph-neighbours"])
+def test_the_id_lookup_knows_every_label(name: str) -> None:
+    # An id does not say its label, so these queries look each id up in every label's unique index;
+    # a label added to the ontology and not here would make its nodes invisible to viz --around and report.
+    from policykg.ontology.terms import OWNED_LABELS, Label
+    from policykg.queries import get_query
+
+    text = get_query(name).cypher
+    for label in Label:
+        assert f":{label.value} {{id: id}})" in text, label
+    if name == "graph-nodes":
+        for label in Label:
+            assert f"$label = '{label.value}' THEN [true]" in text, label
+        for label in OWNED_LABELS:
+            assert f"MATCH (n:{label.value} {{doc: $doc}})" in text, label

@@ -1,4 +1,4 @@
-"""A region-filtered query's work grows with the region's documents, not with the graph (issue 13, point 3).
+"""A filtered query's work grows with what it is about, not with the graph (issue 13, point 3).
 
 Neo4j's PROFILE counts the database hits of a statement. The region-scoped named queries
 run on the seed plans alone, and again after 40 plans of the scale corpus are added; the
@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "examples" / "plans"
 OTHER_PLANS = 40
 REGION = {"region": "浙江省", "within": True}
+SEED_IDS = ["doc-6c90a7d6afc0752d", "doc-6c90a7d6afc0752d-t4"]
 CASES = [
     ("units-leading-most-tasks", REGION),
     ("units-leading-most-tasks", {"region": "浙江省"}),
@@ -35,6 +36,10 @@ CASES = [
     ("documents", REGION),
     ("tasks-without-lead", REGION),
     ("task-search", {**REGION, "keyword": "孵化器"}),
+    # the picture queries, given ids (viz --around, report): each id through the indexes, not a scan of every node
+    ("graph-nodes", {"ids": SEED_IDS}),
+    ("graph-edges", {"ids": SEED_IDS}),
+    ("graph-neighbours", {"ids": SEED_IDS}),
 ]
 
 pytestmark = pytest.mark.neo4j
@@ -46,7 +51,7 @@ def profile(kg: KnowledgeGraph, name: str, params: dict[str, Any]) -> tuple[list
     store: Any = kg.store
     with store.driver.session(database=store.database) as session:
         result = session.run("PROFILE " + query.cypher, query.bind(params))
-        rows = [record.data() for record in result]
+        rows = sorted((record.data() for record in result), key=repr)  # the graph queries stream unordered
         plan = result.consume().profile
 
     def hits(node: dict[str, Any]) -> int:
@@ -72,7 +77,7 @@ def costs(neo4j_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     wipe_neo4j(neo4j_uri)
 
 
-@pytest.mark.parametrize(("name", "params"), CASES, ids=[f"{n}-{'-'.join(map(str, p.values()))}" for n, p in CASES])
+@pytest.mark.parametrize(("name", "params"), CASES, ids=[f"{n}-{'-'.join(map(str, p.values()))}"[:60] for n, p in CASES])
 def test_a_region_query_does_not_read_other_regions_documents(costs: dict[str, list[tuple[Any, int]]], name: str,
                                                               params: dict[str, Any]) -> None:
     (rows_before, hits_before), (rows_after, hits_after) = costs[f"{name} {params}"]

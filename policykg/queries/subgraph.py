@@ -33,11 +33,15 @@ class NotFound(QueryError):
 
 def _nodes(store: GraphStore, ids: list[str] | None = None) -> list[Node]:
     rows = run_named(store, "graph-nodes", {"ids": ids})
+    # The query streams in no order (sorting the whole graph in the store would hold it in the query heap);
+    # pictures and exports come out the same every time because the order is made here.
+    rows.sort(key=lambda r: (r["label"] or "", r["id"] or ""))
     return [Node(r["id"], r["label"], dict(r["properties"] or {})) for r in rows if r["id"] is not None]
 
 
 def _edges(store: GraphStore, ids: list[str] | None = None) -> list[Edge]:
     rows = run_named(store, "graph-edges", {"ids": ids})
+    rows.sort(key=lambda r: (r["source"], r["type"], r["target"]))
     return [Edge(r["source"], r["target"], r["type"], dict(r["properties"] or {})) for r in rows]
 
 
