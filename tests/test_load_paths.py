@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -141,9 +142,28 @@ def _load_and_kill(files: list[Path], root: Path) -> int:
         done += 1
         if done >= len(files) // 2:
             break
+    workers = _children(proc.pid)
+    assert workers, "the load should extract in a worker process"
     proc.kill()  # mid-load: the next transaction is being written
     proc.wait()
+    deadline = time.monotonic() + 30
+    while (alive := [pid for pid in workers if Path(f"/proc/{pid}").exists()]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive, f"extraction workers {alive} outlived their killed parent"
     return done
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _a_middle_plan(docs: list[dict[str, Any]]) -> str:

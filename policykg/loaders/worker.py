@@ -6,7 +6,7 @@ cannot be stopped and an alarm signal cannot interrupt a regular expression insi
 the C engine, so the extraction runs in a child process that is killed when the
 limit passes; the document becomes one ``LoaderError`` and the run goes on with a
 fresh worker. The worker is started once and reused for every document; it exits
-when its parent goes away. On Linux it is forked: spawn and forkserver re-run the
+when its parent goes away, killed or not. On Linux it is forked: spawn and forkserver re-run the
 caller's main module in the child, so a plain script calling ``kg.load`` without an
 ``if __name__ == "__main__"`` guard would fail; the client has no JVM and no driver
 threads of its own (the store is another process), and the child only extracts.
@@ -37,6 +37,8 @@ from policykg.loaders.types import Extraction
 
 #: How workers start (see the module docstring).
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+#: How often an idle worker checks that its parent still lives (an orphan exits within this).
+PARENT_CHECK_S = 1.0
 #: Seconds one document may take to extract; ``POLICYKG_DOC_TIMEOUT`` overrides it, 0 turns it off.
 DEFAULT_TIMEOUT = 120.0
 
@@ -61,8 +63,14 @@ def _serve(conn: Connection, task: Callable[[str], Any]) -> None:
     parent decide (finish the batch, or stop the worker), so no document fails for it.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
     while True:
         try:
+            # A forked worker never sees EOF when its parent is killed: it (and every worker forked
+            # after it) holds a copy of the parent's end of the pipe. So it also watches its parent.
+            while not conn.poll(PARENT_CHECK_S):
+                if os.getppid() != parent:
+                    return
             path = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone
