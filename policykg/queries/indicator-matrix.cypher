@@ -14,14 +14,26 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (i:Indicator)
-WHERE $indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
-MATCH (i)<-[:MEASURES]-(g:Target)
+// The figures in scope: of the indicator when one is given (an indicator's node is large, so it is read
+// once, not once per figure), else of the region's regions when one is given, else all of them.
+// UNION ALL: the branches exclude each other, and ArcadeDB keys a UNION's rows by the nodes' whole text.
+CALL (scope) {
+  UNWIND CASE WHEN $indicator IS NOT NULL OR $region IS NULL THEN [true] ELSE [] END AS byIndicator
+  MATCH (i:Indicator)
+  WHERE $indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
+  MATCH (i)<-[:MEASURES]-(g:Target)
+  OPTIONAL MATCH (g)-[:FOR]->(r:Region)
+  WITH i, g, r
+  WHERE $region IS NULL OR r.id IN scope
+  RETURN i, g, r
+  UNION ALL
+  UNWIND CASE WHEN $indicator IS NULL THEN scope ELSE [] END AS rid
+  MATCH (r:Region {id: rid})<-[:FOR]-(g:Target)-[:MEASURES]->(i:Indicator)
+  RETURN i, g, r
+}
+WITH i, g, r
 WHERE ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
-OPTIONAL MATCH (g)-[:FOR]->(r:Region)
-WITH i, g, r, scope
-WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
 // Only ids and scalars go into the aggregation: a shared node carries its list of documents, and
 // ArcadeDB keeps each group's row, nodes and all, against its query heap budget (at 5,000 plans the

@@ -14,14 +14,26 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (i:Indicator)
-WHERE $indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
-MATCH (i)<-[:MEASURES]-(g:Target {kind: 'target'})
+// The figures in scope: of the indicator when one is given (an indicator's node is large, so it is read
+// once, not once per figure), else of the region's regions when one is given, else all of them.
+// UNION ALL: the branches exclude each other, and ArcadeDB keys a UNION's rows by the nodes' whole text.
+CALL (scope) {
+  UNWIND CASE WHEN $indicator IS NOT NULL OR $region IS NULL THEN [true] ELSE [] END AS byIndicator
+  MATCH (i:Indicator)
+  WHERE $indicator IS NULL OR i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
+  MATCH (i)<-[:MEASURES]-(g:Target {kind: 'target'})
+  OPTIONAL MATCH (g)-[:FOR]->(r:Region)
+  WITH i, g, r
+  WHERE $region IS NULL OR r.id IN scope
+  RETURN i, g, r
+  UNION ALL
+  UNWIND CASE WHEN $indicator IS NULL THEN scope ELSE [] END AS rid
+  MATCH (r:Region {id: rid})<-[:FOR]-(g:Target {kind: 'target'})-[:MEASURES]->(i:Indicator)
+  RETURN i, g, r
+}
+WITH i, g, r
 WHERE ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
-OPTIONAL MATCH (g)-[:FOR]->(r:Region)
-WITH i, g, r, scope
-WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
 // Only ids and scalars go into the aggregations (see indicator-matrix: ArcadeDB's query heap budget).
 WITH i.id AS iid, r.id AS rid, r.name AS region, g.year AS year, coalesce(d.date, toString(d.year), '') AS issued,
@@ -32,15 +44,22 @@ WITH iid, rid, region, year,
             CASE WHEN best IS NULL THEN f WHEN best.value IS NULL THEN best WHEN f.value IS NULL THEN f
                  WHEN f.value > best.value THEN f ELSE best END) AS t
 WITH iid, collect({rid: rid, region: region, year: year, value: t.value, unit: t.unit}) AS cells
+// Each indicator's actuals, only for the regions and years of its cells, reduced to the latest per
+// (region, year) inside a subquery: carrying the cells through that aggregation held every cell list
+// once per group (ArcadeDB's query heap, at 5,000 plans even for one region).
+CALL (iid, cells) {
+  MATCH (:Indicator {id: iid})<-[:MEASURES]-(a:Target {kind: 'actual'})
+  WHERE a.year IN [c IN cells | c.year]
+  OPTIONAL MATCH (a)-[:FOR]->(ar:Region)
+  WITH a, ar.id AS rid
+  WHERE any(c IN cells WHERE c.year = a.year AND (c.rid = rid OR (c.rid IS NULL AND rid IS NULL)))
+  OPTIONAL MATCH (ad:Document {id: a.doc})
+  WITH rid, a.year AS year, coalesce(a.as_of, ad.date, toString(ad.year), '') AS reported, a.value AS value, a.unit AS unit
+  WITH rid, year, collect({reported: reported, value: value, unit: unit}) AS figures, max(reported) AS last
+  RETURN collect({rid: rid, year: year, a: [f IN figures WHERE f.reported = last][0]}) AS reports
+}
 MATCH (i:Indicator {id: iid})
-OPTIONAL MATCH (i)<-[:MEASURES]-(a:Target {kind: 'actual'})
-OPTIONAL MATCH (a)-[:FOR]->(ar:Region)
-OPTIONAL MATCH (ad:Document {id: a.doc})
-WITH i.name AS indicator, cells, ar.id AS rid, a.year AS year, coalesce(a.as_of, ad.date, toString(ad.year), '') AS reported,
-     a.value AS value, a.unit AS unit, a IS NOT NULL AS found
-WITH indicator, cells, rid, year,
-     collect({reported: reported, value: value, unit: unit, found: found}) AS figures, max(reported) AS last
-WITH indicator, cells, collect({rid: rid, year: year, a: [f IN figures WHERE f.found AND f.reported = last][0]}) AS reports
+WITH i.name AS indicator, cells, reports
 UNWIND cells AS c
 WITH indicator, c, [x IN reports WHERE x.a IS NOT NULL AND x.year = c.year AND (x.rid = c.rid OR (x.rid IS NULL AND c.rid IS NULL)) | x.a][0] AS a
 WITH indicator, c, a,

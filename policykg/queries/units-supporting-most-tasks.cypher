@@ -16,14 +16,17 @@ OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
 // The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
+// UNION ALL, and DISTINCT on ids: ArcadeDB keys a UNION's or DISTINCT's rows by the nodes' whole text.
 CALL (scope) {
   UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
   MATCH (d:Document)
   WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
   RETURN d
-  UNION
+  UNION ALL
   UNWIND scope AS rid
-  MATCH (:Region {id: rid})<-[:ABOUT]-(d:Document)
+  MATCH (:Region {id: rid})<-[:ABOUT]-(about:Document)
+  WITH DISTINCT about.id AS did
+  MATCH (d:Document {id: did})
   WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
   RETURN d
 }
