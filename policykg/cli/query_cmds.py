@@ -24,14 +24,7 @@ from policykg.cli.common import (
 )
 from policykg.output import check_format, render
 from policykg.queries import BadParameter, NamedQuery, get_query, list_queries, parse_assignments
-
-
-def example_of(named: NamedQuery) -> str:
-    """The query's ``// example:`` header line as a command, else one built from its required parameters."""
-    if named.example:
-        return f"policykg query {named.name} {named.example}"
-    required = " ".join(f"--param {p.name}=…" for p in named.params if p.required)
-    return f"policykg query {named.name} {required}".strip()
+from policykg.queries.listing import example_of, listing_rows, listing_text
 
 
 def bind(named: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
@@ -106,15 +99,10 @@ def queries_command(fmt: FormatOption = "table", output: OutputOption = None) ->
         render([{**q.as_dict(), "example": example_of(q)} for q in catalogue],
                ["name", "description", "params", "columns", "example"], "json", output)
         return
-    rows = [{"name": q.name, "parameters": "; ".join(p.describe() for p in q.params),
-             "example": example_of(q), "description": q.description} for q in catalogue]
     if fmt != "table" or output is not None:
-        render(rows, ["name", "parameters", "example", "description"], fmt, output, title="named queries")
+        render(listing_rows(), ["name", "parameters", "example", "description"], fmt, output, title="named queries")
         return
-    for row in rows:  # one block a query reads better in 80 columns than a four-column table
-        typer.echo(f"{row['name']}\n  {row['description']}\n  parameters: {row['parameters'] or '(none)'}\n"
-                   f"  example:    {row['example']}\n")
-    typer.echo(f"{len(rows)} named queries; `policykg query NAME --format json|csv|xlsx|md` for other formats")
+    typer.echo(listing_text(), nl=False)
 
 
 def cypher_command(
