@@ -15,7 +15,7 @@ from policykg.ontology.terms import OWNED_LABELS, Label
 #: (label, property) the named queries filter by.
 QUERY_INDEXES: tuple[tuple[Label, str], ...] = (
     (Label.DOCUMENT, "year"), (Label.DOCUMENT, "issuer"), (Label.DOCUMENT, "title"), (Label.REGION, "name"), (Label.UNIT, "name"),
-    (Label.PERSON, "name"), (Label.INDICATOR, "name"),
+    (Label.PERSON, "name"), (Label.INDICATOR, "name"), (Label.SECTION, "title"), (Label.TASK, "title"),
 )
 
 

@@ -4,8 +4,15 @@
 // param: document: string = null  -- a document id; every document's targets when null
 // columns: indicator, kind, value, unit, year, comparator, raw, span, evidence, task_id, id
 // example: --param document=doc-6c90a7d6afc0752d
-MATCH (g:Target)
-WHERE $document IS NULL OR g.doc = $document
+// One document's figures through the doc index; every figure only when no document is given.
+CALL () {
+  UNWIND CASE WHEN $document IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (g:Target)
+  RETURN g
+  UNION ALL
+  MATCH (g:Target {doc: $document})
+  RETURN g
+}
 OPTIONAL MATCH (g)-[:MEASURES]->(i:Indicator)
 OPTIONAL MATCH (t:Task)-[:HAS_TARGET]->(g)
 RETURN coalesce(i.name, g.indicator) AS indicator, g.kind AS kind, g.value AS value, g.unit AS unit, g.year AS year,

@@ -4,8 +4,15 @@
 // param: document: string = null  -- a document id; every document's tasks when null
 // columns: section, section_number, section_id, number, title, text, order, span, evidence, assignments, id
 // example: --param document=doc-6c90a7d6afc0752d
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE $document IS NULL OR d.id = $document
+// One document's tasks from its node (the id index); every task only when no document is given.
+CALL () {
+  UNWIND CASE WHEN $document IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (:Document)-[:HAS_TASK]->(t:Task)
+  RETURN t
+  UNION ALL
+  MATCH (:Document {id: $document})-[:HAS_TASK]->(t:Task)
+  RETURN t
+}
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
 WITH t, head(collect(s)) AS s
 OPTIONAL MATCH (who)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t)
