@@ -12,7 +12,8 @@ OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
 // The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
-// UNION ALL, and DISTINCT on ids: ArcadeDB keys a UNION's or DISTINCT's rows by the nodes' whole text.
+// UNION ALL (the branches exclude each other: ArcadeDB keys a UNION's rows by the nodes' whole text); a document
+// about two regions in scope is kept once by its id.
 CALL (scope) {
   UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
   MATCH (d:Document)
