@@ -344,36 +344,31 @@ class KnowledgeGraph:
             pending: list[Extracted] = []
             waited = batch_started = time.perf_counter()
             for item in pool.extract_all(scan.files + scan.missing, ticks=True):
-                if item is None:  # nothing extracted for a while: a waiting batch is written, and reported
-                    stopping = stop is not None and stop()
-                    if pending and (stopping or time.perf_counter() - batch_started >= BATCH_SECONDS):
-                        yield from self._flush(pending, writer)
-                        pending = []
-                    if stopping:
-                        break
-                    continue
-                self.last_load.wait_s += time.perf_counter() - waited
-                self.last_load.extract_s += item.seconds
-                if on_start:
-                    on_start(Path(item.path))
-                if item.rows is None:
-                    yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
-                elif item.text_key in seen:
-                    yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
-                                     seconds=item.seconds, duplicate_of=seen[item.text_key])
-                else:
-                    seen[item.text_key] = item.path
-                    if not pending:
-                        batch_started = time.perf_counter()
-                    pending.append(item)
+                if item is not None:  # None: nothing extracted for a while, so a waiting batch may be due
+                    self.last_load.wait_s += time.perf_counter() - waited
+                    self.last_load.extract_s += item.seconds
+                    if on_start:
+                        on_start(Path(item.path))
+                    if item.rows is None:
+                        yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+                    elif item.text_key in seen:
+                        yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                                         seconds=item.seconds, duplicate_of=seen[item.text_key])
+                    else:
+                        seen[item.text_key] = item.path
+                        if not pending:
+                            batch_started = time.perf_counter()
+                        pending.append(item)
                 stopping = stop is not None and stop()
                 overdue = time.perf_counter() - batch_started >= BATCH_SECONDS
-                if pending and (len(pending) >= size or stopping or overdue):
+                flushed = bool(pending) and (len(pending) >= size or stopping or overdue)
+                if flushed:
                     yield from self._flush(pending, writer)
                     pending = []
                 if stopping:
                     break
-                waited = time.perf_counter()
+                if item is not None or flushed:  # the time a write took is not time spent waiting
+                    waited = time.perf_counter()
             if pending:
                 yield from self._flush(pending, writer)
             completed = True
