@@ -24,6 +24,17 @@ def chrome_rule(line: str) -> str | None:
     return None
 
 
+def chrome_lines(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the lines that are page chrome."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if chrome_rule(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def strip_chrome(text: str) -> str:
     """The text with every chrome line blanked (same length, same line breaks)."""
     lines = text.split("\n")

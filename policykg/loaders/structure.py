@@ -15,7 +15,7 @@ order a document first uses them (like list markers): sections ``第一部分`` 
 
 * when none of that is there (a report or a notice in prose), its sentence paragraphs.
 
-Classify, then assemble: ``lines.classify`` reads each line's possible readings from its
+Classify, then assemble: ``blocks.classify`` reads each line's possible readings from its
 text alone; ``_Outline`` decides among them with the document's state, trying its handlers
 in the order ``PRECEDENCE`` declares.
 
@@ -30,8 +30,9 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders import tables
-from policykg.loaders.lines import DECIMAL, INLINE_FIELD, SECTION_STYLES, SHI_LINE, Line, classify, match_number
-from policykg.loaders.responsibility import Responsibility, find_clauses
+from policykg.loaders.blocks import INLINE_FIELD, SECTION_STYLES, SHI_LINE, Block, match_number
+from policykg.loaders.document import Document, read_document
+from policykg.loaders.roles import Responsibility, heading_roles
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
 
@@ -59,11 +60,22 @@ class _Task:
     section: _Section | None
     parent: _Task | None = None
     style: str = ""
-    row: tables.TableRow | None = None
-    clause_lines: list[Span] = field(default_factory=list)
+    row: tables.Row | None = None
+    blocks: list[Block] = field(default_factory=list)  # the lines of its text: their clauses are its own
+    clause_blocks: list[Block] = field(default_factory=list)  # bare clause lines below it
     field_lines: list[tuple[str, Span]] = field(default_factory=list)  # (column role, value span)
     children: list[_Task] = field(default_factory=list)
     resp: Responsibility = field(default_factory=Responsibility)
+
+    @property
+    def clause_lines(self) -> list[Block]:
+        return self.clause_blocks
+
+    def clauses(self) -> list[tuple[Span, Responsibility]]:
+        """Its clauses, read once per line: those in its own text, then those of its clause lines."""
+        found = [sc for b in self.blocks for sc in b.clauses_in(self.start, self.end)]
+        found += [sc for b in self.clause_blocks for sc in b.clauses_in(b.start, b.end)]
+        return found
 
 
 @dataclass
@@ -74,9 +86,10 @@ class _Section:
     span: Span
     parent: _Section | None
     record: SectionRecord | None = None
+    heads: Responsibility = field(default_factory=Responsibility)  # who a group heading names (夏禹桨区长牵头…)
 
 
-def _title(text: str) -> str:
+def title_of(text: str) -> str:
     """The first sentence, for display."""
     m = _SENTENCE_END.search(text)
     title = (text[: m.start()] if m else text).split("\n", 1)[0]
@@ -149,24 +162,30 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
 class _Outline:
     """Walks the lines once, keeping the section and task numbering stacks."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
         self.sections: list[_Section] = []
         self.tasks: list[_Task] = []
         self.section_stack: list[tuple[str, object]] = []
         self.task_stack: list[tuple[str, object]] = []
-        self.table_roles: list[str | None] | None = None
+        self.in_table = False  # a table header was read and no prose has ended the table
         self.last: _Task | _Section | None = None  # the block the previous line belonged to
         self.open_paragraph = False  # the previous line was a task's text and nothing ended it
         self.prose: list[tuple[int, int, _Section | None]] = []  # paragraphs that fit no structure
+        self.prose_blocks: dict[int, list[Block]] = {}  # a prose paragraph's lines, by its start
+        self.section_blocks: dict[int, list[Block]] = {}  # a heading's line, by id of its section
 
     # -- helpers
     @property
     def section(self) -> _Section | None:
         return self.section_stack[-1][1] if self.section_stack else None  # type: ignore[return-value]
 
-    def _new_task(self, number: str, start: int, end: int, style: str = "", parent: _Task | None = None) -> _Task:
+    def _new_task(self, number: str, start: int, end: int, style: str = "", parent: _Task | None = None,
+                  block: Block | None = None) -> _Task:
         task = _Task(number=number, start=start, end=end, section=self.section, parent=parent, style=style)
+        if block is not None:
+            task.blocks.append(block)
         self.tasks.append(task)
         self.last = task
         return task
@@ -174,7 +193,8 @@ class _Outline:
     def _new_section(self, style: str, number: str, title: str, span: Span) -> _Section:
         _nest(self.section_stack, style)
         parent = self.section
-        sec = _Section(number=number, title=title, level=len(self.section_stack) + 1, span=span, parent=parent)
+        sec = _Section(number=number, title=title, level=len(self.section_stack) + 1, span=span, parent=parent,
+                       heads=heading_roles(title))
         self.section_stack.append((style, sec))
         self.sections.append(sec)
         self.task_stack.clear()
@@ -182,15 +202,14 @@ class _Outline:
         return sec
 
     # -- line kinds
-    def feed(self, start: int, raw: str) -> None:
+    def feed(self, line: Block) -> None:
         """Assemble one line: the first handler in ``PRECEDENCE`` that takes its reading wins."""
-        line = classify(start, raw)
         for name in PRECEDENCE:
             if getattr(self, "_on_" + name)(line):
                 self._split_inline_field(line)
                 return
 
-    def _split_inline_field(self, line: Line) -> None:
+    def _split_inline_field(self, line: Block) -> None:
         """``1.任务…(责任处室:X)进展情况:截至6月底,已…``: a results field written on the task's own
         line, after its sentence or clause, is the task's results field (as on a line of its own)."""
         task = self.last
@@ -204,34 +223,38 @@ class _Outline:
         task.end = m.start(1)
 
     # -- handlers, in the order of PRECEDENCE; each returns True when it took the line
-    def _on_blank(self, line: Line) -> bool:
+    def _on_blank(self, line: Block) -> bool:
         if line.blank:
             self.open_paragraph = False
         return line.blank
 
-    def _on_table_row(self, line: Line) -> bool:
+    def _on_table_row(self, line: Block) -> bool:
         if not line.table_row:
             return False
-        self._table_line(line.text, line.start)
+        if self.doc.header_at(line.start) is not None:
+            self.in_table = True
+        elif (row := self.doc.rows.get(line.start)) is not None and row.task is not None:
+            task = self._new_task(row.number, row.task.span[0], row.task.span[1], "row")
+            task.row = row
         self.open_paragraph = False
         return True
 
-    def _on_merged_row(self, line: Line) -> bool:
+    def _on_merged_row(self, line: Block) -> bool:
         """A row merged across the table (``一、平台建设 |``): a heading inside it, the table goes on;
         any other text outside a table row ends the table."""
-        if not line.single_cell or self.table_roles is None:
-            self.table_roles = None
+        if not line.single_cell or not self.in_table:
+            self.in_table = False
             return False
         self._merged_row(line.text, line.start, line.end)
         return True
 
-    def _on_clause_line(self, line: Line) -> bool:
+    def _on_clause_line(self, line: Block) -> bool:
         if not line.clause_only:
             return False
-        self._clause_line(line.start, line.end)
+        self._clause_line(line)
         return True
 
-    def _on_field_line(self, line: Line) -> bool:
+    def _on_field_line(self, line: Block) -> bool:
         fm = line.field
         if fm is None or not isinstance(self.last, _Task) or self.last.row is not None:
             return False
@@ -240,16 +263,16 @@ class _Outline:
         self.open_paragraph = False
         return True
 
-    def _on_section(self, line: Line) -> bool:
+    def _on_section(self, line: Block) -> bool:
         if line.section is None:
             return False
-        self._section_line(line.section, line.start, line.end)
+        self._section_line(line)
         return True
 
-    def _on_decimal(self, line: Line) -> bool:
-        return line.decimal is not None and self._decimal_line(line.text, line.start, line.end)
+    def _on_decimal(self, line: Block) -> bool:
+        return line.decimal is not None and self._decimal_line(line)
 
-    def _on_numbered(self, line: Line) -> bool:
+    def _on_numbered(self, line: Block) -> bool:
         if line.numbered is None:
             return False
         style, number, off = line.numbered
@@ -260,36 +283,41 @@ class _Outline:
         parent = self.task_stack[-1][1] if self.task_stack else None
         items = _run_on_items(line.text, number, off) if style == "circled" else [(number, off, len(line.text))]
         for item, a, b in items:
-            task = self._new_task(item, line.start + a, line.start + b, style, parent)  # type: ignore[arg-type]
+            task = self._new_task(item, line.start + a, line.start + b, style, parent, line)  # type: ignore[arg-type]
         self.task_stack.append((style, task))
         self.open_paragraph = True
         return True
 
-    def _on_shi_item(self, line: Line) -> bool:
-        return line.shi is not None and self._shi_line(line.text, line.start, line.end)
+    def _on_shi_item(self, line: Block) -> bool:
+        return line.shi is not None and self._shi_line(line)
 
-    def _on_wrapped(self, line: Line) -> bool:
+    def _on_wrapped(self, line: Block) -> bool:
         if not self._wrapped(line.text):
             return False
-        self.last.end = line.end  # type: ignore[union-attr]  # a paragraph broken mid-sentence, its clause on the next line
+        self._extend(line)  # a paragraph broken mid-sentence, its clause on the next line
         return True
 
-    def _on_clause_paragraph(self, line: Line) -> bool:
+    def _on_clause_paragraph(self, line: Block) -> bool:
         if not line.clauses:
             return False
         parent = self.task_stack[-1][1] if self.task_stack else None
-        self._new_task("", line.start, line.end, parent=parent)  # type: ignore[arg-type]
+        self._new_task("", line.start, line.end, parent=parent, block=line)  # type: ignore[arg-type]
         self.open_paragraph = True
         return True
 
-    def _on_continuation(self, line: Line) -> bool:
+    def _on_continuation(self, line: Block) -> bool:
         if not (self.open_paragraph and isinstance(self.last, _Task)
                 and _continues(self.text[self.last.start : self.last.end], line.text)):
             return False
-        self.last.end = line.end  # a hard-wrapped line (PDF) or a title's body continues the task above
+        self._extend(line)  # a hard-wrapped line (PDF) or a title's body continues the task above
         return True
 
-    def _on_prose(self, line: Line) -> bool:
+    def _extend(self, line: Block) -> None:
+        assert isinstance(self.last, _Task)
+        self.last.end = line.end
+        self.last.blocks.append(line)
+
+    def _on_prose(self, line: Block) -> bool:
         s, e = line.start, line.end
         if self.open_paragraph is False and isinstance(self.last, _Section) is False and self.prose and \
                 self.prose[-1][1] == s - 1 and self.prose[-1][1] - self.prose[-1][0] >= _WRAPPED_LINE and \
@@ -297,6 +325,7 @@ class _Outline:
             self.prose[-1] = (self.prose[-1][0], e, self.prose[-1][2])  # a prose paragraph hard-wrapped
         else:
             self.prose.append((s, e, self.section))
+        self.prose_blocks.setdefault(self.prose[-1][0], []).append(line)
         self.open_paragraph = False
         self.last = None
         return True
@@ -312,24 +341,25 @@ class _Outline:
         for s, e, section in self.prose:
             body = self.text[s:e]
             if len(body) >= _MIN_PROSE and (_SENTENCE_END.search(body) or len(body) >= 40):
-                self.tasks.append(_Task(number="", start=s, end=e, section=section, style="prose"))
+                self.tasks.append(_Task(number="", start=s, end=e, section=section, style="prose",
+                                        blocks=list(self.prose_blocks.get(s, []))))
 
-    def _shi_line(self, stripped: str, s: int, e: int) -> bool:
+    def _shi_line(self, line: Block) -> bool:
         """``一是…(责任部门:X)`` lines: each a task, not a paragraph wrapped onto the next.
 
         A line opening with 一是/二是 that assigns its own units, or that follows such an
         item, is a numbered item; an ``一是…二是…`` run inside one paragraph (a summary's
         problem list) stays that paragraph's inline sub-items.
         """
-        m = SHI_LINE.match(stripped)
+        m = SHI_LINE.match(line.text)
         if m is None:
             return False
         follows = bool(self.task_stack) and self.task_stack[-1][0] == "shi" and self.last is self.task_stack[-1][1]
-        if not (follows or find_clauses(stripped)):
+        if not (follows or line.clauses):
             return False
         _nest(self.task_stack, "shi")
         parent = self.task_stack[-1][1] if self.task_stack else None
-        task = self._new_task(m.group(1), s + m.end(), e, "shi", parent)  # type: ignore[arg-type]
+        task = self._new_task(m.group(1), line.start + m.end(), line.end, "shi", parent, line)  # type: ignore[arg-type]
         self.task_stack.append(("shi", task))
         self.open_paragraph = True
         return True
@@ -348,7 +378,7 @@ class _Outline:
         last_line = previous.rsplit("\n", 1)[-1]
         return (len(last_line) > 40 or bool(_SENTENCE_END.search(previous))) and _continues(previous, stripped)
 
-    def _decimal_line(self, stripped: str, s: int, e: int) -> bool:
+    def _decimal_line(self, line: Block) -> bool:
         """``N.M`` items: tasks under the ``N.`` item above them (the next M after the last).
 
         The numbered items that carry work are the tasks: an ``N.`` line with only a
@@ -356,9 +386,10 @@ class _Outline:
         a text of its own stays a task and its ``N.M`` items are PART_OF it. Without a
         matching ``N.`` above, ``1.5万家…`` at a line start is a number, not numbering.
         """
-        m = DECIMAL.match(stripped)
+        m = line.decimal
         if m is None:
             return False
+        s, e = line.start, line.end
         major, minor = m.group(2), int(m.group(3))
         head = self.section_stack[-1][1] if self.section_stack and self.section_stack[-1][0] == _HEADING_STYLE else None
         parent = next((t for st, t in reversed(self.task_stack) if st == "arabic"), None)
@@ -375,11 +406,11 @@ class _Outline:
         if isinstance(parent, _Task) and parent.number == major and not siblings and self._title_only(parent):
             self.tasks.remove(parent)
             body = self.text[parent.start : parent.end]
-            self._new_section(_HEADING_STYLE, major + ".", _title(body), (parent.start, parent.end))
+            self._new_section(_HEADING_STYLE, major + ".", title_of(body), (parent.start, parent.end))
             parent = None
         _nest(self.task_stack, "decimal")
         owner = parent if isinstance(parent, _Task) and parent.number == major else None
-        task = self._new_task(m.group(1), s + m.end(), e, "decimal", owner)
+        task = self._new_task(m.group(1), s + m.end(), e, "decimal", owner, line)
         self.task_stack.append(("decimal", task))
         self.open_paragraph = True
         return True
@@ -388,53 +419,54 @@ class _Outline:
         """A numbered line that names a topic and carries no work: short, no sentence, no clause, no children."""
         body = self.text[task.start : task.end].strip()
         has_children = any(t.parent is task for t in self.tasks)
-        return len(body) <= 40 and not _SENTENCE_END.search(body) and not find_clauses(body) and not task.clause_lines and not has_children
+        return len(body) <= 40 and not _SENTENCE_END.search(body) and not task.clauses() and not has_children
 
     def _merged_row(self, stripped: str, s: int, e: int) -> None:
         """A one-cell row between a table's body rows: a section heading when numbered as one."""
         if (sec := match_number(SECTION_STYLES, stripped)) is not None:
             style, number, off = sec
-            self._new_section(style, number, _title(self.text[s + off : e]), (s + off, e))
+            self._new_section(style, number, title_of(self.text[s + off : e]), (s + off, e))
         self.open_paragraph = False
 
-    def _table_line(self, line: str, start: int) -> None:
-        cells = tables.split_cells(line, start)
-        roles = tables.header_roles(cells)
-        if roles is not None:
-            self.table_roles = roles
-            return
-        if self.table_roles is None:
-            return
-        row = tables.read_row(cells, self.table_roles, (start, start + len(line)))
-        if row is not None:
-            task = self._new_task(row.number, row.task_span[0], row.task_span[1], "row")
-            task.row = row
-
-    def _clause_line(self, s: int, e: int) -> None:
-        """``牵头单位:X;配合单位:Y`` on its own line answers for the block above it."""
+    def _clause_line(self, line: Block) -> None:
+        """``牵头单位:X;配合单位:Y`` on its own line answers for the block above it; a leading group's
+        ``组长:…`` / ``成员:…`` lines under a paragraph make that paragraph a task holding them."""
         target = self.last
         if isinstance(target, _Section):  # a title-only heading followed by its clause is a task after all
-            target = self._new_task(target.number, target.span[0], target.span[1], "section")
+            sec = target
+            target = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
+            target.blocks.extend(self.section_blocks.get(id(sec), []))
+        elif target is None and self.prose and not self.open_paragraph and self._prose_just_above(line):
+            s, e, section = self.prose.pop()
+            target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
+            self.tasks.append(target)
+            self.last = target
         if isinstance(target, _Task):
-            target.clause_lines.append((s, e))
+            target.clause_blocks.append(line)
         self.open_paragraph = False
 
-    def _section_line(self, sec: tuple[str, str, int], s: int, e: int) -> None:
-        style, number, off = sec
+    def _prose_just_above(self, line: Block) -> bool:
+        """Whether the last prose paragraph ends right above ``line`` (blank lines between at most)."""
+        return not self.text[self.prose[-1][1] : line.start].strip()
+
+    def _section_line(self, line: Block) -> None:
+        style, number, off = line.section  # type: ignore[misc]
+        s, e = line.start, line.end
         body_start = s + off
         body = self.text[body_start:e]
-        title = _title(body)
+        title = title_of(body)
         has_body = len(body.strip("。 ")) - len(title) > 10
-        if find_clauses(body):  # State Council style: the numbered section item is itself a task
+        if line.clauses:  # State Council style: the numbered section item is itself a task
             _nest(self.task_stack, style)
             parent = self.task_stack[-1][1] if self.task_stack else None
-            task = self._new_task(number, body_start, e, style, parent)  # type: ignore[arg-type]
+            task = self._new_task(number, body_start, e, style, parent, line)  # type: ignore[arg-type]
             self.task_stack.append((style, task))
             self.open_paragraph = True
             return
         sec_ = self._new_section(style, number, title, (body_start, e))
+        self.section_blocks[id(sec_)] = [line]
         if has_body:  # a summary's "(一)做法。正文…": the section's paragraph is a task too
-            self._new_task(number, body_start, e, "section")
+            self._new_task(number, body_start, e, "section", block=line)
             self.open_paragraph = True
         else:
             self.last = sec_
@@ -479,14 +511,31 @@ class _Outline:
                 rec.parent_id = record_of[id(task)].id
             body_start = span[0] + len(number) if sub else span[0]
             rec.text = self.text[body_start : span[1]].strip()
-            rec.title = _title(rec.text)
+            rec.title = title_of(rec.text)
             rec.span = (body_start, span[1]) if task.row is None else task.row.span
             if sub is None and task.field_lines:  # its report paragraphs are the task's, like a row's cells
                 rec.fields = {role: self.text[a:b] for role, (a, b) in task.field_lines}
                 rec.span = (rec.span[0], max(rec.span[1], *(b for _, (_, b) in task.field_lines)))
             records.append(rec)
         self._assign_responsibility(ordered, records)
+        self._inherit_heads(ordered, records)
         return sections, records
+
+    def _inherit_heads(self, ordered: list[tuple[_Task, str, Span, Span | None]], records: list[TaskRecord]) -> None:
+        """A heading that names who leads its group (``一、夏禹桨区长牵头重点工作``, ``(二)县发改局牵头``)
+        answers for every task under it: its people join theirs, its units lead where none does."""
+        for (task, _, _, sub), rec in zip(ordered, records, strict=True):
+            if sub is not None:
+                continue
+            sec = task.section
+            while sec is not None and not sec.heads:
+                sec = sec.parent
+            if sec is None:
+                continue
+            rec.people.extend(n for n in sec.heads.people if n not in rec.people)
+            if not rec.lead and sec.heads.lead:
+                rec.lead.extend(sec.heads.lead)
+                rec.support.extend(n for n in sec.heads.support if n not in rec.support)
 
     def _assign_responsibility(self, ordered: list[tuple[_Task, str, Span, Span | None]], records: list[TaskRecord]) -> None:
         """Clauses go to the innermost item that holds them, unless only some sub-items have one."""
@@ -504,14 +553,7 @@ class _Outline:
                 rec.fields = task.row.fields
                 rec.clause_span = task.row.lead_span
                 continue
-            found: list[tuple[Span, Responsibility]] = []
-            for c in find_clauses(self.text[task.start : task.end]):
-                if c.span:
-                    found.append(((task.start + c.span[0], task.start + c.span[1]), c))
-            for ls, le in task.clause_lines:
-                for c in find_clauses(self.text[ls:le]):
-                    if c.span:
-                        found.append(((ls + c.span[0], ls + c.span[1]), c))
+            found = task.clauses()
             children = by_task.get(id(task), [])
             holders = [next((ch for ch in children if ch.span[0] <= sp[0] < ch.span[1]), None) for sp, _ in found]
             if children and all(any(h is ch for h in holders) for ch in children):
@@ -539,12 +581,15 @@ PRECEDENCE: tuple[str, ...] = (
 )
 
 
-def parse_outline(text: str, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
-    """Sections and tasks of a normalised text, in document order."""
-    outline = _Outline(text)
-    pos = 0
-    for line in text.split("\n"):
-        outline.feed(pos, line)
-        pos += len(line) + 1
+def parse_document(doc: Document, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
+    """Sections and tasks of a document read into blocks, in document order; spans into ``doc.text``."""
+    outline = _Outline(doc)
+    for block in doc.blocks:
+        outline.feed(block)
     outline.degrade_to_paragraphs()
     return outline.records(doc_id)
+
+
+def parse_outline(text: str, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
+    """Sections and tasks of a normalised text, in document order."""
+    return parse_document(read_document(text), doc_id)

@@ -1,27 +1,31 @@
-"""Table rows as tasks: header names find the columns, cell content fixes misalignments.
+"""The one table model: a header of typed columns, rows of cells with spans.
 
-The readers hand tables over as lines of cells joined by `` | `` (one line per
-row). A header row is recognised by its column names (重点工作任务, 完成情况,
-责任单位, …), not by its position, and every following row with a task cell is a
-task. Rows often do not line up with their header (merged cells, an empty
-column dropped or shifted), so the responsibility column is confirmed by its
+Whatever layout a table arrived in (HTML, XLSX/CSV, DOCX, a pipe table, columns aligned with
+spaces or tabs, one cell per line with wrapped headers and empty cells), the readers and
+``texttables`` lay it out as lines of cells joined by `` | ``; ``read_tables`` reads those lines
+into ``Table`` objects once, and every stage asks the table what it needs:
+
+* the outline takes each body row as a task (``Row``: its task cell, units, people, fields);
+* the figures stage asks which column a number stands in (``Document.cell_at``): a results
+  column (完成情况) holds actuals, an indicator table's year column (``2016年完成`` /
+  ``2017年预期目标``) holds a bare number of that year and kind, with the unit in the row label.
+
+A header is recognised by its column names (the lexicon's ``columns.yaml``: 重点工作任务,
+牵头单位, 完成情况, 指标, …), never by position. Rows often do not line up with their header
+(merged cells, an empty column dropped or shifted), so the unit column is confirmed by its
 content (a list of unit names) and the other cells are placed relative to it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from policykg.loaders import lexicon
-from policykg.loaders.responsibility import (
-    has_verb_part,
-    looks_like_unit,
-    role_parts,
-    split_marked,
-    split_names,
-    split_people,
-)
+from policykg.loaders.roles import NO_CONVENTIONS, Conventions, cell_roles, looks_like_unit, split_names, split_people
+from policykg.loaders.script import to_simplified
 
 Span = tuple[int, int]
 
@@ -30,30 +34,75 @@ Span = tuple[int, int]
 # contains wins (目标任务 before 任务).
 _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = lexicon.column_roles()
 _TASK_NAMES: tuple[str, ...] = dict(_ROLES)["task"]
+#: Roles whose cells report what was done: a figure there is an actual.
+RESULT_ROLES = frozenset(lexicon.column_result_roles())
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _NUMBER_CELL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）.、]?$")
-_PROBLEM_WORDS = re.compile(r"问题|不足|困难|尚未|滞后|较慢|偏慢|有待|不够|不到位|制约|短板|瓶颈|难以|缺乏|薄弱")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_LABEL_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]\s*$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+#: A column named by a year and a kind of figure (2016年完成, 2017年预期目标): an indicator table's.
+FIGURE_COLUMN = "figures"
+INDICATOR_COLUMN = "indicator"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
     text: str
     span: Span
 
 
+@dataclass(frozen=True)
+class Column:
+    """One header cell: its name as written, the role the lexicon gives it, and for an indicator
+    table's year column the year and kind of the figures under it."""
+
+    index: int
+    name: str
+    role: str | None
+    year: int | None = None
+    figures: str | None = None  # "actual" | "target" for a year column
+
+    @property
+    def results(self) -> bool:
+        return self.role in RESULT_ROLES
+
+
 @dataclass
-class TableRow:
+class Row:
     """One body row, read by column role."""
 
-    number: str
-    task: str
-    task_span: Span
+    cells: list[Cell]
     span: Span  # the whole row, so facts in any cell trace to it
+    number: str = ""
+    task: Cell | None = None
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     lead_span: Span | None = None
+    columns: list[Column | None] = field(default_factory=list)  # the column each cell was placed in
+
+
+@dataclass
+class Table:
+    """A header and the rows under it, in the order of the text."""
+
+    columns: list[Column]
+    header_span: Span
+    rows: list[Row] = field(default_factory=list)
+    header_cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return (self.header_span[0], self.rows[-1].span[1] if self.rows else self.header_span[1])
+
+    @property
+    def indicator_table(self) -> bool:
+        return any(c.role == INDICATOR_COLUMN for c in self.columns) and any(c.figures for c in self.columns)
+
+
+# ---------------------------------------------------------------- lines and cells
 
 
 def is_table_line(line: str) -> bool:
@@ -87,15 +136,21 @@ def split_cells(line: str, offset: int = 0) -> list[Cell]:
     return cells
 
 
+# ---------------------------------------------------------------- the header
+
+
+@cache
 def column_role(name: str, *, exact: bool = False) -> str | None:
     """The role of a header cell, or None when the name is no known column; ``exact`` accepts
     only a cell that is a column name (a title such as 重点工作任务分解表 is not)."""
-    key = _NOTE.sub("", re.sub(r"\s+", "", name))
+    key = _NOTE.sub("", re.sub(r"\s+", "", to_simplified(name)))
     if not key or len(key) > 16:
         return None
     for role, names in _ROLES:
         if key in names:
             return role
+    if _figure_column(key) is not None:
+        return FIGURE_COLUMN
     if exact:
         return None
     for role, names in _ROLES:
@@ -104,20 +159,51 @@ def column_role(name: str, *, exact: bool = False) -> str | None:
     return None
 
 
-def header_roles(cells: list[Cell]) -> list[str | None] | None:
-    """Column roles when the row is a header: two known columns, one of them a task or a unit column."""
+def _figure_column(name: str) -> tuple[int, str] | None:
+    """(year, kind) of a column such as 2016年完成 / 2017年预期目标, else None."""
+    year = _YEAR.search(name)
+    if year is None or len(name) > 12:
+        return None
+    kinds = lexicon.figure_column_kinds()
+    found = {kind for kind, words in kinds.items() if any(w in name for w in words)}
+    return (int(year.group(1)), found.pop()) if len(found) == 1 else None
+
+
+def header_columns(cells: list[Cell]) -> list[Column] | None:
+    """The typed columns when the row is a header, else None.
+
+    A header names two known columns, one of them a task, unit or results column; or it is an
+    indicator table's (an indicator column and year columns).
+    """
     roles = [column_role(c.text) for c in cells]
     known = [r for r in roles if r]
-    if len(known) < 2 or not ({"task", "lead", "目标任务", "完成情况"} & set(known)):
+    if len(known) < 2:
         return None
-    _demote_co_responsible(cells, roles)
-    _keep_one_task_column(cells, roles)
-    if "task" not in roles:  # no task column by name: the first unnamed or 目标任务 column carries the task
-        for i, r in enumerate(roles):
-            if r is None or r == "目标任务":
-                roles[i] = "task"
-                break
-    return roles
+    indicator = INDICATOR_COLUMN in known and FIGURE_COLUMN in known
+    if not indicator and not ({"task", "lead", "目标任务"} | RESULT_ROLES) & set(known):
+        return None
+    if indicator:
+        roles = [r if r in (INDICATOR_COLUMN, FIGURE_COLUMN, "number") else None for r in roles]
+    else:
+        roles = [r if r != FIGURE_COLUMN else "目标任务" for r in roles]
+        _demote_co_responsible(cells, roles)
+        _keep_one_task_column(cells, roles)
+        if "task" not in roles:  # no task column by name: the first unnamed or 目标任务 column carries the task
+            for i, r in enumerate(roles):
+                if r is None or r == "目标任务":
+                    roles[i] = "task"
+                    break
+    columns = []
+    for i, (cell, role) in enumerate(zip(cells, roles, strict=True)):
+        year_kind = _figure_column(re.sub(r"\s+", "", to_simplified(cell.text))) if role == FIGURE_COLUMN else None
+        columns.append(Column(i, cell.text, role, *(year_kind or (None, None))))
+    return columns
+
+
+def header_roles(cells: list[Cell]) -> list[str | None] | None:
+    """Column roles when the row is a header (see ``header_columns``)."""
+    columns = header_columns(cells)
+    return [c.role for c in columns] if columns is not None else None
 
 
 def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
@@ -126,7 +212,7 @@ def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
     The same rule as in clauses (``牵头单位:X;责任单位:Y``): alone, 责任单位 leads; next to
     a 牵头 column the lead is already named and the 责任 column lists those who carry it out.
     """
-    keys = [re.sub(r"\s+", "", c.text) for c in cells]
+    keys = [re.sub(r"\s+", "", to_simplified(c.text)) for c in cells]
     if not any(r == "lead" and k.startswith("牵头") for r, k in zip(roles, keys, strict=False)):
         return
     for i, (r, k) in enumerate(zip(roles, keys, strict=False)):
@@ -135,7 +221,7 @@ def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
 
 
 def _task_rank(name: str) -> int:
-    key = re.sub(r"\s+", "", name)
+    key = re.sub(r"\s+", "", to_simplified(name))
     return next((i for i, n in enumerate(_TASK_NAMES) if n in key), len(_TASK_NAMES))
 
 
@@ -149,6 +235,9 @@ def _keep_one_task_column(cells: list[Cell], roles: list[str | None]) -> None:
     for i in tasks:
         if i != best:
             roles[i] = "context"
+
+
+# ---------------------------------------------------------------- body rows
 
 
 def _unit_cell(text: str) -> bool:
@@ -170,59 +259,176 @@ def _anchor(cells: list[Cell], roles: list[str | None]) -> tuple[int, int] | Non
     return None
 
 
-def _place(cells: list[Cell], roles: list[str | None]) -> dict[str, Cell]:
-    """Map row cells to roles, aligned on the lead column when the row is shifted."""
-    placed: dict[str, Cell] = {}
+def _place(cells: list[Cell], columns: list[Column]) -> list[tuple[Column, Cell]]:
+    """Pair row cells with columns, aligned on the lead column when the row is shifted."""
+    roles = [c.role for c in columns]
     anchor = _anchor(cells, roles)
     if anchor is None or anchor[0] == anchor[1]:
-        pairs = list(zip(roles, cells, strict=False))
-    else:
-        # The number and task columns open a row and stay put; the cells between them and the
-        # unit cell align right-to-left with the header before it, cells after it left-to-right.
-        h, r = anchor
-        fixed = 0
-        while fixed < min(2, h, r) and roles[fixed] in ("number", "task"):
-            fixed += 1
-        pairs = [(roles[h], cells[r])]
-        pairs += [(roles[i], cells[i]) for i in range(fixed)]
-        pairs += [(roles[h - k], cells[r - k]) for k in range(1, r - fixed + 1) if h - k >= fixed]
-        pairs += [(roles[h + k], cells[r + k]) for k in range(1, len(cells) - r) if h + k < len(roles)]
-    for role, cell in pairs:
-        if role and cell.text and role not in placed:
-            placed[role] = cell
-    _fix_problem_column(placed)
+        return list(zip(columns, cells, strict=False))
+    # The number and task columns open a row and stay put; the cells between them and the
+    # unit cell align right-to-left with the header before it, cells after it left-to-right.
+    h, r = anchor
+    fixed = 0
+    while fixed < min(2, h, r) and roles[fixed] in ("number", "task"):
+        fixed += 1
+    pairs = [(columns[h], cells[r])]
+    pairs += [(columns[i], cells[i]) for i in range(fixed)]
+    pairs += [(columns[h - k], cells[r - k]) for k in range(1, r - fixed + 1) if h - k >= fixed]
+    pairs += [(columns[h + k], cells[r + k]) for k in range(1, len(cells) - r) if h + k < len(columns)]
+    return pairs
+
+
+def _by_role(pairs: list[tuple[Column, Cell]]) -> dict[str, Cell]:
+    placed: dict[str, Cell] = {}
+    for column, cell in pairs:
+        if column.role and cell.text and column.role not in placed:
+            placed[column.role] = cell
+    problem = placed.get("存在问题")  # a 存在问题 cell that names no problem while 下一步打算 is empty holds the next steps
+    if problem and "下一步打算" not in placed and not lexicon.words_regex("columns.problem_words").search(problem.text[:60]):
+        placed["下一步打算"] = placed.pop("存在问题")
     return placed
 
 
-def _fix_problem_column(placed: dict[str, Cell]) -> None:
-    """A 存在问题 cell that names no problem while 下一步打算 is empty holds the next steps."""
-    problem = placed.get("存在问题")
-    if problem and "下一步打算" not in placed and not _PROBLEM_WORDS.search(problem.text[:60]):
-        placed["下一步打算"] = placed.pop("存在问题")
-
-
-def read_row(cells: list[Cell], roles: list[str | None], span: Span) -> TableRow | None:
-    """A task from a body row, or None for an empty or repeated-header row."""
-    if header_roles(cells) is not None:
+def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: Conventions = NO_CONVENTIONS) -> Row | None:
+    """A row read by column role; None for an empty or repeated-header row."""
+    if header_columns(cells) is not None:
         return None
-    placed = _place(cells, roles)
+    pairs = _place(cells, columns)
+    placed = _by_role(pairs)
     task = placed.get("task")
-    if task is None or _NUMBER_CELL.match(task.text):
-        return None
-    number = placed["number"].text if "number" in placed and _NUMBER_CELL.match(placed["number"].text) else ""
-    row = TableRow(number=number.strip("()（）.、"), task=task.text, task_span=task.span, span=span)
+    row = Row(cells=cells, span=span)
+    row.columns = [next((col for col, c in pairs if c is cell), None) for cell in cells]
+    if task is not None and not _NUMBER_CELL.match(task.text):
+        row.task = task
+    if "number" in placed and _NUMBER_CELL.match(placed["number"].text):
+        row.number = placed["number"].text.strip("()（）.、")
     if lead := placed.get("lead"):
-        parts = role_parts(lead.text, "lead") if has_verb_part(lead.text) else None
-        if parts is not None:  # 省经信厅、省科技厅按职责分工负责 / X牵头，Y配合 in the cell
-            row.lead, row.support = list(parts.lead), list(parts.support)
-        else:
-            row.lead, row.support = split_marked(lead.text, spaces=True)
+        found = cell_roles(lead.text, "lead", conventions)
+        row.lead, row.support = list(found.lead), list(found.support)
         row.lead_span = lead.span
     if support := placed.get("support"):
         row.support += [n for n in split_names(support.text, spaces=True) if n not in row.support]
     if people := placed.get("people"):
         row.people = split_people(people.text)
     for role, cell in placed.items():
-        if role not in ("task", "number", "lead", "support", "people"):
+        if role not in ("task", "number", "lead", "support", "people", INDICATOR_COLUMN, FIGURE_COLUMN):
             row.fields[role] = cell.text
     return row
+
+
+# ---------------------------------------------------------------- tables in a text
+
+
+def read_tables(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Table]:
+    """Every table in a text whose rows are `` | `` lines: a header, then its rows (blank lines
+    and one-cell rows in between do not end it; any other line does)."""
+    out: list[Table] = []
+    current: Table | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not is_table_line(line):
+            if current is not None and unwrap_single_cell(line) == line:
+                current = None  # prose ends the table; a one-cell row (a merged heading) does not
+            continue
+        cells = split_cells(line, start)
+        columns = header_columns(cells)
+        if columns is not None:
+            current = Table(columns, (start, start + len(line)), header_cells=cells)
+            out.append(current)
+            continue
+        if current is None:
+            continue
+        row = read_row(cells, current.columns, (start, start + len(line)), conventions)
+        if row is not None:
+            current.rows.append(row)
+    return out
+
+
+# ---------------------------------------------------------------- what the figures stage asks
+
+
+@dataclass(frozen=True)
+class CellAt:
+    """A cell of a table as the figures stage sees it: where it stands and what its column holds."""
+
+    row_start: int  # cells of one row share it
+    index: int
+    start: int
+    end: int
+    result: bool  # under a results column (完成情况): its figures are actuals
+    header: bool = False  # a header cell: its numbers (不超过300字) are no figures
+    column: Column | None = None
+
+
+class CellIndex:
+    """Every cell of every table, found by position (binary search: tables can be long)."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        cells: list[CellAt] = []
+        for table in tables:
+            a, _ = table.header_span
+            for col, hc in zip(table.columns, table.header_cells, strict=False):
+                cells.append(CellAt(a, col.index, hc.span[0], hc.span[1], result=False, header=True, column=col))
+            for row in table.rows:
+                for i, cell in enumerate(row.cells):
+                    column = row.columns[i] if i < len(row.columns) else None
+                    cells.append(CellAt(row.span[0], i, cell.span[0], cell.span[1],
+                                        result=bool(column and column.results), column=column))
+        cells.sort(key=lambda c: c.start)
+        self.cells = cells
+        self.starts = [c.start for c in cells]
+        self.has_results = any(c.result for c in cells)
+
+    def at(self, pos: int) -> CellAt | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.cells[i].start <= pos < max(self.cells[i].end, self.cells[i].start + 1):
+            return self.cells[i]
+        return None
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """One bare number of an indicator table, in base units, with its column's year and kind."""
+
+    indicator: str
+    value: float
+    unit: str
+    year: int
+    kind: str
+    raw: str
+    span: Span
+
+
+def indicator_figures(tables: list[Table]) -> list[TableFigure]:
+    """Every bare number under a year column of an indicator table (unit in the row label)."""
+    from policykg.loaders.numbers import find_quantities
+
+    out: list[TableFigure] = []
+    for table in tables:
+        if not table.indicator_table:
+            continue
+        label_col = next(c.index for c in table.columns if c.role == INDICATOR_COLUMN)
+        for row in table.rows:
+            if label_col >= len(row.cells):
+                continue
+            label = row.cells[label_col].text
+            unit_m = _LABEL_UNIT.search(label)
+            if unit_m is None:
+                continue
+            for col in table.columns:
+                if not col.figures or col.year is None or col.index >= len(row.cells):
+                    continue
+                cell = row.cells[col.index]
+                if not _BARE_NUMBER.match(cell.text):
+                    continue
+                quantities = find_quantities(cell.text + unit_m.group(1))
+                if len(quantities) != 1 or (unit := quantities[0].unit) is None:
+                    continue
+                out.append(TableFigure(label[: unit_m.start()].strip(), quantities[0].value, unit, col.year,
+                                       col.figures, f"{label} {cell.text}", cell.span))
+    out.sort(key=lambda f: f.span[0])
+    return out

@@ -16,7 +16,7 @@ codes, Chinese-numeral labels). For each it reads
 
 A figure followed by 目标 (``完成年度8000家的目标任务``) is a target wherever it stands.
 An indicator table's bare numbers (unit in the row label, kind and year in the column
-header) come from ``indicators_table``.
+header) come from the table model (``tables.indicator_figures``).
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.loaders import lexicon, phrases
-from policykg.loaders.cells import RESULT_COLUMN, Cell, cell_at, result_spans_from_fields, table_cells
-from policykg.loaders.indicators_table import indicator_table_figures
+from policykg.loaders.document import Document
 from policykg.loaders.numbers import Quantity, find_quantities
 from policykg.loaders.periods import (
     DocPeriod,
@@ -38,6 +37,8 @@ from policykg.loaders.periods import (
     segment_at,
     segments,
 )
+from policykg.loaders.tables import RESULT_ROLES, CellIndex, column_role, indicator_figures, read_tables
+from policykg.loaders.tables import CellAt as Cell
 from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
 from policykg.ontology import ids
 
@@ -62,13 +63,16 @@ class _Seen:
 MAX_FIGURES_PER_PARAGRAPH = 500
 
 
-def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord) -> list[TargetRecord]:
-    """Every quantitative figure in the normalised text, as TargetRecords in text order."""
+def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord,
+                    doc: Document | None = None) -> list[TargetRecord]:
+    """Every quantitative figure in the normalised text, as TargetRecords in text order; ``doc``,
+    the text read into blocks and tables, tells which table column a figure stands in."""
     period = doc_period(text, document)
     paras = paragraphs(text)
     segs = segments(paras, period)
-    cells = table_cells(text)
-    table_has_results = any(c.result for c in cells)
+    tables = doc.tables if doc is not None else read_tables(text)
+    cells = doc.cells if doc is not None else CellIndex(tables)
+    table_has_results = cells.has_results
     field_results = [] if table_has_results else result_spans_from_fields(text, tasks)
     goals = [] if table_has_results else _goal_spans(tasks)
     mask = phrases.quote_mask(text)
@@ -82,7 +86,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     for q in find_quantities(text):
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
-        cell = cell_at(cells, q.start)
+        cell = cells.at(q.start)
         if cell is not None and cell.header:
             continue
         floor = cell.start if cell else (para.start if para else 0)
@@ -136,7 +140,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             )
         )
         prev = _Seen(sstart, cstart, q, indicator, base)
-    for fig in indicator_table_figures(text):  # bare numbers under year columns (unit in the row label)
+    for fig in indicator_figures(tables):  # bare numbers under year columns (unit in the row label)
         owner = _owner(tasks, fig.span[0])
         out.append(
             TargetRecord(
@@ -283,9 +287,26 @@ def _as_of(
     return as_of(text, floor, q.start, year, period.as_of_month)
 
 
+def _results_field(name: str) -> bool:
+    return name in RESULT_ROLES or column_role(name) in RESULT_ROLES
+
+
 def _goal_spans(tasks: list[TaskRecord]) -> list[tuple[int, int]]:
     """The own text of tasks that carry a results field (进展情况:…): the goal the results answer."""
-    return [(t.span[0], t.span[0] + len(t.text)) for t in tasks if any(RESULT_COLUMN.search(name) for name in t.fields)]
+    return [(t.span[0], t.span[0] + len(t.text)) for t in tasks if any(_results_field(name) for name in t.fields)]
+
+
+def result_spans_from_fields(text: str, tasks: list[TaskRecord]) -> list[tuple[int, int]]:
+    """Where a task's results field stands in the text, when the table had no header line."""
+    out = []
+    for t in tasks:
+        for name, value in t.fields.items():
+            if not value or not _results_field(name):
+                continue
+            at = text.find(value, t.span[0], max(t.span[1], t.span[0] + len(value)))
+            if at >= 0:
+                out.append((at, at + len(value)))
+    return out
 
 
 class _Owners:

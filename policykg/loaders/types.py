@@ -76,6 +76,25 @@ class TargetRecord(_Record):
     span: Span = (0, 0)
 
 
+class Coverage(_Record):
+    """What the text shows against what was extracted, so an analyst knows which documents to review.
+
+    Counts of what the text says (role words such as 牵头 / 配合, names written beside a post,
+    numbers with a unit) beside the facts extracted from it; ``review`` names every mismatch
+    worth a look (a text that says 牵头 twelve times and yields no lead).
+    """
+
+    lead_words: int = 0  # 牵头 / 负责 / 主责 … in the text
+    support_words: int = 0  # 配合 / 协助 / 参与 …
+    leads: int = 0  # lead mentions extracted (over all tasks)
+    supports: int = 0
+    names_seen: int = 0  # distinct names written beside a post or in a people field
+    people: int = 0  # distinct people extracted
+    figures_seen: int = 0  # numbers with a unit in the text
+    figures: int = 0  # targets and actuals kept
+    review: list[str] = Field(default_factory=list)
+
+
 class Extraction(_Record):
     """One document's facts; the unit of a transaction in the store."""
 
@@ -83,6 +102,7 @@ class Extraction(_Record):
     sections: list[SectionRecord] = Field(default_factory=list)
     tasks: list[TaskRecord] = Field(default_factory=list)
     targets: list[TargetRecord] = Field(default_factory=list)
+    coverage: Coverage | None = None
     text: str = ""  # the normalised text every span points into
 
     def evidence(self, span: tuple[int, int] | None) -> str:

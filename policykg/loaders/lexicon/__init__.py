@@ -63,7 +63,8 @@ def _entries(family: str, items: list[dict[str, Any]], meaning_key: str, word_ke
 FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "roles.labels": ("roles", "labels", "role", "word"), "roles.verbs": ("roles", "verbs", "role", "word"),
     "roles.no_unit": ("roles", "no_unit", "role", "word"), "roles.duty_verbs": ("roles", "duty_verbs", "role", "word"),
-    "roles.unit_endings": ("roles", "unit_endings", "", "word"), "scales": ("scales", "", "factor", "word"),
+    "roles.unit_endings": ("roles", "unit_endings", "", "word"), "roles.label_words": ("roles", "label_words", "role", "word"),
+    "scales": ("scales", "", "factor", "word"),
     "units": ("units", "units", "unit", "word"), "chrome": ("chrome", "", "pattern", "name"),
     "indicators.relational": ("indicators", "relational", "", "word"),
     "indicators.not_figures": ("indicators", "not_figures", "pattern", "name"),
@@ -126,12 +127,28 @@ def unit_endings() -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- table columns
 
+#: Keys of columns.yaml that are no column role.
+_COLUMN_FILE_KEYS = ("examples", "negatives", "result_roles", "figure_kinds", "problem_words", "field_labels")
+
+
 @cache
 def column_roles() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(column role, header names in order of preference), in the order roles are tried."""
     data = _file("columns")
     return tuple((role, tuple(str(n) for n in names)) for role, names in data.items()
-                 if role not in ("examples", "negatives"))
+                 if role not in _COLUMN_FILE_KEYS)
+
+
+@cache
+def column_result_roles() -> tuple[str, ...]:
+    """Column roles whose cells report what was done (a figure there is an actual)."""
+    return tuple(str(r) for r in _file("columns")["result_roles"])
+
+
+@cache
+def figure_column_kinds() -> dict[str, tuple[str, ...]]:
+    """Kind of figure (actual, target) -> the words that say it in a year column's name (2016年完成)."""
+    return {str(k): tuple(str(w) for w in v) for k, v in _file("columns")["figure_kinds"].items()}
 
 
 @cache
@@ -144,6 +161,59 @@ def column_entries() -> tuple[Entry, ...]:
 def column_examples() -> tuple[tuple[str, str | None], ...]:
     data = _file("columns")
     return tuple((str(e["cell"]), e["role"]) for e in data.get("examples", []) + data.get("negatives", []))
+
+
+# ---------------------------------------------------------------- word families
+
+@dataclass(frozen=True)
+class WordFamily:
+    """A closed list of words with the examples that prove it, read by one component.
+
+    In YAML: ``family: {words: [..] or "w1 w2 …", examples: [...], negatives: [...]}``; an
+    example is a text, or ``{text, expect}`` where the component's answer must be ``expect``.
+    """
+
+    name: str  # "<file>.<family>"
+    words: tuple[str, ...]
+    examples: tuple[Any, ...] = ()
+    negatives: tuple[Any, ...] = ()
+
+
+@cache
+def word_family(name: str) -> WordFamily:
+    """A family by its full name, ``<file>.<family>`` (``people.posts``, ``columns.problem_words``)."""
+    file, key = name.split(".", 1)
+    data = _file(file)[key]
+    raw = data["words"] if isinstance(data, dict) else data
+    words = tuple(raw.split()) if isinstance(raw, str) else tuple(str(w) for w in raw)
+    examples = tuple(data.get("examples") or ()) if isinstance(data, dict) else ()
+    negatives = tuple(data.get("negatives") or ()) if isinstance(data, dict) else ()
+    return WordFamily(name, words, examples, negatives)
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words of a family (see ``word_family``)."""
+    return word_family(name).words
+
+
+@cache
+def words_regex(name: str) -> re.Pattern[str]:
+    """An alternation of a family's words, longest first (so 常务副市长 wins over 副市长)."""
+    return re.compile("|".join(map(re.escape, sorted(words(name), key=len, reverse=True))))
+
+
+#: Every family read through ``words``: the lock lists their words, the tests prove their examples.
+WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", "people.not_person", "people.masks",
+                 "columns.problem_words", "columns.field_labels", "roles.unit_label_endings", "roles.people_label_endings", "roles.lead_marks",
+                 "roles.first_leads", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
+                 "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
+                 "roles.lead_words_seen", "roles.support_words_seen")
+
+
+@cache
+def patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """A family whose words are regular expressions (``roles.first_leads``), compiled."""
+    return tuple(re.compile(w) for w in words(name))
 
 
 # ---------------------------------------------------------------- numbers
@@ -249,4 +319,5 @@ def not_figure_rules() -> tuple[NotFigureRule, ...]:
 def all_entries() -> list[Entry]:
     """Every entry of every family, for the generated tests and the lock file."""
     families = [*FAMILIES, *(f"periods.{f}" for f in PERIOD_FAMILIES)]
-    return [*column_entries(), *(e for family in families for e in entries(family))]
+    listed = [Entry(name, w) for name in WORD_FAMILIES for w in words(name)]
+    return [*column_entries(), *(e for family in families for e in entries(family)), *listed]

@@ -1,4 +1,4 @@
-"""Classify one line of a plan: what it could be, from its own text alone.
+"""Blocks: each line of a document classified once, with every reading its text allows.
 
 The outline is built in two steps that know nothing of each other's internals: this
 classifier reads a line and reports every reading its text allows (a table row, a bare
@@ -7,16 +7,21 @@ a paragraph carrying a clause, prose), and the assembler in ``structure`` decide
 them with the state of the document so far, trying its handlers in a declared order
 (``structure.PRECEDENCE``). A line may have several readings: ``(一)加快X(科技部牵头)``
 is a section-numbered line that carries a clause; which one wins is the assembler's rule.
+
+Every reading is computed at most once per line (``cached_property``): the role clauses of a
+line are found once, on its text after its number, and the assembler and the role stage both
+read them from here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from policykg.loaders import tables
-from policykg.loaders.responsibility import Responsibility, find_clauses, is_clause_line
+from policykg.loaders import lexicon
+from policykg.loaders.roles import NO_CONVENTIONS, Conventions, Responsibility, clause_only, find_clauses
+from policykg.loaders.tables import is_table_line, unwrap_single_cell
 
 _CN = "一二三四五六七八九十"
 # (style, pattern); a pattern's group 1 is the number as written, the match end is where the text starts.
@@ -34,11 +39,16 @@ TASK_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 DECIMAL = re.compile(r"^((\d{1,2})\.(\d{1,2}))(?![\d.%])\s*(?=[\u4e00-\u9fa5])")
 #: ``一是…`` opening a line: an item of its own when it carries its own clause or follows one.
 SHI_LINE = re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fa5“《])")
+
+
+def _field_words() -> str:
+    return "|".join(map(re.escape, lexicon.words("columns.field_labels")))
+
+
 #: A report paragraph under a task (``进展情况:截至9月底…``): the task's results field, as in a table's column.
-_FIELD_WORDS = "进展情况|完成情况|推进情况|工作进展|落实情况|执行情况|存在问题|下一步打算|下一步工作"
-FIELD_LINE = re.compile(rf"^({_FIELD_WORDS})\s*[:：]\s*")
+FIELD_LINE = re.compile(rf"^({_field_words()})\s*[:：]\s*")
 #: The same field written after the task's sentence or clause on its own line (…。进展情况:…).
-INLINE_FIELD = re.compile(rf"(?<=[。;；)）])\s*({_FIELD_WORDS})\s*[:：]\s*")
+INLINE_FIELD = re.compile(rf"(?<=[。;；)）])\s*({_field_words()})\s*[:：]\s*")
 
 
 def match_number(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> tuple[str, str, int] | None:
@@ -52,12 +62,13 @@ def match_number(styles: tuple[tuple[str, re.Pattern[str]], ...], line: str) -> 
 
 
 @dataclass(frozen=True)
-class Line:
+class Block:
     """One line's text (bar-unwrapped and stripped), where it stands, and its possible readings."""
 
     text: str
     start: int  # offset of ``text`` in the document
     raw: str  # the line as it stood, before a one-cell bar was unwrapped
+    conventions: Conventions = field(default=NO_CONVENTIONS, compare=False)
 
     @property
     def end(self) -> int:
@@ -69,16 +80,12 @@ class Line:
 
     @cached_property
     def table_row(self) -> bool:
-        return tables.is_table_line(self.text)
+        return is_table_line(self.text)
 
     @property
     def single_cell(self) -> bool:
         """A one-cell row (``一、平台建设 |``): inside a table, a row merged across it."""
         return self.text != self.raw.strip()
-
-    @cached_property
-    def clause_only(self) -> bool:
-        return is_clause_line(self.text)
 
     @cached_property
     def field(self) -> re.Match[str] | None:
@@ -101,11 +108,53 @@ class Line:
         return SHI_LINE.match(self.text)
 
     @cached_property
+    def body_offset(self) -> int:
+        """Where the line's own text starts, after any numbering it opens with."""
+        if self.table_row:
+            return 0
+        offsets = [r[2] for r in (self.section, self.numbered) if r is not None]
+        offsets += [m.end() for m in (self.decimal,) if m is not None]
+        return min(offsets) if offsets else 0
+
+    @cached_property
     def clauses(self) -> list[Responsibility]:
-        return find_clauses(self.text)
+        """The line's role clauses, found once on its text after its number; spans relative to ``text``."""
+        if self.table_row:
+            return []
+        off = self.body_offset
+        found = find_clauses(self.text[off:], self.conventions)
+        for c in found:
+            if c.span is not None:
+                c.span = (c.span[0] + off, c.span[1] + off)
+        return found
+
+    @cached_property
+    def clause_only(self) -> bool:
+        return clause_only(self.text, self.clauses) and self.body_offset == 0
+
+    def clauses_in(self, start: int, end: int) -> list[tuple[tuple[int, int], Responsibility]]:
+        """The line's clauses standing in the document span [start, end), with document spans."""
+        out = []
+        for c in self.clauses:
+            if c.span is None:
+                continue
+            span = (self.start + c.span[0], self.start + c.span[1])
+            if start <= span[0] < end:
+                out.append((span, c))
+        return out
 
 
-def classify(start: int, raw: str) -> Line:
+def classify(start: int, raw: str, conventions: Conventions = NO_CONVENTIONS) -> Block:
     """The line starting at ``start`` (its raw text), ready for the assembler."""
-    stripped = tables.unwrap_single_cell(raw).strip()
-    return Line(stripped, start + (len(raw) - len(raw.lstrip())), raw)
+    stripped = unwrap_single_cell(raw).strip()
+    return Block(stripped, start + (len(raw) - len(raw.lstrip())), raw, conventions)
+
+
+def read_blocks(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Block]:
+    """Every line of a text as a block, in order."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append(classify(pos, line, conventions))
+        pos += len(line) + 1
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.loaders.responsibility import (
+from policykg.loaders.roles import (
     expand_composites,
     find_clause,
     find_clauses,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykg.loaders.lines import classify
+from policykg.loaders.blocks import classify
 from policykg.loaders.structure import PRECEDENCE, parse_outline
 
 

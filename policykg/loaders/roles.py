@@ -1,0 +1,604 @@
+"""Roles: who leads, who supports, who answers for a task, read from what a text says.
+
+Plans assign work in many wordings, and every one must land in the same three lists
+(``lead``, ``support``, ``people``) so the graph can ask "who leads what" across provinces
+and years. A known label raises confidence; an unknown one never blocks:
+
+* labelled: ``(责任人:A、B,牵头单位:X、Y,配合单位:Z)``; a label the lexicon lacks assigns by
+  its words (``牵头责任单位:``, ``协助单位:``; a label ending in 领导 / 负责人 / 联系人 / 组长 /
+  成员 or a post, ``分管副市长:``, names people) or, when its value is written with role verbs,
+  by them (``责任分工:市发改委牵头,各区、各部门配合。``); ``(牵头单位:X;责任单位:Y)`` makes Y
+  support (a 责任单位 after a 牵头单位 is co-responsible; alone it leads);
+* with verbs: ``(X牵头，Y、Z按职责分工负责)``, ``(X牵头，Y参与)``, ``(X负责)``, and the same as a
+  sentence of its own closing a paragraph (``由市科技局牵头,市财政局配合。``);
+* marks: ``市科技局(牵头)、市财政局``, ``区财政局*、区发改局``: the marked unit leads, the rest support;
+* a convention the document declares (``排在第一位的为牵头单位``, see ``Conventions``): every unit
+  list reads as first lead, the rest support, brackets of bare unit names included;
+* ``县发改局:负责…``: a unit before a colon and its duty;
+* table cells (``责任单位`` column), where units may also be separated by spaces.
+
+Names are kept as the document writes them, with two exceptions the graph needs: a
+shared-suffix composite (``杭州市、滨江区科技局(委)``) is expanded into its parts, and people
+are names, never titles or collectives (``people.py``). Collective mentions (``有关处室``,
+``各市、县(市、区)科技局(委)``) stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from policykg.loaders import lexicon
+from policykg.loaders.people import looks_like_name, person_name, split_people
+
+__all__ = [
+    "Conventions", "Responsibility", "cell_roles", "expand_composites", "find_clause", "find_clauses",
+    "has_verb_part", "is_clause_line", "label_role", "looks_like_unit", "person_name", "role_parts", "split_marked",
+    "split_names", "split_people", "split_top",
+]
+
+Span = tuple[int, int]
+
+OPEN = "(（"
+CLOSE = ")）"
+_SEPARATORS = "、,，;；"
+
+#: Label words and the role they assign (the lexicon's roles.yaml), longest first so
+#: 协同配合单位 wins over 配合单位.
+_LABEL_ROLES: dict[str, str] = lexicon.role_labels()
+#: A cell or value that names no unit (配合单位: 无).
+_NO_UNIT = frozenset(lexicon.no_unit_words())
+#: Verbs after the names they govern (X牵头，Y按职责分工负责), longest first.
+_VERB_ROLES: dict[str, str] = lexicon.role_verbs()
+_KNOWN_LABEL = "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=True)))
+#: A known label anywhere, or any short label at a clause boundary (its role is read from its words).
+_LABEL = re.compile(
+    rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?))"
+    r"\s*[:：]"
+)
+#: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
+_BRACKET_LABEL = re.compile("[【\\[]([\u4e00-\u9fa5]{2,10})[】\\]]")
+#: Any other field label inside a clause (完成时限:…), which ends the value before it.
+_OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,8}\s*[:：]")
+# One bracket group with at most one level of nesting: (各市、县(市、区)科技局(委)牵头)
+_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
+#: A clause part that ends in a role verb: ``省科技厅、工业和信息化厅按职责分工负责``.
+_VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.escape, _VERB_ROLES)) + ")[。.]?$")
+#: A names part's closing ``等单位`` / ``等有关部门`` before its verb, and a list's closing ``等``.
+_ETC = re.compile(r"等(?:" + "|".join(map(re.escape, lexicon.words("roles.etc_tails"))) + ")?$")
+_COLLECTIVE = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("roles.collective_prefixes"))) + ")")
+#: How a unit name may end. Used only to tell a list of units from prose in brackets.
+_UNIT_END = re.compile("(" + "|".join(map(re.escape, lexicon.unit_endings())) + r")(?:[(（][^()（）]{1,6}[)）])?$")
+_PLACE_LEVELS = "".join(lexicon.words("roles.place_levels"))
+#: A bare place that shares the agency suffix of the next name: 杭州市、滨江区科技局(委).
+_BARE_PLACE = re.compile(rf"^[\u4e00-\u9fa5]{{0,11}}?[{_PLACE_LEVELS}](?:[(（][^()（）]*[)）])?$")
+_NOT_PLACE = re.compile("|".join(map(re.escape, lexicon.words("roles.not_place_words"))))
+_PLACE_PREFIX = re.compile(rf"^(.+?(?:自治区|[{_PLACE_LEVELS}]))(?=[\u4e00-\u9fa5])(.+)$")
+#: A bracket at the end of a task naming one unit on its own: ``推进平台建设(区发改局)``.
+_AGENCY_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.words("roles.agency_endings"))) + r")(?:[(（][^()（）]{1,6}[)）])?$")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How a document declares its unit lists are read, found once and applied to the whole text.
+
+    ``first_leads``: ``排在第一位的为牵头单位`` (or like wording): in every later list the first unit
+    leads and the others support, bracketed lists of bare unit names included.
+    """
+
+    first_leads: bool = False
+
+    @classmethod
+    def read(cls, text: str) -> Conventions:
+        return cls(first_leads=any(p.search(text) for p in lexicon.patterns("roles.first_leads")))
+
+
+NO_CONVENTIONS = Conventions()
+
+
+@dataclass
+class Responsibility:
+    """One clause: its names by role and where it stands in the text it was found in."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    span: Span | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.people)
+
+    def merge(self, other: Responsibility) -> None:
+        """Add another clause's names (a task with two clauses answers to both)."""
+        for mine, theirs in ((self.lead, other.lead), (self.support, other.support), (self.people, other.people)):
+            mine.extend(n for n in theirs if n not in mine)
+        if other.span is not None:
+            self.span = other.span if self.span is None else (min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
+
+
+# ---------------------------------------------------------------- names
+
+
+def split_top(value: str, separators: str) -> list[str]:
+    """Split on separators outside brackets, so ``县(市、区)`` stays one piece."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in value:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in separators:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _clean_name(name: str) -> str:
+    """Trim list debris: spaces, stray brackets, a trailing 等, sentence marks."""
+    name = name.strip().strip("。.:：\"“”'‘’")
+    while name and name[-1] in CLOSE and _depth(name) < 0:
+        name = name[:-1].rstrip()
+    while name and name[0] in OPEN and _depth(name) > 0:
+        name = name[1:].lstrip()
+    tail = _ETC.search(name)
+    if tail and tail.start() >= 2:  # 省人社厅等有关部门: the named unit; the collective tail adds no one
+        name = name[: tail.start()]
+    return name.strip()
+
+
+def _depth(s: str) -> int:
+    return sum(ch in OPEN for ch in s) - sum(ch in CLOSE for ch in s)
+
+
+def _is_bare_place(name: str) -> bool:
+    return bool(_BARE_PLACE.match(name)) and not _NOT_PLACE.search(name)
+
+
+def expand_composites(parts: list[str]) -> list[str]:
+    """Resolve shared-suffix lists such as ``杭州市、滨江区科技局(委)``.
+
+    A run of bare places followed by a named agency shares that agency's suffix:
+    ``杭州市、滨江区科技局(委)`` is ``杭州市科技局(委)`` and ``滨江区科技局(委)``.
+    When the run is collective (``各市、县(市、区)科技局(委)``) or a place is a bare
+    level word (``市、县科技局``) the mention names no single unit and stays whole.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) - 1 and _is_bare_place(parts[j]):
+            j += 1
+        if j == i:  # no run of bare places before parts[i]
+            out.append(parts[i])
+            i += 1
+            continue
+        run, tail = parts[i:j], parts[j]
+        collective = any(p.startswith("各") or len(re.sub(r"[(（].*", "", p)) == 1 for p in run)
+        split = _PLACE_PREFIX.match(tail)
+        if collective and (split or re.match(rf"^[{_PLACE_LEVELS}]", tail)) and not _COLLECTIVE.match(tail):
+            out.append("、".join([*run, tail]))
+        elif split and not _is_bare_place(tail):
+            suffix = split.group(2)
+            out.extend(p + suffix for p in run)
+            out.append(tail)
+        else:
+            out.extend([*run, tail])
+        i = j + 1
+    return out
+
+
+def split_names(value: str, *, spaces: bool = False) -> list[str]:
+    """Split a list of names on 、，,;； (and on spaces for table cells), keeping composites.
+
+    Brackets protect their content (``县(市、区)``); a doubled closing bracket or a
+    trailing 、 leaves no empty names; shared-suffix composites are expanded.
+    """
+    separators = _SEPARATORS + (" \u3000\t" if spaces else "")
+    parts = [_clean_name(p) for p in split_top(value, separators)]
+    names = expand_composites([p for p in parts if p and p not in _NO_UNIT])
+    seen: list[str] = []
+    for n in names:
+        if n not in seen:
+            seen.append(n)
+    return seen
+
+
+@cache
+def _mark_pattern() -> re.Pattern[str]:
+    marks = "|".join(map(re.escape, lexicon.words("roles.lead_marks")))
+    return re.compile(rf"\s*(?:[(（]\s*牵头\s*[)）]|{marks})\s*$|^\s*(?:{marks})\s*")
+
+
+def _unmark(name: str) -> tuple[str, bool]:
+    """A unit name without its lead mark, and whether it had one (``市科技局(牵头)``, ``区财政局*``)."""
+    stripped = _mark_pattern().sub("", name)
+    return stripped, stripped != name
+
+
+def split_marked(value: str, *, spaces: bool = False, conventions: Conventions = NO_CONVENTIONS) -> tuple[list[str], list[str]]:
+    """(lead, support) of a list of responsible units.
+
+    A unit marked as the lead (``(牵头)``, ``*``, ``★``) leads and the rest support; under a
+    declared convention (``排在第一位的为牵头单位``) the first leads; otherwise every unit listed leads.
+    """
+    names = split_names(value, spaces=spaces)
+    unmarked = [_unmark(n) for n in names]
+    marked = [n for n, m in unmarked if m]
+    plain = [n for n in (n for n, _ in unmarked) if n]
+    if marked:
+        return marked, [n for n, m in unmarked if not m and n]
+    if conventions.first_leads and len(plain) > 1:
+        return plain[:1], plain[1:]
+    return plain, []
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a name reads as an organisation (or a collective of them), not prose."""
+    name = _unmark(name)[0]
+    return 1 < len(name) <= 30 and (bool(_UNIT_END.search(name)) or bool(_COLLECTIVE.match(name)) and len(name) <= 12)
+
+
+# ---------------------------------------------------------------- labels
+
+
+@cache
+def label_role(label: str) -> str | None:
+    """The role a label assigns: the lexicon's when it knows the label, else read from its words.
+
+    A label of people ends in 领导 / 负责人 / 联系人 / 组长 / 成员 … or a post (``分管副市长``); a
+    label of units ends in 单位 / 部门 / 处室 … and supports when it says 配合 / 协助 / 参与 …,
+    leads when it says 牵头 / 责任 / 负责 …; any other label assigns nothing by itself.
+    """
+    label = re.sub(r"\s+", "", label)
+    if label in _LABEL_ROLES:
+        return _LABEL_ROLES[label]
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", label)
+    if bare.endswith(lexicon.words("roles.people_label_endings")) or _ends_with_post(bare):
+        return "people"
+    if not bare.endswith(lexicon.words("roles.unit_label_endings")):
+        return None
+    words = {e.word: e.meaning for e in lexicon.entries("roles.label_words")}
+    for role in ("support", "lead"):  # 配合责任单位 supports although it says 责任
+        if any(w in bare for w, r in words.items() if r == role):
+            return role
+    return None
+
+
+def _ends_with_post(label: str) -> bool:
+    from policykg.loaders.people import _post_pattern
+
+    m = re.search(rf"(?:{_post_pattern().pattern})$", label)
+    return m is not None and m.start() >= 1 or (m is not None and len(label) > 2)
+
+
+def _ends_value(text: str, i: int, start: int) -> bool:
+    """At bracket depth 0: a sentence or line end, the next label, or another field (完成时限:)."""
+    ch = text[i]
+    if ch in "\n。" or (i > start and _label_at(text, i) is not None):
+        return True
+    return ch in _SEPARATORS and bool(_OTHER_LABEL.match(text, i + 1))
+
+
+def _label_at(text: str, i: int) -> re.Match[str] | None:
+    m = _LABEL.match(text, i)
+    if m is None:
+        return None
+    other = m.group("other")
+    if other and any(other.endswith(k) and other != k and looks_like_unit(other[: -len(k)]) for k in _LABEL_ROLES):
+        return None  # 基础研究处配合单位: a value, then a known label written right after it
+    if other and label_role(other) is None and not _verbal_value_follows(text, m.end()):
+        return None
+    return m
+
+
+def _verbal_value_follows(text: str, pos: int) -> bool:
+    end = _value_end_plain(text, pos)
+    return has_verb_part(text[pos:end])
+
+
+def _value_end_plain(text: str, start: int) -> int:
+    """The value's end without looking for labels (the next 。, line end or unmatched bracket)."""
+    depth = 0
+    for i in range(start, min(len(text), start + 300)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and (ch in "\n。" or (ch in _SEPARATORS and _OTHER_LABEL.match(text, i + 1))):
+            return i
+    return min(len(text), start + 300)
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end."""
+    depth = 0
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and _ends_value(text, i, start):
+            return i
+        i += 1
+    return i
+
+
+def has_verb_part(value: str) -> bool:
+    """Whether a label's value is itself written with role verbs (责任单位：X牵头，Y配合)."""
+    return any(_VERB_PART.match(p.strip().rstrip("。.")) for p in split_top(value, ",，;；") if p.strip())
+
+
+def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
+    """``(责任人:A,牵头单位:X,配合单位:Y)`` and bare ``责任单位:X`` clauses, in text order."""
+    clauses: list[Responsibility] = []
+    i = 0
+    while (m := _LABEL.search(text, i)) is not None:
+        if _label_at(text, m.start()) is None:
+            i = m.end()
+            continue
+        start = m.start()
+        # A clause opens with a bracket right before its first label, or stands at a line/sentence start.
+        j = start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        bracketed = j >= 0 and text[j] in OPEN
+        if bracketed:
+            start = j
+        resp = Responsibility()
+        pos = m.start()
+        end = pos
+        led = False  # a 牵头… label seen in this clause: a 责任… label after it names co-responsible units
+        while (lm := _label_at(text, pos)) is not None:
+            value_end = _value_end(text, lm.end())
+            value = text[lm.end() : value_end]
+            label = lm.group("known") or lm.group("other")
+            role = label_role(label)
+            if role == "lead" and led and label.startswith("责任"):
+                role = "support"
+            led = led or (role == "lead" and label.startswith("牵头"))
+            _assign(resp, value, role, conventions)
+            end = value_end
+            pos = value_end
+            while pos < len(text) and text[pos] in " \t" + _SEPARATORS:
+                pos += 1
+            if _label_at(text, pos) is None:
+                break
+        if bracketed:  # swallow the closing bracket(s), doubled ones included
+            while end < len(text) and text[end] in CLOSE + " ":
+                end += 1
+            end = len(text[:end].rstrip())
+        resp.span = (start, end)
+        if resp:
+            clauses.append(resp)
+        i = max(end, m.end())
+    return clauses
+
+
+def _assign(resp: Responsibility, value: str, role: str | None, conventions: Conventions) -> None:
+    """Give a label's value to its role: people, units by a mark or convention, or by its own verbs."""
+    if role == "people":
+        resp.people.extend(n for n in split_people(value) if n not in resp.people)
+        return
+    parts = role_parts(value, role, conventions) if has_verb_part(value) else None
+    if parts is not None:
+        resp.merge(parts)
+        return
+    if role is None:
+        return
+    lead, support = split_marked(value, conventions=conventions) if role == "lead" else ([], split_names(value))
+    resp.lead.extend(n for n in lead if n not in resp.lead)
+    resp.support.extend(n for n in support if n not in resp.support)
+
+
+def role_parts(body: str, default_role: str | None = None, conventions: Conventions = NO_CONVENTIONS) -> Responsibility | None:
+    """Names by role from a clause body written with verbs: ``X牵头，Y按职责分工负责，Z结合实际落实``.
+
+    The body splits at top-level commas and semicolons into parts; a part ending in a
+    role verb (the lexicon's ``roles.verbs``) gives its names that role, and a
+    ``support_after_lead`` verb (负责, 按职责分工负责) leads when no lead came before it.
+    A part without a verb takes ``default_role`` (a label's role), or makes the body no
+    clause when there is none. None when the body assigns nobody.
+    """
+    resp = Responsibility()
+    pending: list[str] = []  # verbless parts: the next verb governs them too (A、B，C按职责分工负责)
+
+    def give(names_text: str, role: str, explicit: bool) -> None:
+        if role == "support_after_lead":
+            role = "support" if resp.lead else "lead"
+        if role == "people":
+            resp.people.extend(n for n in split_people(names_text) if n not in resp.people)
+        elif role == "lead":
+            lead, support = split_marked(names_text, conventions=NO_CONVENTIONS if explicit else conventions)
+            resp.lead.extend(n for n in lead if n not in resp.lead)
+            resp.support.extend(n for n in support if n not in resp.support)
+        else:
+            resp.support.extend(n for n in split_names(names_text) if n not in resp.support)
+
+    for part in split_top(body.strip().rstrip("。."), ",，;；"):
+        part = part.strip()
+        if not part:
+            continue
+        m = _VERB_PART.match(part)
+        if m is None:
+            pending.append(part)
+            continue
+        verb = m.group("verb")
+        role = _VERB_ROLES[verb]
+        if role == "support_after_lead" and not resp.lead:
+            role = "lead"  # the first verb of the clause: everyone it governs leads
+        explicit = verb == "牵头"  # X、Y牵头 names its co-leads; a declared first-leads rule does not split them
+        for waiting in pending:
+            give(waiting, role, explicit)
+        pending.clear()
+        names = m.group("names").strip()
+        names = names.rsplit("由", 1)[1] if "由" in names[1:] else names  # 考核数据审核由市统计局负责
+        give(_ETC.sub("", names), role, explicit)
+    if pending and default_role is not None:
+        for waiting in pending:
+            give(waiting, default_role, False)
+    elif pending and (not resp or any(any(looks_like_unit(n) for n in split_names(p)) for p in pending)):
+        return None  # units without a verb: not a clause written with verbs (a deadline, 年内持续推进, may trail one)
+    return resp if resp else None
+
+
+def _verbal(text: str, conventions: Conventions) -> list[Responsibility]:
+    """Bracketed clauses without labels: ``(X牵头，Y按职责分工负责)``, ``(X负责)``; a marked list
+    ``(科技部*、财政部)``; under a first-leads convention any list of unit names ``(科技部、财政部)``;
+    a single agency closing a task ``(区发改局)``."""
+    clauses: list[Responsibility] = []
+    for m in _BRACKET.finditer(text):
+        body = m.group(1).strip()
+        if _LABEL.search(body) and any(_label_at(body, k.start()) for k in _LABEL.finditer(body)):
+            continue
+        resp = role_parts(body, conventions=conventions)
+        if resp is None or not resp.lead or not all(looks_like_unit(n) for n in resp.lead + resp.support):
+            resp = _unit_list(body, text, m.end(), conventions)
+            if resp is None:
+                continue
+        resp.span = (m.start(), m.end())
+        clauses.append(resp)
+    return clauses
+
+
+def _unit_list(body: str, text: str, end: int, conventions: Conventions) -> Responsibility | None:
+    """A bracket of bare unit names: marked, under a convention, or one agency closing a sentence."""
+    names = split_names(body)
+    if not names or not all(looks_like_unit(n) for n in names):
+        return None
+    if any(_unmark(n)[1] for n in names) or conventions.first_leads:
+        lead, support = split_marked(body, conventions=conventions)
+        return Responsibility(lead=lead, support=support)
+    closes = end >= len(text) or text[end] in "。;；\n" or not text[end:].strip()
+    if len(names) == 1 and closes and _AGENCY_END.search(names[0]) and not _COLLECTIVE.match(names[0]):
+        return Responsibility(lead=names)
+    return None
+
+
+#: ``县发改局：负责…``: a unit before a colon, its duty after (the lexicon's roles.duty_verbs).
+_DUTY = re.compile(r"^\s*(?P<unit>[^:：,，。;；()（）\s]{2,24}?)\s*[:：]\s*(?=" +
+                   "|".join(map(re.escape, (e.word for e in lexicon.duty_verb_entries()))) + ")")
+
+
+def _duty(text: str) -> list[Responsibility]:
+    m = _DUTY.match(text)
+    if m is None or label_role(m.group("unit")) is not None:
+        return []
+    names = split_names(m.group("unit"))
+    if not names or not all(looks_like_unit(n) for n in names):
+        return []
+    return [Responsibility(lead=names, span=(m.start("unit"), m.end()))]
+
+
+_SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？]?")
+
+
+def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]:
+    """A sentence that does nothing but assign (``市科技局牵头,市财政局配合。``, ``由区发改局负责。``):
+    every part ends in a role verb and every name reads as a unit."""
+    out: list[Responsibility] = []
+    for m in _SENTENCE.finditer(text):
+        body = m.group(0).strip()
+        if not body or len(body) > 120:
+            continue
+        parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
+        if not parts or not all(_VERB_PART.match(p) for p in parts):
+            continue
+        resp = role_parts(body, conventions=conventions)
+        if resp is None or not all(looks_like_unit(n) for n in resp.lead + resp.support):
+            continue
+        lead_ws = len(m.group(0)) - len(m.group(0).lstrip())
+        resp.span = (m.start() + lead_ws, m.end())
+        out.append(resp)
+    return out
+
+
+def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Responsibility]:
+    """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
+    text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
+    found = _labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
+    found.sort(key=lambda r: r.span or (0, 0))
+    out: list[Responsibility] = []
+    for r in found:  # a verbal match inside a labelled clause is the same clause
+        if out and r.span and out[-1].span and r.span[0] < out[-1].span[1]:
+            continue
+        out.append(r)
+    return out
+
+
+def find_clause(text: str, conventions: Conventions = NO_CONVENTIONS) -> Responsibility | None:
+    """All clauses of a paragraph merged into one, or None when it assigns nobody."""
+    clauses = find_clauses(text, conventions)
+    if not clauses:
+        return None
+    resp = Responsibility()
+    for c in clauses:
+        resp.merge(c)
+    return resp
+
+
+def clause_only(line: str, clauses: list[Responsibility]) -> bool:
+    """Whether a line is nothing but its clauses (it then belongs to the task above it)."""
+    if not clauses:
+        return False
+    rest = line
+    for c in reversed(clauses):
+        if c.span:
+            rest = rest[: c.span[0]] + rest[c.span[1] :]
+    rest = re.sub(r"[\u4e00-\u9fa5]{2,8}\s*[:：][^,，;；()（）]*", "", rest)  # other fields: 完成时限:2030年底
+    return not re.sub(r"[\s。.;；,，()（）]", "", rest)
+
+
+def is_clause_line(line: str, conventions: Conventions = NO_CONVENTIONS) -> bool:
+    """A line that is nothing but a responsibility clause (it belongs to the task above it)."""
+    return clause_only(line, find_clauses(line, conventions))
+
+
+def cell_roles(text: str, role: str, conventions: Conventions = NO_CONVENTIONS) -> Responsibility:
+    """The units of a table cell under a column of ``role``: written with verbs (``X牵头，Y配合``),
+    marked (``X*  Y``) or a plain list (space-separated too)."""
+    if has_verb_part(text):
+        parts = role_parts(text, role, conventions)
+        if parts is not None:
+            return parts
+    if role == "lead":
+        lead, support = split_marked(text, spaces=True, conventions=conventions)
+        return Responsibility(lead=lead, support=support)
+    return Responsibility(support=split_names(text, spaces=True))
+
+
+def heading_roles(title: str) -> Responsibility:
+    """Who a group heading names as answering for its tasks: ``夏禹桨区长牵头重点工作`` (a person
+    beside a post, with a heading verb), ``县发改局牵头的工作`` (units before the verb)."""
+    from policykg.loaders.people import names_beside_posts
+
+    resp = Responsibility()
+    verbs = lexicon.words("roles.heading_verbs")
+    if not any(v in title for v in verbs):
+        return resp
+    resp.people = [name for name, _ in names_beside_posts(title)]
+    tails = "|".join(map(re.escape, lexicon.words("roles.heading_tails")))
+    verb = "|".join(map(re.escape, verbs))
+    m = re.match(rf"^(?P<names>[^:：。,，]+?)(?:{verb})(?:的)?(?:{tails})?(?:[(（][^()（）]*[)）])?$", title.strip())
+    if m and not resp.people:
+        names = split_names(m.group("names"))
+        if names and all(looks_like_unit(n) for n in names):
+            resp.lead, resp.support = split_marked(m.group("names"))
+    return resp
+
+
+def names_in_people_cell(text: str) -> list[str]:
+    """People in a cell of a people column (names one per line or spaced, posts beside them)."""
+    return [n for n in split_people(text) if looks_like_name(n)]
