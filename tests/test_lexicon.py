@@ -19,7 +19,7 @@ import pytest
 from policykg.loaders import lexicon
 from policykg.loaders.chrome import chrome_rule
 from policykg.loaders.numbers import find_quantities
-from policykg.loaders.responsibility import find_clause
+from policykg.loaders.roles import find_clause
 from policykg.loaders.tables import column_role
 
 LOCK = Path(__file__).with_name("lexicon.lock")
@@ -57,7 +57,7 @@ def test_role_entry_negative_assigns_nobody(entry: lexicon.Entry) -> None:
 
 @pytest.mark.parametrize("entry", lexicon.unit_ending_entries(), ids=_ids(lexicon.unit_ending_entries()))
 def test_a_unit_name_with_this_ending_reads_as_a_unit(entry: lexicon.Entry) -> None:
-    from policykg.loaders.responsibility import looks_like_unit
+    from policykg.loaders.roles import looks_like_unit
 
     assert entry.example.endswith(entry.word) and looks_like_unit(entry.example)
     if entry.negative:

@@ -96,19 +96,16 @@ def normalise(raw: str) -> NormalisedText:
     for i, ch in enumerate(raw):
         if i < skip_to:
             continue
-        if i in tables.separators:
-            end, empty = tables.separators[i]
+        if i in tables.rewrites:
+            end, replacement = tables.rewrites[i]
             while out and out[-1] == " ":
                 out.pop()
                 offsets.pop()
-            bar = " | " * (empty + 1)
-            out.extend(bar)
-            offsets.extend([i] * len(bar))
+            out.extend(replacement)
+            offsets.extend([i] * len(replacement))
             pending_space = -1
             skip_to = end
-            continue
-        if i in tables.joins:
-            joined = True
+            joined = not replacement  # a wrapped cell joined: no space before the rest
             continue
         if ch in _LINE_BREAKS:
             if ch == "\r" and raw.startswith("\n", i + 1):

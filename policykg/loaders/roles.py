@@ -105,6 +105,8 @@ class Responsibility:
     support: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     span: Span | None = None
+    lead_label: str = ""  # the label its lead came from (a 责任单位 line after a 牵头单位 line supports)
+    contact_only: bool = False  # its only names are contact persons (联系人): they make no task of a paragraph
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.support or self.people)
@@ -361,14 +363,18 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
         pos = m.start()
         end = pos
         led = False  # a 牵头… label seen in this clause: a 责任… label after it names co-responsible units
+        labels: list[str] = []
         while (lm := _label_at(text, pos)) is not None:
             value_end = _value_end(text, lm.end())
             value = text[lm.end() : value_end]
             label = lm.group("known") or lm.group("other")
+            labels.append(label)
             role = label_role(label)
             if role == "lead" and led and label.startswith("责任"):
                 role = "support"
             led = led or (role == "lead" and label.startswith("牵头"))
+            if role == "lead" and not resp.lead_label:
+                resp.lead_label = label
             _assign(resp, value, role, conventions)
             end = value_end
             pos = value_end
@@ -381,6 +387,8 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
                 end += 1
             end = len(text[:end].rstrip())
         resp.span = (start, end)
+        resp.contact_only = not resp.lead and not resp.support and all(
+            lb.endswith(lexicon.words("roles.contact_labels")) for lb in labels)
         if resp:
             clauses.append(resp)
         i = max(end, m.end())

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders import tables
+from policykg.loaders import lexicon, tables
 from policykg.loaders.blocks import INLINE_FIELD, SECTION_STYLES, SHI_LINE, Block, match_number
 from policykg.loaders.document import Document, read_document
 from policykg.loaders.roles import Responsibility, heading_roles
@@ -298,8 +298,8 @@ class _Outline:
         return True
 
     def _on_clause_paragraph(self, line: Block) -> bool:
-        if not line.clauses:
-            return False
+        if not any(not c.contact_only for c in line.clauses):
+            return False  # a note that names only a contact person (注:…联系人:王磊) is no task
         parent = self.task_stack[-1][1] if self.task_stack else None
         self._new_task("", line.start, line.end, parent=parent, block=line)  # type: ignore[arg-type]
         self.open_paragraph = True
@@ -436,7 +436,7 @@ class _Outline:
             sec = target
             target = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
             target.blocks.extend(self.section_blocks.get(id(sec), []))
-        elif target is None and self.prose and not self.open_paragraph and self._prose_just_above(line):
+        elif target is None and self.prose and not self.open_paragraph and self._introduces(line):
             s, e, section = self.prose.pop()
             target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
             self.tasks.append(target)
@@ -445,9 +445,14 @@ class _Outline:
             target.clause_blocks.append(line)
         self.open_paragraph = False
 
-    def _prose_just_above(self, line: Block) -> bool:
-        """Whether the last prose paragraph ends right above ``line`` (blank lines between at most)."""
-        return not self.text[self.prose[-1][1] : line.start].strip()
+    def _introduces(self, line: Block) -> bool:
+        """Whether the last prose paragraph stands right above ``line`` and introduces the list it opens
+        (``…领导小组组成人员如下:``), so the people and units listed are that paragraph's."""
+        s, e, _ = self.prose[-1]
+        if self.text[e : line.start].strip() or all(c.contact_only for c in line.clauses):
+            return False
+        body = self.text[s:e].rstrip()
+        return body.endswith((":", "：")) or any(w in body for w in lexicon.words("roles.list_openers"))
 
     def _section_line(self, line: Block) -> None:
         style, number, off = line.section  # type: ignore[misc]
@@ -565,7 +570,12 @@ class _Outline:
 
 
 def _give(rec: TaskRecord, clause: Responsibility, span: Span) -> None:
-    for mine, theirs in ((rec.lead, clause.lead), (rec.support, clause.support), (rec.people, clause.people)):
+    lead = clause.lead
+    if clause.lead_label.startswith("责任") and rec.lead and not clause.support:
+        lead, support = [], [*clause.support, *clause.lead]  # 牵头单位:X on one line, 责任单位:Y on the next
+    else:
+        support = clause.support
+    for mine, theirs in ((rec.lead, lead), (rec.support, support), (rec.people, clause.people)):
         mine.extend(n for n in theirs if n not in mine)
     rec.clause_span = span if rec.clause_span is None else (min(rec.clause_span[0], span[0]), max(rec.clause_span[1], span[1]))
 

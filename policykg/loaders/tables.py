@@ -151,12 +151,23 @@ def column_role(name: str, *, exact: bool = False) -> str | None:
             return role
     if _figure_column(key) is not None:
         return FIGURE_COLUMN
+    if (by_words := _role_by_words(key)) is not None:
+        return by_words
     if exact:
         return None
     for role, names in _ROLES:
         if any(n in key for n in names if len(n) >= 2):
             return role
     return None
+
+
+def _role_by_words(name: str) -> str | None:
+    """A header the lexicon lacks, read like a label by its words: 牵头负责部门 leads, 协办单位 supports,
+    区政府分管领导 names people."""
+    from policykg.loaders.roles import label_role
+
+    role = label_role(name)
+    return role if role in ("lead", "support", "people") else None
 
 
 def _figure_column(name: str) -> tuple[int, str] | None:

@@ -1,25 +1,33 @@
-"""Tables laid out as plain text: columns separated by tabs or by runs of spaces.
+"""Tables laid out as plain text, rewritten as the readers' `` | `` rows before normalisation.
 
-A table copied out of a web page or a word processor often reaches us as text:
-one row a line, cells separated by a tab (``序号\\t重点工作\\t责任处室``) or aligned
-with runs of two or more spaces. Normalisation folds those runs to one space, which
-would erase the columns, so this module finds such tables in the raw text first and
-tells normalisation which separators to write as the readers' `` | `` cell bar.
+A table copied out of a web page or a word processor often reaches us as text, in one of
+two layouts, and normalisation (which folds whitespace) would erase both; so this module
+finds such tables in the raw text and tells normalisation how to rewrite them as rows of
+cells joined by `` | `` (the one layout ``tables.read_tables`` reads):
 
-Only a real table is converted, never a line that merely has wide gaps (a page
-header ``发布日期:…   来源:…``): a block starts at a header line whose cells name
-known columns (``tables.header_roles``), uses the header's separator kind (tabs,
-or space runs) for every row, and runs while lines have at least two cells. A
-line without a separator sandwiched between two rows is a cell that wrapped onto
-a second line; its line break is dropped so the cell stays whole.
+* **columns on a line**: one row a line, cells separated by a tab (``序号\\t重点工作\\t责任处室``),
+  by runs of spaces, by single full-width spaces, or by single spaces under a header whose
+  every cell names a column (a letter-spaced header word, ``工 作 任 务``, is one cell);
+* **one cell per line** (a page's table flattened to text): a run of short header lines that
+  name columns, then the cells one per line. Rows go by their 序号 line, else by the header's
+  width. Where cells are separated by blank lines, an extra blank line is an empty cell and
+  a line break with no blank line is a cell wrapped onto the next line; a header name wrapped
+  over two lines (``区本级`` / ``任务数``) is joined when the rows have fewer cells than the
+  header has lines; names standing on lines of their own in one people cell are one cell.
+
+Only a real table is converted, never a line that merely has wide gaps (a page header
+``发布日期:…   来源:…``): a block starts at a header whose cells name known columns (the one
+header rule, ``tables.header_columns``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from policykg.loaders.tables import Cell, column_role, header_roles
+from policykg.loaders.people import looks_like_name
+from policykg.loaders.tables import Cell, column_role, header_columns
 
 _TAB = re.compile(r"\t+")  # one or more tabs; each tab beyond the first is an empty cell
 _SPACES = re.compile(r"[ \u3000]{2,}|\t+")
@@ -30,20 +38,42 @@ _FULLWIDTH = re.compile(r"\u3000+")
 #: cell names a known column, since a single space is ordinary inside a line otherwise.
 _SINGLE = re.compile(r"[ \u3000]+")
 _EDGE_WS = " \t\u3000\r"
+#: A word written with a space between its characters (``工 作 任 务``, ``序 号``).
+_LETTER_SPACED = re.compile(r"(?<![^\s])[\u4e00-\u9fff](?: [\u4e00-\u9fff])+(?![^\s])")
+BAR = " | "
 
 
 @dataclass
 class TextTables:
-    """Raw-text positions to rewrite: separator runs [start, end) and line breaks to drop."""
+    """Raw-text spans to rewrite: [start, end) -> what normalisation writes there instead
+    (`` | `` bars, one per cell boundary and empty cell; "" to join a wrapped cell; " " to join
+    names standing on lines of their own)."""
 
-    separators: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (end, empty cells)
-    joins: set[int] = field(default_factory=set)
+    rewrites: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def bar(self, start: int, end: int, empty: int = 0) -> None:
+        self.rewrites[start] = (end, BAR * (empty + 1))
+
+    def join(self, start: int, end: int, with_: str = "") -> None:
+        self.rewrites[start] = (end, with_)
 
 
 @dataclass(frozen=True)
 class _Line:
     start: int  # raw index of the line's first character
     text: str
+
+    @property
+    def content(self) -> str:
+        return self.text.strip(_EDGE_WS)
+
+    @property
+    def content_start(self) -> int:
+        return self.start + len(self.text) - len(self.text.lstrip(_EDGE_WS))
+
+    @property
+    def content_end(self) -> int:
+        return self.start + len(self.text.rstrip(_EDGE_WS))
 
 
 def _lines(raw: str) -> list[_Line]:
@@ -63,11 +93,21 @@ def _content_bounds(text: str) -> tuple[int, int]:
     return (left, left + len(stripped))
 
 
+# ---------------------------------------------------------------- columns on a line
+
+
+def _spaced_words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LETTER_SPACED.finditer(text)]
+
+
 def _separators(line: _Line, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     """(raw start, raw end, empty cells) of each separator between the line's cells."""
     left, right = _content_bounds(line.text)
+    spaced = _spaced_words(line.text) if pattern is _SINGLE else []
     out: list[tuple[int, int, int]] = []
     for m in pattern.finditer(line.text, left, right):
+        if any(a < m.start() and m.end() < b for a, b in spaced):
+            continue  # the space inside a letter-spaced word
         empty = m.group().count("\t") - 1 if "\t" in m.group() else 0
         out.append((line.start + m.start(), line.start + m.end(), max(0, empty)))
     return out
@@ -75,16 +115,28 @@ def _separators(line: _Line, pattern: re.Pattern[str]) -> list[tuple[int, int, i
 
 def _cells(line: _Line, pattern: re.Pattern[str]) -> list[str]:
     left, right = _content_bounds(line.text)
-    return [c for c in pattern.split(line.text[left:right])]
+    text = line.text[left:right]
+    if pattern is not _SINGLE:
+        return pattern.split(text)
+    cells, start = [], 0
+    for s, e, _ in _separators(_Line(0, text), pattern):
+        cells.append(text[start:s])
+        start = e
+    cells.append(text[start:])
+    return cells
+
+
+def _header_cells(names: list[str]) -> list[Cell]:
+    return [Cell(re.sub(r"\s+", "", c.strip(_EDGE_WS)), (0, 0)) for c in names]
 
 
 def _header_pattern(line: _Line) -> re.Pattern[str] | None:
     """The separator kind of a header line, or None when the line is no table header."""
     for pattern in (_TAB, _SPACES, _FULLWIDTH, _SINGLE):
         cells = _cells(line, pattern)
-        if len(cells) < 3 or header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in cells]) is None:
+        if len(cells) < 3 or header_columns(_header_cells(cells)) is None:
             continue
-        if pattern is _SINGLE and not all(column_role(c.strip(_EDGE_WS), exact=True) for c in cells):
+        if pattern is _SINGLE and not all(column_role(c.text, exact=True) for c in _header_cells(cells)):
             continue
         return pattern
     return None
@@ -92,114 +144,12 @@ def _header_pattern(line: _Line) -> re.Pattern[str] | None:
 
 def _task_column(header: _Line, pattern: re.Pattern[str]) -> int:
     """Index of the header's task column (the free-text cell most likely to hold inner spaces)."""
-    roles = header_roles([Cell(c.strip(_EDGE_WS), (0, 0)) for c in _cells(header, pattern)]) or []
+    columns = header_columns(_header_cells(_cells(header, pattern))) or []
+    roles = [c.role for c in columns]
     return roles.index("task") if "task" in roles else min(1, len(roles))
 
 
-#: A header cell standing alone on its line (tables flattened one cell per line) is short.
-_CELL_LINE_MAX = 16
-_NUMBER_LINE = re.compile(r"^[(（]?(\d{1,3})[)）.、]?$")
-
-
-def _column_names(lines: list[_Line], i: int) -> int:
-    """How many lines from ``i`` on are a flattened header: consecutive short lines that each
-    name a known column, at least three of them, with a task or unit column among them."""
-    j = i
-    while j < len(lines) and 0 < len(lines[j].text.strip(_EDGE_WS)) <= _CELL_LINE_MAX and \
-            column_role(lines[j].text.strip(_EDGE_WS), exact=True) is not None:
-        j += 1
-    n = j - i
-    if n < 3:
-        return 0
-    cells = [Cell(ln.text.strip(_EDGE_WS), (0, 0)) for ln in lines[i:j]]
-    return n if header_roles(cells) is not None else 0
-
-
-def _flattened_rows(lines: list[_Line], start: int, width: int, numbered: bool) -> tuple[list[list[_Line]], int]:
-    """Body rows of a one-cell-per-line table: with a number column, a row runs from one number
-    line to the next (so a missing or wrapped cell does not shift the rest); without one, every
-    ``width`` non-empty lines. Stops at the first line that cannot start a row."""
-    rows: list[list[_Line]] = []
-    j = start
-    content = [k for k in range(start, len(lines)) if lines[k].text.strip(_EDGE_WS)]
-    pos = 0
-    while pos < len(content):
-        k = content[pos]
-        text = lines[k].text.strip(_EDGE_WS)
-        if numbered:
-            if not _NUMBER_LINE.match(text):
-                break
-            row = [lines[k]]
-            pos += 1
-            while pos < len(content) and not (_NUMBER_LINE.match(lines[content[pos]].text.strip(_EDGE_WS))
-                                              and len(row) >= 2) and len(row) < width + 3:
-                row.append(lines[content[pos]])
-                pos += 1
-            if len(row) < 2:
-                break
-        else:
-            row = [lines[c] for c in content[pos : pos + width]]
-            if len(row) < width or any(len(r.text) > 300 for r in row):
-                break
-            pos += width
-        rows.append(row)
-        j = content[pos - 1] + 1
-    return rows, j
-
-
-def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
-    """Tables whose every cell stands on a line of its own (a page's table flattened to text):
-    the line breaks between a row's cells become cell bars; each row ends its line."""
-    i = 0
-    while i < len(lines):
-        width = _column_names(lines, i)
-        if not width:
-            i += 1
-            continue
-        header = lines[i : i + width]
-        numbered = column_role(header[0].text.strip(_EDGE_WS)) == "number"
-        rows, end = _flattened_rows(lines, i + width, width, numbered)
-        if not rows:
-            i += width
-            continue
-        for row in [header, *rows]:
-            wrapped = _wrapped_cells(row, width)
-            for k, (a, b) in enumerate(zip(row, row[1:], strict=False)):
-                gap_start = a.start + len(a.text.rstrip(_EDGE_WS))
-                gap_end = b.start + (len(b.text) - len(b.text.lstrip(_EDGE_WS)))
-                if k in wrapped and gap_end == b.start and gap_start + 1 == b.start:
-                    found.joins.add(gap_start)  # a cell wrapped onto the next line: one cell again
-                else:
-                    found.separators[gap_start] = (gap_end, 0)
-        i = end
-
-
-#: A line that stops mid-sentence (a cell wrapped onto the next line ends with a comma or runs long).
-_OPEN_END = re.compile(r"[,，、;；:：]$")
-
-
-def _wrapped_cells(row: list[_Line], width: int) -> set[int]:
-    """Indexes k where line k and k+1 are one wrapped cell, while the row has more lines than
-    its header has columns: the first line that stops mid-sentence joins the next."""
-    joined: set[int] = set()
-    surplus = len(row) - width
-    for k in range(1, len(row) - 1):
-        if surplus <= 0:
-            break
-        text = row[k].text.strip(_EDGE_WS)
-        if _OPEN_END.search(text) or (len(text) > 20 and not text.endswith(("。", "!", "！", "?", "？"))):
-            joined.add(k)
-            surplus -= 1
-    return joined
-
-
-def find_text_tables(raw: str) -> TextTables:
-    """Where ``raw`` holds text tables: the separators to write as `` | `` and wrapped-cell line breaks."""
-    found = TextTables()
-    lines = _lines(raw)
-    _flattened_tables(lines, found)
-    if "\t" not in raw and " " not in raw and "\u3000" not in raw:
-        return found
+def _column_tables(lines: list[_Line], found: TextTables) -> None:
     i = 0
     while i < len(lines):
         pattern = _header_pattern(lines[i])
@@ -212,13 +162,13 @@ def find_text_tables(raw: str) -> TextTables:
             if _separators(lines[j], pattern):
                 rows.append(lines[j])
             elif (
-                lines[j].text.strip(_EDGE_WS)
+                lines[j].content
                 and j + 1 < len(lines)
                 and _separators(lines[j + 1], pattern)
                 and j - 1 >= 0
                 and lines[j - 1] is rows[-1]
             ):
-                found.joins.add(lines[j].start - 1)  # the line break before the wrapped part
+                found.join(lines[j].start - 1, lines[j].start)  # the line break before the wrapped part
             else:
                 break
             j += 1
@@ -232,6 +182,267 @@ def find_text_tables(raw: str) -> TextTables:
                 surplus = len(seps) - header_seps
                 seps = seps[:task_col] + seps[task_col + surplus :]
             for start, end, empty in seps:
-                found.separators[start] = (end, empty)
+                found.bar(start, end, empty)
         i = j
+
+
+# ---------------------------------------------------------------- one cell per line
+
+#: A header cell standing alone on its line is short; a body cell may be long, but not a page.
+_CELL_LINE_MAX = 16
+_BODY_CELL_MAX = 600
+_NUMBER_LINE = re.compile(r"^[(（]?(\d{1,3})[)）.、]?$")
+#: A label or a sentence is no header cell (牵头单位:区发改局, 5.一般公共预算收入增长8%左右。).
+_NOT_HEADER = re.compile(r"[:：。,，;；|]")
+
+
+@dataclass
+class _Slot:
+    """One cell of a flattened row: its lines (wrapped cells have several) or none (an empty cell)."""
+
+    lines: list[_Line]
+
+    @property
+    def text(self) -> str:
+        return "".join(ln.content for ln in self.lines)
+
+
+def _header_name(line: _Line) -> str:
+    return re.sub(r"\s+", "", line.content)
+
+
+def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
+    """How many content lines from ``content[ci]`` on form a flattened header: short lines that name
+    columns (a name wrapped over two lines counts as one), at least three of them, accepted by the
+    one header rule."""
+    j = ci
+    known = 0
+    while j < len(content):
+        name = _header_name(lines[content[j]])
+        if not 0 < len(name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
+            break
+        if column_role(name, exact=True) is not None:
+            known += 1
+        elif not (j + 1 < len(content) and re.fullmatch(r"[\u4e00-\u9fff]+", name)
+                  and column_role(name + _header_name(lines[content[j + 1]]), exact=True) is not None) \
+                and not _between_known(lines, content, j, ci):
+            break
+        j += 1
+    n = j - ci
+    if n < 3 or known < 2:
+        return 0
+    names = [_header_name(lines[content[k]]) for k in range(ci, j)]
+    return n if header_columns([Cell(nm, (0, 0)) for nm in names]) is not None else 0
+
+
+def _between_known(lines: list[_Line], content: list[int], j: int, ci: int) -> bool:
+    """A short unknown line between known column names (``区本级`` / ``任务数``): part of the header."""
+    if j == ci or j + 1 >= len(content):
+        return False
+    after = _header_name(lines[content[j + 1]])
+    if column_role(after) is not None:
+        return True
+    return j + 2 < len(content) and column_role(_header_name(lines[content[j + 2]])) is not None
+
+
+def _slots(lines: list[_Line], idx: list[int], blank_mode: bool) -> list[_Slot]:
+    """The cells of a run of content lines: in blank-separated layouts a gap of k blank lines holds
+    k - 1 empty cells and lines with no blank line between them are one wrapped cell."""
+    slots: list[_Slot] = []
+    prev = -1
+    for k in idx:
+        if not slots:
+            slots.append(_Slot([lines[k]]))
+        elif blank_mode:
+            blanks = k - prev - 1
+            if blanks == 0:
+                slots[-1].lines.append(lines[k])
+            else:
+                slots.extend(_Slot([]) for _ in range(blanks - 1))
+                slots.append(_Slot([lines[k]]))
+        else:
+            slots.append(_Slot([lines[k]]))
+        prev = k
+    return slots
+
+
+#: A line that stops mid-sentence (a cell wrapped onto the next line ends with a comma or runs long).
+_OPEN_END = re.compile(r"[,，、;；:：]$")
+
+
+def _join_wrapped(slots: list[_Slot], width: int) -> list[_Slot]:
+    """Where lines carry no blank line between cells, a row with more lines than columns has a cell
+    wrapped onto the next line: the first lines that stop mid-sentence join the line after them."""
+    surplus = len(slots) - width
+    out: list[_Slot] = []
+    for k, slot in enumerate(slots):
+        if out and surplus > 0 and k >= 2 and not _typed_cell(slot.text):
+            text = out[-1].text
+            if _OPEN_END.search(text) or (len(text) > 20 and not text.endswith(("。", "!", "！", "?", "？"))):
+                out[-1].lines.extend(slot.lines)
+                surplus -= 1
+                continue
+        out.append(slot)
+    return out
+
+
+_DATE_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底|末|前|中旬|上旬|下旬)?$|^(?:19|20)\d{2}\s*年(?:底|末|内)?$")
+
+
+def _typed_cell(text: str) -> bool:
+    """A line that is a cell of its own kind (units, a person, a date), never the rest of a wrapped one."""
+    from policykg.loaders.roles import looks_like_unit, split_names
+
+    text = text.strip()
+    if not text or _DATE_CELL.match(text) or looks_like_name(re.sub(r"\s+", "", text)):
+        return True
+    names = split_names(text, spaces=True)
+    return bool(names) and all(looks_like_unit(n) for n in names)
+
+
+def _merge_names(slots: list[_Slot], width: int) -> list[_Slot]:
+    """Names on lines of their own (朱先涛 / 刘继军) in a row with more cells than columns: one cell."""
+    out: list[_Slot] = []
+    surplus = len([s for s in slots if s.lines]) - width
+    for slot in slots:
+        if (surplus > 0 and out and out[-1].lines and slot.lines and _is_name_cell(out[-1]) and _is_name_cell(slot)):
+            out[-1].lines.extend(slot.lines)
+            surplus -= 1
+            continue
+        out.append(slot)
+    return out
+
+
+def _is_name_cell(slot: _Slot) -> bool:
+    return all(looks_like_name(re.sub(r"\s+", "", ln.content)) for ln in slot.lines)
+
+
+def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numbered: bool,
+               blank_mode: bool) -> tuple[list[list[_Slot]], int]:
+    """Body rows from ``content[ci]`` on, and the content index after the table."""
+    rows: list[list[_Slot]] = []
+    expected: int | None = None
+    while ci < len(content):
+        first = lines[content[ci]].content
+        if numbered:
+            m = _NUMBER_LINE.match(first)
+            if m is None or (expected is not None and int(m.group(1)) != expected):
+                break
+            expected = int(m.group(1)) + 1
+            cj = ci + 1
+            while cj < len(content) and not (_NUMBER_LINE.match(lines[content[cj]].content)
+                                              and int(_NUMBER_LINE.match(lines[content[cj]].content).group(1)) == expected  # type: ignore[union-attr]
+                                              and cj - ci >= 2):
+                if len(lines[content[cj]].content) > _BODY_CELL_MAX or _flat_header(lines, content, cj):
+                    break
+                cj += 1
+            last = cj >= len(content) or not _NUMBER_LINE.match(lines[content[cj]].content)
+            if last:  # the table's end: the row takes as many lines as fill its cells, the rest is page text
+                cj = ci + _last_row_lines(lines, content[ci:cj], width, blank_mode)
+            slots = _slots(lines, content[ci:cj], blank_mode)
+            if not blank_mode:
+                slots = _join_wrapped(_merge_names(slots, width), width)
+        else:
+            cj = ci
+            slots = []
+            while cj < len(content) and len([s for s in slots if s.lines]) < width:
+                if len(lines[content[cj]].content) > _BODY_CELL_MAX or (cj > ci and _flat_header(lines, content, cj)):
+                    break
+                slots = _slots(lines, content[ci : cj + 1], blank_mode)
+                slots = _merge_names(slots, width + 1)
+                cj += 1
+            while cj < len(content) and _is_name_cell(_Slot([lines[content[cj]]])) and slots and _is_name_cell(slots[-1]):
+                slots[-1].lines.append(lines[content[cj]])  # the rest of a people cell
+                cj += 1
+            if len([s for s in slots if s.lines]) < width:
+                break
+        if len(slots) < 2:
+            break
+        rows.append(_merge_names(slots, width))
+        ci = cj
+    return rows, ci
+
+
+def _last_row_lines(lines: list[_Line], idx: list[int], width: int, blank_mode: bool) -> int:
+    """How many lines the last row of a numbered table takes: the most that still make at most
+    ``width`` cells once wrapped cells and names are joined (what follows is the page's text)."""
+    best = min(len(idx), 2)
+    for n in range(2, min(len(idx), width + 2) + 1):
+        slots = _slots(lines, idx[:n], blank_mode)
+        if not blank_mode:
+            slots = _join_wrapped(_merge_names(slots, width), width)
+        if len(slots) > width:
+            break
+        best = n
+    return best
+
+
+def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list[_Line]]:
+    """Header cells as groups of lines: a name wrapped over two lines is one column when the rows
+    have fewer cells than the header has lines."""
+    groups = [[h] for h in header]
+    if not rows:
+        return groups
+    width = Counter(len(r) for r in rows).most_common(1)[0][0]
+    while len(groups) > width:
+        unknown = [i for i, g in enumerate(groups) if column_role("".join(_header_name(x) for x in g)) is None]
+        pair = next((i for i in unknown if i + 1 < len(groups)), None)  # a name's first part, then the rest
+        if pair is None:
+            pair = next((i - 1 for i in unknown if i > 0), None)
+            if pair is None:
+                break
+        groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
+    return groups
+
+
+def _emit_row(found: TextTables, cells: list[list[_Line]]) -> None:
+    """Rewrite one row: the gaps inside a cell joined, the gaps between cells bars (with empties)."""
+    prev: list[_Line] | None = None
+    empties = 0
+    for cell in cells:
+        if not cell:
+            empties += 1
+            continue
+        for a, b in zip(cell, cell[1:], strict=False):
+            joiner = " " if _is_name_cell(_Slot([a])) and _is_name_cell(_Slot([b])) else ""
+            found.join(a.content_end, b.content_start, joiner)
+        if prev is not None:
+            found.bar(prev[-1].content_end, cell[0].content_start, empties)
+        prev = cell
+        empties = 0
+
+
+def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
+    """Tables whose every cell stands on a line of its own (a page's table flattened to text)."""
+    content = [k for k in range(len(lines)) if lines[k].content]
+    ci = 0
+    while ci < len(content):
+        n = _flat_header(lines, content, ci)
+        if not n:
+            ci += 1
+            continue
+        head_idx = content[ci : ci + n]
+        header = [lines[k] for k in head_idx]
+        blank_mode = all(b - a >= 2 for a, b in zip(head_idx, head_idx[1:], strict=False))
+        numbered = column_role(_header_name(header[0])) == "number"
+        width = n
+        rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode)
+        # the rows tell how many columns there are: wrapped header names join
+        groups = _reconcile_header(header, rows) if rows and numbered else [[h] for h in header]
+        if not rows:
+            ci += n
+            continue
+        _emit_row(found, groups)
+        for row in rows:
+            _emit_row(found, [s.lines for s in row])
+        ci = end
+
+
+def find_text_tables(raw: str) -> TextTables:
+    """Where ``raw`` holds text tables, and how normalisation rewrites them as `` | `` rows."""
+    found = TextTables()
+    lines = _lines(raw)
+    _flattened_tables(lines, found)
+    if "\t" in raw or " " in raw or "\u3000" in raw:
+        _column_tables(lines, found)
     return found
