@@ -134,12 +134,27 @@ def split_people(value: str, *, spaces: bool = True) -> list[str]:
             if whole is not None and len(re.sub(r"\s+", "", _BRACKETED.sub("", part))) <= 4:
                 pieces = [squeezed]  # 陈  忠: one name padded to the width of three
             else:
-                pieces = [p for p in re.split(r"[\s\u3000]+", part) if p]
+                pieces = _rejoin_padded([p for p in re.split(r"[\s\u3000]+", part) if p])
                 pieces = _rejoin_posts(pieces)
         for piece in pieces:
             name = person_name(piece)
             if name and name not in out:
                 out.append(name)
+    return out
+
+
+def _rejoin_padded(pieces: list[str]) -> list[str]:
+    """``张炳炎 陈 忠`` split on spaces: a name padded to three characters wide is one name again."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) <= 2 and looks_like_name(piece + pieces[i + 1]):
+            out.append(piece + pieces[i + 1])
+            i += 2
+            continue
+        out.append(piece)
+        i += 1
     return out
 
 

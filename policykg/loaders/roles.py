@@ -66,7 +66,7 @@ _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+
 #: A clause part that ends in a role verb: ``省科技厅、工业和信息化厅按职责分工负责``.
 _VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.escape, _VERB_ROLES)) + ")[。.]?$")
 #: A names part's closing ``等单位`` / ``等有关部门`` before its verb, and a list's closing ``等``.
-_ETC = re.compile(r"等(?:" + "|".join(map(re.escape, lexicon.words("roles.etc_tails"))) + ")?$")
+_ETC = re.compile(r"等(?:[\u4e00-\u9fa5]{0,6}?(?:" + "|".join(map(re.escape, lexicon.words("roles.etc_tails"))) + "))?$")
 _COLLECTIVE = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("roles.collective_prefixes"))) + ")")
 #: How a unit name may end. Used only to tell a list of units from prose in brackets.
 _UNIT_END = re.compile("(" + "|".join(map(re.escape, lexicon.unit_endings())) + r")(?:[(（][^()（）]{1,6}[)）])?$")

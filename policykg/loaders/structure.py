@@ -48,6 +48,9 @@ _MIN_PROSE = 16
 #: A prose line at least this long that stops mid-sentence was hard-wrapped (PDF, copied text).
 _WRAPPED_LINE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: What may stand between one item and the next on a line: punctuation, spaces, bullets and the
+#: ``?`` a lost bullet glyph became.
+_ITEM_JUNK = " \t。;；,，、?？•·●○■□◆◇▲△★☆-—"
 
 
 @dataclass
@@ -66,6 +69,7 @@ class _Task:
     field_lines: list[tuple[str, Span]] = field(default_factory=list)  # (column role, value span)
     children: list[_Task] = field(default_factory=list)
     resp: Responsibility = field(default_factory=Responsibility)
+    by_clause: bool = False  # its items were cut at its clauses: each clause is its item's
 
     @property
     def clause_lines(self) -> list[Block]:
@@ -495,7 +499,7 @@ class _Outline:
         for task in self.tasks:
             ordered.append((task, task.number, (task.start, task.end), None))
             if task.row is None:
-                for number, a, b in sub_items(self.text[task.start : task.end]):
+                for number, a, b in self._items(task):
                     ordered.append((task, number, (task.start + a, task.start + b), (task.start + a, task.start + b)))
         records: list[TaskRecord] = []
         record_of: dict[int, TaskRecord] = {}
@@ -542,6 +546,30 @@ class _Outline:
                 rec.lead.extend(sec.heads.lead)
                 rec.support.extend(n for n in sec.heads.support if n not in rec.support)
 
+    def _items(self, task: _Task) -> list[tuple[str, int, int]]:
+        """The items inside a task's paragraph: its 一是 / ① sub-items when every clause it carries
+        stands in one of them, else, when it carries several clauses, one item per clause (the text
+        up to each clause: ``…(责任科室:X)①围绕…(责任科室:Y)②…``, or items run together on one line
+        behind lost bullets, ``? 实施…(科技部牵头) ? 支持…(…)``); the text before the first clause
+        is the task's own."""
+        text = self.text[task.start : task.end]
+        items = sub_items(text)
+        own = [sp for sp, _ in task.clauses() if task.start <= sp[0] < task.end]
+        if len(own) < 2 or all(any(a <= sp[0] - task.start < b for _, a, b in items) for sp in own):
+            return items
+        ends = sorted(sp[1] - task.start for sp in own)
+        task.by_clause = True
+        out: list[tuple[str, int, int]] = []
+        for prev, end in zip(ends, ends[1:], strict=False):
+            start = prev + len(text[prev:end]) - len(text[prev:end].lstrip(_ITEM_JUNK))
+            number = text[start] if text[start : start + 1] in _CIRCLED else ""
+            if end - start > len(number) + 4:
+                out.append((number, start, end))
+        tail = ends[-1] + len(text[ends[-1]:]) - len(text[ends[-1]:].lstrip(_ITEM_JUNK))
+        if len(text) - tail > 10:  # text after the last clause: an item without a clause of its own
+            out.append((text[tail] if text[tail] in _CIRCLED else "", tail, len(text.rstrip())))
+        return out
+
     def _assign_responsibility(self, ordered: list[tuple[_Task, str, Span, Span | None]], records: list[TaskRecord]) -> None:
         """Clauses go to the innermost item that holds them, unless only some sub-items have one."""
         by_task: dict[int, list[TaskRecord]] = {}
@@ -561,7 +589,7 @@ class _Outline:
             found = task.clauses()
             children = by_task.get(id(task), [])
             holders = [next((ch for ch in children if ch.span[0] <= sp[0] < ch.span[1]), None) for sp, _ in found]
-            if children and all(any(h is ch for h in holders) for ch in children):
+            if children and (task.by_clause or all(any(h is ch for h in holders) for ch in children)):
                 for (sp, c), holder in zip(found, holders, strict=True):
                     _give(holder or rec, c, sp)
             else:

@@ -251,21 +251,34 @@ def _keep_one_task_column(cells: list[Cell], roles: list[str | None]) -> None:
 # ---------------------------------------------------------------- body rows
 
 
+def _unmarked(text: str) -> str:
+    from policykg.loaders.roles import has_verb_part
+
+    return text if not has_verb_part(text) else "、".join(cell_roles(text, "lead").lead) or text
+
+
 def _unit_cell(text: str) -> bool:
     names = split_names(text, spaces=True)
     return bool(names) and len(text) <= 80 and all(looks_like_unit(n) for n in names)
 
 
+def _name_cell(text: str) -> bool:
+    names = split_people(text)
+    return bool(names) and len(text) <= 60
+
+
 def _anchor(cells: list[Cell], roles: list[str | None]) -> tuple[int, int] | None:
-    """(header index, row index) of the lead column: by name, confirmed or corrected by content."""
-    if "lead" not in roles:
+    """(header index, row index) of the lead column (else the people column): by name, confirmed or
+    corrected by content (a list of units; names of people)."""
+    role, fits = ("lead", _unit_cell) if "lead" in roles else ("people", _name_cell)
+    if role not in roles:
         return None
-    h = roles.index("lead")
-    if h < len(cells) and _unit_cell(cells[h].text):
+    h = roles.index(role)
+    if h < len(cells) and fits(cells[h].text):
         return h, h
     for dist in range(1, len(cells)):
         for r in (h - dist, h + dist):
-            if 0 <= r < len(cells) and _unit_cell(cells[r].text):
+            if 0 <= r < len(cells) and fits(cells[r].text):
                 return h, r
     return None
 
@@ -282,6 +295,12 @@ def _place(cells: list[Cell], columns: list[Column]) -> list[tuple[Column, Cell]
     fixed = 0
     while fixed < min(2, h, r) and roles[fixed] in ("number", "task"):
         fixed += 1
+    if r > h and "task" in roles[:h]:  # cells to spare before the units (a task wrapped over two cells,
+        t = roles.index("task")  # or a category cell before it): one task cell holding them all
+        window = cells[t : t + (r - h) + 1]
+        task = Cell("".join(c.text for c in window), (window[0].span[0], window[-1].span[1]))
+        kept = [*cells[:t], task, *cells[t + (r - h) + 1 :]]
+        return list(zip(columns, kept, strict=False))
     pairs = [(columns[h], cells[r])]
     pairs += [(columns[i], cells[i]) for i in range(fixed)]
     pairs += [(columns[h - k], cells[r - k]) for k in range(1, r - fixed + 1) if h - k >= fixed]
@@ -313,7 +332,9 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
         row.task = task
     if "number" in placed and _NUMBER_CELL.match(placed["number"].text):
         row.number = placed["number"].text.strip("()（）.、")
-    if lead := placed.get("lead"):
+    if (lead := placed.get("lead")) and not _unit_cell(_unmarked(lead.text)):
+        lead = None  # a cut-off row's text under the unit column names no unit
+    if lead:
         found = cell_roles(lead.text, "lead", conventions)
         row.lead, row.support = list(found.lead), list(found.support)
         row.lead_span = lead.span

@@ -193,7 +193,10 @@ _CELL_LINE_MAX = 16
 _BODY_CELL_MAX = 600
 _NUMBER_LINE = re.compile(r"^[(（]?(\d{1,3})[)）.、]?$")
 #: A label or a sentence is no header cell (牵头单位:区发改局, 5.一般公共预算收入增长8%左右。).
-_NOT_HEADER = re.compile(r"[:：。,，;；|]")
+_NOT_HEADER = re.compile(r"[:：。,，;；|、]")
+#: A header cell the lexicon lacks (工作流程, 限期时间) is short and only Chinese characters.
+_UNKNOWN_HEADER_MAX = 10
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @dataclass
@@ -212,37 +215,30 @@ def _header_name(line: _Line) -> str:
 
 
 def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
-    """How many content lines from ``content[ci]`` on form a flattened header: short lines that name
-    columns (a name wrapped over two lines counts as one), at least three of them, accepted by the
-    one header rule."""
+    """How many content lines from ``content[ci]`` on form a flattened header: short lines of
+    Chinese characters, at least two of them naming columns exactly (others may be column names
+    the lexicon lacks, 工作流程, or a name wrapped over two lines), accepted by the one header rule."""
     j = ci
-    known = 0
+    known = exact = 0
     while j < len(content):
         name = _header_name(lines[content[j]])
         if not 0 < len(name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
             break
         if column_role(name, exact=True) is not None:
             known += 1
-        elif not (j + 1 < len(content) and re.fullmatch(r"[\u4e00-\u9fff]+", name)
-                  and column_role(name + _header_name(lines[content[j + 1]]), exact=True) is not None) \
-                and not _between_known(lines, content, j, ci):
+            exact += 1
+        elif _CJK_ONLY.match(name) and column_role(name) is not None:
+            known += 1  # 任务名称和清单: a column name with words of its own
+        elif not (len(name) <= _UNKNOWN_HEADER_MAX and _CJK_ONLY.match(name)):
             break
         j += 1
+    while j > ci and column_role(_header_name(lines[content[j - 1]])) is None:
+        j -= 1  # a header ends with a named column, not with the title line of the body below
     n = j - ci
-    if n < 3 or known < 2:
+    if n < 3 or known < 2 or not exact:
         return 0
     names = [_header_name(lines[content[k]]) for k in range(ci, j)]
     return n if header_columns([Cell(nm, (0, 0)) for nm in names]) is not None else 0
-
-
-def _between_known(lines: list[_Line], content: list[int], j: int, ci: int) -> bool:
-    """A short unknown line between known column names (``区本级`` / ``任务数``): part of the header."""
-    if j == ci or j + 1 >= len(content):
-        return False
-    after = _header_name(lines[content[j + 1]])
-    if column_role(after) is not None:
-        return True
-    return j + 2 < len(content) and column_role(_header_name(lines[content[j + 2]])) is not None
 
 
 def _slots(lines: list[_Line], idx: list[int], blank_mode: bool) -> list[_Slot]:
@@ -301,9 +297,10 @@ def _typed_cell(text: str) -> bool:
 
 
 def _merge_names(slots: list[_Slot], width: int) -> list[_Slot]:
-    """Names on lines of their own (朱先涛 / 刘继军) in a row with more cells than columns: one cell."""
+    """Names on lines of their own (朱先涛 / 刘继军) in a row with more cells than columns: one cell
+    (``width`` 0: always, for a table with one people column)."""
     out: list[_Slot] = []
-    surplus = len([s for s in slots if s.lines]) - width
+    surplus = len([s for s in slots if s.lines]) - width if width else len(slots)
     for slot in slots:
         if (surplus > 0 and out and out[-1].lines and slot.lines and _is_name_cell(out[-1]) and _is_name_cell(slot)):
             out[-1].lines.extend(slot.lines)
@@ -318,8 +315,9 @@ def _is_name_cell(slot: _Slot) -> bool:
 
 
 def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numbered: bool,
-               blank_mode: bool) -> tuple[list[list[_Slot]], int]:
+               blank_mode: bool, one_people_column: bool = False) -> tuple[list[list[_Slot]], int]:
     """Body rows from ``content[ci]`` on, and the content index after the table."""
+    names_width = 0 if one_people_column else width
     rows: list[list[_Slot]] = []
     expected: int | None = None
     while ci < len(content):
@@ -343,13 +341,15 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             if not blank_mode:
                 slots = _join_wrapped(_merge_names(slots, width), width)
         else:
+            if _flat_header(lines, content, ci):
+                break  # a new header: the next table
             cj = ci
             slots = []
             while cj < len(content) and len([s for s in slots if s.lines]) < width:
                 if len(lines[content[cj]].content) > _BODY_CELL_MAX or (cj > ci and _flat_header(lines, content, cj)):
                     break
                 slots = _slots(lines, content[ci : cj + 1], blank_mode)
-                slots = _merge_names(slots, width + 1)
+                slots = _merge_names(slots, names_width)
                 cj += 1
             while cj < len(content) and _is_name_cell(_Slot([lines[content[cj]]])) and slots and _is_name_cell(slots[-1]):
                 slots[-1].lines.append(lines[content[cj]])  # the rest of a people cell
@@ -358,7 +358,7 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
                 break
         if len(slots) < 2:
             break
-        rows.append(_merge_names(slots, width))
+        rows.append(_merge_names(slots, names_width))
         ci = cj
     return rows, ci
 
@@ -426,7 +426,8 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         blank_mode = all(b - a >= 2 for a, b in zip(head_idx, head_idx[1:], strict=False))
         numbered = column_role(_header_name(header[0])) == "number"
         width = n
-        rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode)
+        people = sum(column_role(_header_name(h)) == "people" for h in header) == 1
+        rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode, people)
         # the rows tell how many columns there are: wrapped header names join
         groups = _reconcile_header(header, rows) if rows and numbered else [[h] for h in header]
         if not rows:
