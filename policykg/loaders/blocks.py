@@ -150,11 +150,45 @@ def classify(start: int, raw: str, conventions: Conventions = NO_CONVENTIONS) ->
     return Block(stripped, start + (len(raw) - len(raw.lstrip())), raw, conventions)
 
 
+#: A numbered heading run into the text before it (…通知如下:一、主要职责…。二、组成人员…), as pages
+#: copied into one line write a whole notice.
+_INLINE_SECTION = re.compile(rf"(?<=[。:：;；])\s*(?:([{_CN}]{{1,3}})、|[(（]([{_CN}]{{1,3}})[)）])(?=[\u4e00-\u9fa5])")
+#: Only a line this long is a page run together (a normal paragraph may cite 一、 in passing).
+_RUN_TOGETHER = 200
+
+
+def _inline_sections(line: str) -> list[int]:
+    """Where a run-together line starts its numbered parts: positions of markers that count on from
+    one to the next (一、 … 二、 … 三、), at least two of them."""
+    if len(line) < _RUN_TOGETHER:
+        return []
+    best: list[int] = []
+    for style in (1, 2):
+        found: list[int] = []
+        expected = None
+        for m in _INLINE_SECTION.finditer(line):
+            numeral = m.group(style)
+            if numeral is None:
+                continue
+            value = _CN.find(numeral) + 1 if len(numeral) == 1 else 0
+            if value == 0:
+                continue
+            if expected is None or value == expected:
+                found.append(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+                expected = value + 1
+        if len(found) >= 2 and len(found) > len(best):
+            best = found
+    return best
+
+
 def read_blocks(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Block]:
-    """Every line of a text as a block, in order."""
+    """Every line of a text as a block, in order; a line that runs a notice's numbered parts together
+    is one block per part."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        out.append(classify(pos, line, conventions))
+        cuts = [0, *_inline_sections(line), len(line)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            out.append(classify(pos + a, line[a:b], conventions))
         pos += len(line) + 1
     return out

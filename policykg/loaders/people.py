@@ -64,8 +64,29 @@ def looks_like_name(name: str) -> bool:
         return False
     singles, compounds = _surnames()
     if name[:2] in compounds:
-        return len(name) >= 3
-    return name[0] in singles and len(name) <= 3 or (len(name) == 4 and name[:2] in compounds)
+        shaped = len(name) >= 3
+    else:
+        shaped = name[0] in singles and len(name) <= 3
+    return shaped and not _a_word(name)
+
+
+def _a_word(text: str) -> bool:
+    """Whether jieba's dictionary knows ``text`` as a word that is no personal name (纪检委, 全年, 金融):
+    the dictionary's tag is jieba's second opinion on a candidate that opens with a surname."""
+    tag = _word_tags().get(text)
+    return tag is not None and not tag.startswith("nr")
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab  # type: ignore[no-any-return]
 
 
 def _strip_posts(entry: str) -> str:
@@ -138,6 +159,9 @@ def split_people(value: str, *, spaces: bool = True) -> list[str]:
                 pieces = _rejoin_posts(pieces)
         for piece in pieces:
             name = person_name(piece)
+            if name is None and len(piece) > 5 and _post_pattern().search(piece):
+                out.extend(n for n in _run_on(re.sub(r"\s+", "", piece)) if n not in out)
+                continue
             if name and name not in out:
                 out.append(name)
     return out
@@ -171,39 +195,128 @@ def _rejoin_posts(pieces: list[str]) -> list[str]:
     return out
 
 
-@cache
-def _beside_post() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    posts = _post_pattern().pattern
-    before = re.compile(rf"(?:{posts})[:：]?\s*(?P<name>{_CJK_NAME}{{2,4}})")
-    after = re.compile(rf"(?P<name>{_CJK_NAME}{{2,4}}?)(?:同志)?(?:[、,，]?(?:{posts}))+")
-    return before, after
-
-
 def names_beside_posts(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Names written right before or after a post in running text (``夏禹桨区长牵头…``,
-    ``由副市长李丹负责``), with their spans; each name once, in text order."""
-    before, after = _beside_post()
+    """Names written right after or before a post in running text (``由副市长李丹负责``,
+    ``夏禹桨区长牵头…``, ``县委常委、副县长刘中秋``), with their spans; each name once, in text
+    order. Where a name ends and the next word begins is jieba's second opinion."""
     found: dict[str, tuple[int, int]] = {}
-    for pattern in (after, before):
-        for m in pattern.finditer(text):
-            raw = m.group("name")
-            name = _name_prefix(raw) if pattern is before else _name_suffix(text, m.start("name"), m.end("name"))
-            if name is None or _not_person().search(name):
-                continue
-            at = text.find(name, m.start("name"))
-            if name not in found:
-                found[name] = (at, at + len(name))
+    for m in _post_pattern().finditer(text):
+        after = m.end()
+        while after < len(text) and text[after] in ":： \u3000":
+            after += 1
+        name = _name_at(text, after)
+        if name is None:
+            name = _name_ending(text, m.start())
+            at = (m.start() - len(name), m.start()) if name else None
+        else:
+            at = (after, after + len(name))
+        if name and at and name not in found and not _not_person().search(name):
+            found[name] = at
     return sorted(found.items(), key=lambda kv: kv[1][0])
 
 
-def _name_suffix(text: str, start: int, end: int) -> str | None:
-    """The name that ends at ``end`` (before a post): the candidate that looks like a name and
-    starts at a boundary (the start of the text, or after a character that cannot be a name's)."""
-    for n in (3, 2, 4):
-        s = end - n
-        if s < start - 2 or s < 0:
-            continue
-        cand = text[s:end]
-        if looks_like_name(cand) and (s == 0 or not re.match(_CJK_NAME, text[s - 1]) or text[s - 1] in "由请向和与及、"):
-            return cand
+def _name_at(text: str, pos: int) -> str | None:
+    """The name starting at ``pos`` (after a post): two or three characters ending on a word boundary."""
+    window = text[pos : pos + 8]
+    if not window or not re.match(_CJK_NAME, window) or _post_pattern().match(window):
+        return None
+    ends = _word_ends(window) | {len(window)}
+    for n in (3, 2):
+        if n <= len(window) and n in ends and looks_like_name(window[:n]):
+            return window[:n]
     return None
+
+
+def _name_ending(text: str, pos: int) -> str | None:
+    """The name ending at ``pos`` (before a post, ``同志`` or a list mark between them skipped)."""
+    end = pos
+    while end > 0 and text[end - 1] in "、,， ":
+        end -= 1
+    if text[max(0, end - 2) : end] == "同志":
+        end -= 2
+    while (m := re.search(rf"(?:{_post_pattern().pattern})[、,，]?$", text[max(0, end - 12) : end])) and m.start() > 0:
+        end = max(0, end - 12) + m.start()  # 李丹常委、常务副区长: the name is before the first post
+    start = max(0, end - 8)
+    window = text[start:end]
+    if len(window) < 2:
+        return None
+    starts = {len(window) - e for e in _word_ends(window[::-1])} if False else _word_starts(window)
+    for n in (3, 2):
+        s = len(window) - n
+        if s < 0 or not looks_like_name(window[s:]):
+            continue
+        before = window[s - 1] if s > 0 else ""
+        if s in starts or not before or not re.match(_CJK_NAME, before) or before in "由请向和与及、":
+            return window[s:]
+    return None
+
+
+def _word_starts(text: str) -> set[int]:
+    return {0, *(e for e in _word_ends(text) if e < len(text))}
+
+
+# ---------------------------------------------------------------- names run into their posts
+
+
+def _run_on(piece: str) -> list[str]:
+    """Names run into their bodies and posts without a separator (``姜大明国土资源部部长丁向阳国务院
+    副秘书长``, a member list copied from a page): one name at the start and after each post. Where
+    the name ends and the body begins is jieba's second opinion (its word boundaries)."""
+    posts = _post_pattern()
+    out: list[str] = []
+    pos = 0
+    for m in posts.finditer(piece):
+        segment = piece[pos : m.start()].lstrip("、,，:： ")
+        pos = m.end()
+        if not segment:
+            continue
+        name = _name_of_segment(segment)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _name_of_segment(segment: str) -> str | None:
+    """The name opening ``NAME + BODY`` (``丁向阳国务院``): the whole segment when it is a name, else the
+    two- or three-character opening that ends on a jieba word boundary."""
+    if len(segment) <= 4:
+        return segment if looks_like_name(segment) else None
+    ends = _word_ends(segment)
+    for n in (3, 2):
+        if n in ends and looks_like_name(segment[:n]):
+            return segment[:n]
+    return None
+
+
+def _word_ends(text: str) -> set[int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    ends, pos = set(), 0
+    for word in jieba.cut(text, HMM=True):
+        pos += len(word)
+        ends.add(pos)
+    return ends
+
+
+def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """People a sentence makes answer for work: a name beside a post followed by a lead verb
+    (``由省长李小鹏牵头``, ``常务副省长高建民:负责…``), or a list of leaders each given a part
+    (``副书记李宽余,副县长刘中秋分别就…作了安排``)."""
+    verbs = lexicon.words_regex("people.lead_verbs")
+    each = lexicon.words_regex("people.each_takes")
+    out: list[tuple[str, tuple[int, int]]] = []
+    for sentence in re.finditer(r"[^。;；!！?？\n]+", text):
+        body = sentence.group(0)
+        named = names_beside_posts(body)
+        if not named:
+            continue
+        took = each.search(body)
+        for name, (a, b) in named:
+            after = body[b : b + 12]
+            after = re.sub(rf"^(?:同志)?[、,，]?(?:{_post_pattern().pattern})*\s*[:：]?\s*", "", after)
+            if (took and took.start() >= b) or verbs.match(after):
+                out.append((name, (sentence.start() + a, sentence.start() + b)))
+    return out

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from policykg.loaders import lexicon
-from policykg.loaders.people import looks_like_name, person_name, split_people
+from policykg.loaders.people import looks_like_name, names_of_leaders, person_name, split_people
 
 __all__ = [
     "Conventions", "Responsibility", "cell_roles", "expand_composites", "find_clause", "find_clauses",
@@ -40,8 +40,8 @@ __all__ = [
 
 Span = tuple[int, int]
 
-OPEN = "(（"
-CLOSE = ")）"
+OPEN = "(（[［"
+CLOSE = ")）]］"
 _SEPARATORS = "、,，;；"
 
 #: Label words and the role they assign (the lexicon's roles.yaml), longest first so
@@ -107,6 +107,7 @@ class Responsibility:
     span: Span | None = None
     lead_label: str = ""  # the label its lead came from (a 责任单位 line after a 牵头单位 line supports)
     contact_only: bool = False  # its only names are contact persons (联系人): they make no task of a paragraph
+    in_prose: bool = False  # read from running text (a leader's name and verb), not a clause that closes an item
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.support or self.people)
@@ -284,7 +285,17 @@ def _ends_value(text: str, i: int, start: int) -> bool:
     ch = text[i]
     if ch in "\n。" or (i > start and _label_at(text, i) is not None):
         return True
-    return ch in _SEPARATORS and bool(_OTHER_LABEL.match(text, i + 1))
+    return ch in _SEPARATORS and _other_field(text, i + 1)
+
+
+def _other_field(text: str, i: int) -> bool:
+    """A field label that is no role label (完成时限:) starts at ``i``: it ends the value before it.
+    Not so for a post written right before a role label (合肥市委书记协助:): that label ends it."""
+    m = _OTHER_LABEL.match(text, i)
+    if m is None:
+        return False
+    label = re.sub(r"[\s:：]", "", m.group(0))
+    return not any(label.endswith(k) and label != k for k in _LABEL_ROLES)
 
 
 def _label_at(text: str, i: int) -> re.Match[str] | None:
@@ -349,7 +360,7 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
     i = 0
     while (m := _LABEL.search(text, i)) is not None:
         if _label_at(text, m.start()) is None:
-            i = m.end()
+            i = m.start() + 1  # a known label may stand inside the rejected one (合肥市委书记协助:)
             continue
         start = m.start()
         # A clause opens with a bracket right before its first label, or stands at a line/sentence start.
@@ -510,6 +521,12 @@ def _duty(text: str) -> list[Responsibility]:
     return [Responsibility(lead=names, span=(m.start("unit"), m.end()))]
 
 
+def _leaders(text: str) -> list[Responsibility]:
+    """People a sentence makes answer for work (``由省长李小鹏牵头``, ``常务副省长高建民:负责…``,
+    ``副书记李宽余,副县长刘中秋分别就…``): one clause per name."""
+    return [Responsibility(people=[name], span=span, in_prose=True) for name, span in names_of_leaders(text)]
+
+
 _SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？]?")
 
 
@@ -536,7 +553,8 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
 def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Responsibility]:
     """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
-    found = _labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
+    found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
+             + _leaders(text))
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause

@@ -554,7 +554,7 @@ class _Outline:
         is the task's own."""
         text = self.text[task.start : task.end]
         items = sub_items(text)
-        own = [sp for sp, _ in task.clauses() if task.start <= sp[0] < task.end]
+        own = [sp for sp, c in task.clauses() if task.start <= sp[0] < task.end and not c.in_prose]
         if len(own) < 2 or all(any(a <= sp[0] - task.start < b for _, a, b in items) for sp in own):
             return items
         ends = sorted(sp[1] - task.start for sp in own)

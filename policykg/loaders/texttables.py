@@ -58,6 +58,9 @@ class TextTables:
         self.rewrites[start] = (end, with_)
 
 
+_CELL_BAR = re.compile(r"[ \t\u3000]*\|[ \t\u3000\r]*$")
+
+
 @dataclass(frozen=True)
 class _Line:
     start: int  # raw index of the line's first character
@@ -65,7 +68,9 @@ class _Line:
 
     @property
     def content(self) -> str:
-        return self.text.strip(_EDGE_WS)
+        """The line's text; a one-cell row's closing bar (``序号 |``: a table flattened cell by cell
+        in the readers' layout) is no part of it."""
+        return _CELL_BAR.sub("", self.text).strip(_EDGE_WS)
 
     @property
     def content_start(self) -> int:
@@ -73,7 +78,7 @@ class _Line:
 
     @property
     def content_end(self) -> int:
-        return self.start + len(self.text.rstrip(_EDGE_WS))
+        return self.start + len(_CELL_BAR.sub("", self.text).rstrip(_EDGE_WS))
 
 
 def _lines(raw: str) -> list[_Line]:
