@@ -63,10 +63,7 @@ def looks_like_name(name: str) -> bool:
     if not re.fullmatch(_CJK_NAME + "{2,4}", name):
         return False
     singles, compounds = _surnames()
-    if name[:2] in compounds:
-        shaped = len(name) >= 3
-    else:
-        shaped = name[0] in singles and len(name) <= 3
+    shaped = len(name) >= 3 if name[:2] in compounds else name[0] in singles and len(name) <= 3
     return shaped and not _a_word(name)
 
 
