@@ -56,6 +56,7 @@ _KNOWN_LABEL = "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=Tru
 _LABEL = re.compile(
     rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?))"
     r"\s*[:：]"
+    rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:为|是)(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
 #: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
 _BRACKET_LABEL = re.compile("[【\\[]([\u4e00-\u9fa5]{2,10})[】\\]]")
@@ -378,7 +379,7 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
         while (lm := _label_at(text, pos)) is not None:
             value_end = _value_end(text, lm.end())
             value = text[lm.end() : value_end]
-            label = lm.group("known") or lm.group("other")
+            label = lm.group("known") or lm.group("other") or lm.group("stated")
             labels.append(label)
             role = label_role(label)
             if role == "lead" and led and label.startswith("责任"):
