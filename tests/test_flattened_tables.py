@@ -46,3 +46,48 @@ def test_a_cell_wrapped_onto_the_next_line_is_joined_back() -> None:
         ("实施高新技术企业倍增计划,全年新增高新技术企业60家,总数达到450家", ["高新技术科"], ["陈志强"]),
         ("开展科技型中小企业评价工作", ["科技服务科"], ["吴海燕"]),
     ]
+
+
+def _normalised(text: str) -> str:
+    from policykg.loaders.normalize import normalise
+
+    return normalise(text).text
+
+
+def test_cells_separated_by_blank_lines_keep_their_empty_cells() -> None:
+    """A page's table flattened with a blank line between cells (realgold 24's layout): an extra blank
+    line is an empty cell, and a header name wrapped over two lines is one column."""
+    text = ("序号\n\n重点工作\n\n区本级\n\n任务数\n\n责任单位\n\n"
+            "1\n\n地区生产总值增长6.5%。\n\n\n区发改局\n\n"
+            "2\n\n抢抓利好政策释放窗口期,争取专项资金13亿元以上。\n\n12亿元\n\n区财政局*、区发改局\n")
+    assert _normalised(text).split("\n")[0] == "序号 | 重点工作 | 区本级任务数 | 责任单位 |"
+    assert "1 | 地区生产总值增长6.5%。 |  | 区发改局 |" in _normalised(text)
+    assert [(t.number, t.lead, t.support) for t in extract_text(text).tasks] == [
+        ("1", ["区发改局"], []), ("2", ["区财政局"], ["区发改局"])]
+
+
+def test_names_on_lines_of_their_own_are_one_people_cell() -> None:
+    """Realgold 05's layout: no number column, a name on each line of the 责任人 cell, padded names."""
+    text = ("任 务 名 称\n\n任 务 单\n\n工作流程\n\n限期时间\n\n责任人\n\n主要工作措施或要求\n\n"
+            "强化科技创新,确保发明专利达到省定小康标准\n\n年内,完成有效发明专利120件\n\n每季度完成发明专利30件\n\n"
+            "每季度末\n\n朱先涛\n\n刘继军\n\n①以2015年末人口数为依据,将任务分解下达至各乡镇。\n\n"
+            "开展技术创新,高新技术产业增加值占比达到20%以上\n\n年末占比达到21%\n\n一、二、三、四季度分别达18%、19%、20%、21%\n\n"
+            "每季度末\n\n张炳炎\n\n陈  忠\n\n①年内力争新增高新产品企业6家以上。\n")
+    tasks = extract_text(text).tasks
+    assert [(t.text[:9], t.people) for t in tasks] == [("强化科技创新,确保", ["朱先涛", "刘继军"]),
+                                                       ("开展技术创新,高新", ["张炳炎", "陈忠"])]
+
+
+def test_a_table_flattened_cell_by_cell_in_the_readers_layout() -> None:
+    """Each cell a one-cell row (``序号 |``), as a PDF or DOCX table copied cell by cell (b1 03's layout)."""
+    text = ("2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+            "1 |\n全力推进开发区“空间再造”,盘活存量土地400亩。 |\n马振明 |\n改革办 |\n全年 |\n")
+    assert [(t.lead, t.people) for t in extract_text(text).tasks] == [(["改革办"], ["马振明"])]
+
+
+def test_the_last_row_ends_where_its_cells_are_filled() -> None:
+    text = ("序号\n重点任务\n牵头单位\n责任人\n完成时间\n"
+            "1\n加强安全生产监管,生产安全事故起数同比下降10%\n安全生产科\n邢立新 副局长\n全年\n"
+            "分享到:\n【打印】【关闭】\n主办单位:海口市科学技术工业信息化局\n")
+    assert [(t.lead, t.people, t.fields) for t in extract_text(text).tasks] == [
+        (["安全生产科"], ["邢立新"], {"完成期限": "全年"})]

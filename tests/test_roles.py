@@ -188,3 +188,61 @@ def test_leader_labels_name_people_and_helping_labels_support() -> None:
 def test_ministry_departments_ending_in_si_are_units() -> None:
     """A ministry's departments end in 司 (科技司, 各司局): a verbal clause naming them is a clause."""
     assert clause("(科技司、规划司牵头,各司局按职责分工负责)") == (["科技司", "规划司"], ["各司局"], [])
+
+
+# ---------------------------------------------------------------- roles read from what a line says
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("责任分工:市发改委牵头,各区、各部门配合。", (["市发改委"], ["各区", "各部门"], [])),  # a label the lexicon lacks, verbs in its value
+        ("牵头责任单位:省发展改革委。", (["省发展改革委"], [], [])),  # a label read by its words
+        ("协同责任单位:省财政厅、省税务局等。", ([], ["省财政厅", "省税务局"], [])),
+        ("牵头负责领导:刘惠。", ([], [], ["刘惠"])),  # a label ending in 领导 names people
+        ("分管副市长:张强", ([], [], ["张强"])),  # a label ending in a post too
+        ("河长:郑栅洁 省委书记副河长:张曙光 省政府副省长协助:省水利厅", ([], ["省水利厅"], ["郑栅洁", "张曙光"])),
+        ("[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]",
+         (["区卫健局"], ["区疫情防控指挥部成员单位", "各街办(新区)"], [])),
+        ("人均地区生产总值:增长6%左右,责任单位为区发改委;", (["区发改委"], [], [])),  # a known label stated with 为
+        ("(区发改委、区财政局主办,区相关部门、各街道板块协办)", (["区发改委", "区财政局"], ["区相关部门", "各街道板块"], [])),
+        ("推进重大项目建设(区发改局)。", (["区发改局"], [], [])),  # one agency alone closing a task
+        ("市科技局牵头,市财政局配合。", (["市科技局"], ["市财政局"], [])),  # a sentence that only assigns
+        ("【牵头单位】基础研究处【配合单位】条件财务处", (["基础研究处"], ["条件财务处"], [])),
+    ],
+)
+def test_roles_are_read_from_what_the_text_says(text: str, expected: tuple[list[str], list[str], list[str]]) -> None:
+    assert clause(text) == expected
+
+
+def test_an_unknown_label_without_role_words_assigns_nobody() -> None:
+    assert find_clause("工作目标:新增企业50家。") is None
+    assert find_clause("完成时限:2023年12月底") is None
+
+
+def test_a_mark_makes_one_unit_the_lead_among_several() -> None:
+    from policykg.loaders.roles import cell_roles
+
+    found = cell_roles("区财政局*、区科技局、区投促中心", "lead")
+    assert (found.lead, found.support) == (["区财政局"], ["区科技局", "区投促中心"])
+
+
+def test_a_declared_convention_reads_every_list_as_first_lead() -> None:
+    from policykg.loaders.roles import Conventions
+
+    rule = Conventions.read("注:排在第一位的部门为牵头部门,其他为配合部门。")
+    assert rule.first_leads and not Conventions.read("全省排在第一位。").first_leads
+    r = find_clause("加强科普工作。(科技部、外交部、中科院)", rule)
+    assert r is not None and (r.lead, r.support) == (["科技部"], ["外交部", "中科院"])
+    # explicit co-leads stay co-leads whatever the convention
+    r = find_clause("(科技部、国家发展改革委牵头,有关部门按职责分工负责)", rule)
+    assert r is not None and (r.lead, r.support) == (["科技部", "国家发展改革委"], ["有关部门"])
+    # without a declared rule a bracket of several bare units assigns nobody (left to the reader)
+    assert find_clause("加强科普工作。(科技部、外交部、中科院)") is None
+
+
+def test_a_responsible_line_under_a_lead_line_supports() -> None:
+    from policykg.loaders import extract_text
+
+    task = extract_text("1.努力实现地区生产总值增长6.2%左右。\n牵头单位:区发改局\n责任单位:立山经济开发区,全区经济运行各专班\n").tasks[0]
+    assert (task.lead, task.support) == (["区发改局"], ["立山经济开发区", "全区经济运行各专班"])

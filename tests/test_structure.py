@@ -258,3 +258,39 @@ def test_inline_shi_list_in_one_paragraph_stays_sub_items() -> None:
     """A summary's ``一是…;二是…`` on one line without a clause is not split into line tasks."""
     _, tasks = parse_outline("1.存在问题。\n一是投入不均衡;二是人才有短板。", "d")
     assert all(t.number != "一是" or t.parent_id for t in tasks)
+
+
+def test_a_paragraph_carrying_several_clauses_is_one_item_per_clause() -> None:
+    """Realgold 06's layout: items run on behind ① after the section's own clause, each with its own."""
+    text = ("(一)重点建设优势产业创新体系。定期开展重点行业评估。(责任科室:科技管理科)"
+            "①围绕中科院等推进智能制造产业发展。(责任科室:产业与技术研究院)②围绕青岛软控等推进橡塑产业发展。"
+            "(责任科室:科技与创业孵化中心)围绕重点产业开展重大专项和科技攻关行动。(责任科室:科技管理科)\n")
+    _, tasks = outline(text)
+    assert [(t.number, t.text[:6], t.lead) for t in tasks] == [
+        ("(一)", "重点建设优势", ["科技管理科"]),
+        ("①", "围绕中科院等", ["产业与技术研究院"]),
+        ("②", "围绕青岛软控", ["科技与创业孵化中心"]),
+        ("", "围绕重点产业", ["科技管理科"]),
+    ]
+    assert all(t.parent_id == tasks[0].id for t in tasks[1:])
+
+
+def test_items_run_together_behind_lost_bullets() -> None:
+    """A mirror's line where each bullet became ``?`` (realgold 02's layout)."""
+    text = ("? 实施科技体制改革三年攻坚方案。(科技部、国家发展改革委牵头,国家国防科工局等按职责分工负责) "
+            "? 支持各地加大科技投入。(科技部牵头,有关部门按职责分工负责) ? 加强知识产权保护和运用。\n")
+    _, tasks = parse_outline(text, "d")
+    assert [(t.text[:6], t.lead) for t in tasks[1:]] == [("支持各地加大", ["科技部"]), ("加强知识产权", [])]
+    assert tasks[0].lead == ["科技部", "国家发展改革委"]
+
+
+def test_a_run_together_notice_is_read_part_by_part() -> None:
+    """A notice copied onto one line (b1 05's layout): its numbered parts are blocks of their own."""
+    text = ("中新网6月13日电 据中国政府网消息,国务院办公厅公布关于成立第一次全国地理国情普查领导小组的通知。各省、自治区、直辖市人民政府,"
+            "国务院各部委、各直属机构:为加强对第一次全国地理国情普查的领导,国务院决定成立第一次全国地理国情普查领导小组。"
+            "现将有关事项通知如下:一、主要职责负责第一次全国地理国情普查的组织和领导,"
+            "协调解决普查中的重大问题,审议普查工作方案。二、组成人员组长:张高丽国务院副总理副组长:姜大明国土资源部部长"
+            "马建堂统计局局长成员:吴恒权中央宣传部副部长。三、工作机构及其职责领导小组办公室设在测绘地信局,承担领导小组的日常工作。\n")
+    _, tasks = parse_outline(text, "d")
+    members = next(t for t in tasks if t.text.startswith("组成人员"))
+    assert members.people == ["张高丽", "姜大明", "马建堂", "吴恒权"]

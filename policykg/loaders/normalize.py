@@ -104,9 +104,10 @@ def normalise(raw: str) -> NormalisedText:
             out.extend(replacement)
             offsets.extend([i] * len(replacement))
             pending_space = -1
-            skip_to = end
             joined = not replacement  # a wrapped cell joined: no space before the rest
-            continue
+            if end > i:
+                skip_to = end
+                continue
         if ch in _LINE_BREAKS:
             if ch == "\r" and raw.startswith("\n", i + 1):
                 continue  # \r\n: the \n that follows writes the line end (or is dropped)

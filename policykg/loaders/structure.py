@@ -465,7 +465,7 @@ class _Outline:
         body = self.text[body_start:e]
         title = title_of(body)
         has_body = len(body.strip("。 ")) - len(title) > 10
-        if line.clauses:  # State Council style: the numbered section item is itself a task
+        if any(not c.in_prose for c in line.clauses):  # State Council style: the numbered section item is itself a task
             _nest(self.task_stack, style)
             parent = self.task_stack[-1][1] if self.task_stack else None
             task = self._new_task(number, body_start, e, style, parent, line)  # type: ignore[arg-type]

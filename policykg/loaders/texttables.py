@@ -400,8 +400,9 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
     return groups
 
 
-def _emit_row(found: TextTables, cells: list[list[_Line]]) -> None:
-    """Rewrite one row: the gaps inside a cell joined, the gaps between cells bars (with empties)."""
+def _emit_row(found: TextTables, cells: list[list[_Line]], *, header: bool = False) -> None:
+    """Rewrite one row: the gaps inside a cell joined (names of people with a space; a header name
+    wrapped over two lines without), the gaps between cells bars (with empties)."""
     prev: list[_Line] | None = None
     empties = 0
     for cell in cells:
@@ -409,12 +410,14 @@ def _emit_row(found: TextTables, cells: list[list[_Line]]) -> None:
             empties += 1
             continue
         for a, b in zip(cell, cell[1:], strict=False):
-            joiner = " " if _is_name_cell(_Slot([a])) and _is_name_cell(_Slot([b])) else ""
+            joiner = " " if not header and _is_name_cell(_Slot([a])) and _is_name_cell(_Slot([b])) else ""
             found.join(a.content_end, b.content_start, joiner)
         if prev is not None:
             found.bar(prev[-1].content_end, cell[0].content_start, empties)
         prev = cell
         empties = 0
+    if prev is not None and prev[-1].content_end not in found.rewrites:
+        found.join(prev[-1].content_end, prev[-1].content_end, BAR.rstrip())  # the row's closing bar
 
 
 def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
@@ -438,7 +441,7 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         if not rows:
             ci += n
             continue
-        _emit_row(found, groups)
+        _emit_row(found, groups, header=True)
         for row in rows:
             _emit_row(found, [s.lines for s in row])
         ci = end

@@ -1,0 +1,69 @@
+"""People by what a name is: a surname-led name beside a post or in a people field; never a post, a mask or a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders import extract_text
+from policykg.loaders.people import looks_like_name, names_beside_posts, names_of_leaders, person_name, split_people
+
+
+@pytest.mark.parametrize(
+    ("entry", "name"),
+    [
+        ("邱飞章副厅长", "邱飞章"),
+        ("局党组书记、局长黄文辉", "黄文辉"),
+        ("陈志强(党组成员、副局长)", "陈志强"),
+        ("湖头光电产业园管委会副主任郑少华", "郑少华"),
+        ("李丹常委、常务副区长", "李丹"),
+        ("分管副市长", None),  # a post alone names nobody
+        ("张某", None),  # a masked name
+        ("XX同志", None),
+        ("各位厅领导", None),
+    ],
+)
+def test_a_name_is_what_stands_beside_its_posts(entry: str, name: str | None) -> None:
+    assert person_name(entry) == name
+
+
+def test_a_word_that_opens_with_a_surname_is_no_name() -> None:
+    assert looks_like_name("高建民") and not looks_like_name("纪检委") and not looks_like_name("全年")
+
+
+def test_names_padded_to_width_and_names_run_into_their_posts() -> None:
+    assert split_people("张炳炎 陈  忠") == ["张炳炎", "陈忠"]
+    # a leading group's members copied from a page (realgold-style: 国务院地理国情普查领导小组)
+    assert split_people("姜大明国土资源部部长丁向阳国务院副秘书长马建堂统计局局长") == ["姜大明", "丁向阳", "马建堂"]
+
+
+def test_names_beside_posts_in_running_text() -> None:
+    assert [n for n, _ in names_beside_posts("一、夏禹桨区长牵头重点工作")] == ["夏禹桨"]
+    assert [n for n, _ in names_beside_posts("二、李丹常委、常务副区长牵头重点工作")] == ["李丹"]
+
+
+def test_leaders_are_people_only_when_the_text_gives_them_work() -> None:
+    assert [n for n, _ in names_of_leaders("由省委副书记、省长李小鹏牵头,6位副省长领办。")] == ["李小鹏"]
+    assert [n for n, _ in names_of_leaders("常务副省长高建民:负责省人民政府常务工作。")] == ["高建民"]
+    listed = "会上县委副书记李宽余,县委常委、副县长刘中秋分别就农业和农村经济;城市建设作了安排。"
+    assert [n for n, _ in names_of_leaders(listed)] == ["李宽余", "刘中秋"]
+    assert names_of_leaders("市长张三出席会议并讲话。") == []
+
+
+def test_a_leader_heading_a_group_answers_for_every_task_under_it() -> None:
+    text = "一、夏禹桨区长牵头重点工作\n1.推进城市更新。\n二、李丹常委、常务副区长牵头重点工作\n1.做好财政保障。(责任单位:区财政局)\n"
+    tasks = extract_text(text).tasks
+    assert [(t.text[:6], t.people, t.lead) for t in tasks] == [
+        ("推进城市更新", ["夏禹桨"], []), ("做好财政保障", ["李丹"], ["区财政局"])]
+
+
+def test_a_leading_groups_members_belong_to_the_paragraph_that_lists_them() -> None:
+    text = ("为加强统筹,决定成立科技创新工作领导小组,组成人员如下:\n组长:张建国(市长)\n"
+            "副组长:李明(副市长)\n成员:王强(市科技局局长)、赵敏(市财政局局长)\n")
+    tasks = extract_text(text).tasks
+    assert len(tasks) == 1 and tasks[0].people == ["张建国", "李明", "王强", "赵敏"]
+
+
+def test_a_contact_person_makes_no_task() -> None:
+    text = "1.建设实验室。(牵头单位:基础处)\n注:各责任单位请于每季度末报送工作进展,联系人:王磊,电话:12345。\n"
+    tasks = extract_text(text).tasks
+    assert [(t.number, t.people) for t in tasks] == [("1", [])]
