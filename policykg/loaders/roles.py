@@ -243,8 +243,10 @@ def split_marked(value: str, *, spaces: bool = False, conventions: Conventions =
 
 
 def looks_like_unit(name: str) -> bool:
-    """Whether a name reads as an organisation (or a collective of them), not prose."""
+    """Whether a name reads as an organisation (or a collective of them), not prose (一个部门 is no unit)."""
     name = _unmark(name)[0]
+    if name.startswith(lexicon.words("roles.not_unit_openers")) or re.search(r"\d", name):
+        return False
     return 1 < len(name) <= 30 and (bool(_UNIT_END.search(name)) or bool(_COLLECTIVE.match(name)) and len(name) <= 12)
 
 
@@ -281,12 +283,34 @@ def _ends_with_post(label: str) -> bool:
     return m is not None and m.start() >= 1 or (m is not None and len(label) > 2)
 
 
-def _ends_value(text: str, i: int, start: int) -> bool:
+def _ends_value(text: str, i: int, start: int, names: bool = True) -> bool:
     """At bracket depth 0: a sentence or line end, the next label, or another field (完成时限:)."""
     ch = text[i]
     if ch in "\n。" or (i > start and _label_at(text, i) is not None):
         return True
-    return ch in _SEPARATORS and _other_field(text, i + 1)
+    if ch in " \u3000" and _other_field(text, i + 1):
+        return True  # 吉林省科学技术厅 地址:…: a page footer's field after the value
+    return ch in _SEPARATORS and (_other_field(text, i + 1) or (names and _no_more_names(text, i + 1)))
+
+
+def _no_more_names(text: str, i: int) -> bool:
+    """After a list separator, a part that holds a figure or runs long reads as the next sentence, not a
+    name (…责任单位为区发改委;技改投资占固定资产投资比重16.5%(…)): the list ended."""
+    j = i
+    depth = 0
+    while j < len(text) and j - i < 40:
+        ch = text[j]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and ch in _SEPARATORS + "。\n":
+            break
+        j += 1
+    part = text[i:j].strip()
+    return bool(re.search(r"\d", part)) and not looks_like_unit(part) or len(part) > 24
 
 
 def _other_field(text: str, i: int) -> bool:
@@ -332,8 +356,9 @@ def _value_end_plain(text: str, start: int) -> int:
     return min(len(text), start + 300)
 
 
-def _value_end(text: str, start: int) -> int:
-    """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end."""
+def _value_end(text: str, start: int, role: str | None = None) -> int:
+    """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end
+    (for a list of units, also a part after a separator that reads as the next sentence)."""
     depth = 0
     i = start
     while i < len(text):
@@ -344,7 +369,7 @@ def _value_end(text: str, start: int) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and _ends_value(text, i, start):
+        elif depth == 0 and _ends_value(text, i, start, role != "people"):
             return i
         i += 1
     return i
@@ -377,11 +402,11 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
         led = False  # a 牵头… label seen in this clause: a 责任… label after it names co-responsible units
         labels: list[str] = []
         while (lm := _label_at(text, pos)) is not None:
-            value_end = _value_end(text, lm.end())
-            value = text[lm.end() : value_end]
             label = lm.group("known") or lm.group("other") or lm.group("stated")
-            labels.append(label)
             role = label_role(label)
+            value_end = _value_end(text, lm.end(), role)
+            value = text[lm.end() : value_end]
+            labels.append(label)
             if role == "lead" and led and label.startswith("责任"):
                 role = "support"
             led = led or (role == "lead" and label.startswith("牵头"))
@@ -413,7 +438,7 @@ def _assign(resp: Responsibility, value: str, role: str | None, conventions: Con
         resp.people.extend(n for n in split_people(value) if n not in resp.people)
         return
     parts = role_parts(value, role, conventions) if has_verb_part(value) else None
-    if parts is not None:
+    if parts is not None and all(looks_like_unit(n) for n in parts.lead + parts.support):
         resp.merge(parts)
         return
     if role is None:

@@ -48,6 +48,8 @@ _MIN_PROSE = 16
 #: A prose line at least this long that stops mid-sentence was hard-wrapped (PDF, copied text).
 _WRAPPED_LINE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: A clause in brackets closes an item; one written into a sentence (…,责任单位为区发改委;…) does not.
+_CLAUSE_OPEN = "(（[［【"
 #: What may stand between one item and the next on a line: punctuation, spaces, bullets and the
 #: ``?`` a lost bullet glyph became.
 _ITEM_JUNK = " \t。;；,，、?？•·●○■□◆◇▲△★☆-—"
@@ -554,7 +556,8 @@ class _Outline:
         is the task's own."""
         text = self.text[task.start : task.end]
         items = sub_items(text)
-        own = [sp for sp, c in task.clauses() if task.start <= sp[0] < task.end and not c.in_prose]
+        own = [sp for sp, c in task.clauses()
+               if task.start <= sp[0] < task.end and not c.in_prose and self.text[sp[0]] in _CLAUSE_OPEN]
         if len(own) < 2 or all(any(a <= sp[0] - task.start < b for _, a, b in items) for sp in own):
             return items
         ends = sorted(sp[1] - task.start for sp in own)
@@ -574,6 +577,7 @@ class _Outline:
         """Clauses go to the innermost item that holds them, unless only some sub-items have one."""
         by_task: dict[int, list[TaskRecord]] = {}
         own: dict[int, TaskRecord] = {}
+        led: set[int] = set()
         for (task, _, _, sub), rec in zip(ordered, records, strict=True):
             if sub is None:
                 own[id(task)] = rec
@@ -591,18 +595,21 @@ class _Outline:
             holders = [next((ch for ch in children if ch.span[0] <= sp[0] < ch.span[1]), None) for sp, _ in found]
             if children and (task.by_clause or all(any(h is ch for h in holders) for ch in children)):
                 for (sp, c), holder in zip(found, holders, strict=True):
-                    _give(holder or rec, c, sp)
+                    _give(holder or rec, c, sp, led)
             else:
                 for sp, c in found:
-                    _give(rec, c, sp)
+                    _give(rec, c, sp, led)
 
 
-def _give(rec: TaskRecord, clause: Responsibility, span: Span) -> None:
+def _give(rec: TaskRecord, clause: Responsibility, span: Span, led: set[int]) -> None:
+    """Add a clause's names to a task; ``led`` holds the tasks already led by a 牵头 label."""
     lead = clause.lead
-    if clause.lead_label.startswith("责任") and rec.lead and not clause.support:
+    if clause.lead_label.startswith("责任") and id(rec) in led and not clause.support:
         lead, support = [], [*clause.support, *clause.lead]  # 牵头单位:X on one line, 责任单位:Y on the next
     else:
         support = clause.support
+    if clause.lead_label.startswith("牵头"):
+        led.add(id(rec))
     for mine, theirs in ((rec.lead, lead), (rec.support, support), (rec.people, clause.people)):
         mine.extend(n for n in theirs if n not in mine)
     rec.clause_span = span if rec.clause_span is None else (min(rec.clause_span[0], span[0]), max(rec.clause_span[1], span[1]))

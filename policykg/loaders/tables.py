@@ -257,6 +257,13 @@ def _unmarked(text: str) -> str:
     return text if not has_verb_part(text) else "、".join(cell_roles(text, "lead").lead) or text
 
 
+def _names_a_unit(text: str) -> bool:
+    """Whether a cell under a unit column names at least one unit (a deadline or cut-off text does not)."""
+    names = split_names(text, spaces=True)
+    return len(text) <= 120 and any(looks_like_unit(n) for n in names) and all(
+        looks_like_unit(n) for n in names if len(n) > 8)
+
+
 def _unit_cell(text: str) -> bool:
     names = split_names(text, spaces=True)
     return bool(names) and len(text) <= 80 and all(looks_like_unit(n) for n in names)
@@ -332,13 +339,15 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
         row.task = task
     if "number" in placed and _NUMBER_CELL.match(placed["number"].text):
         row.number = placed["number"].text.strip("()（）.、")
-    if (lead := placed.get("lead")) and not _unit_cell(_unmarked(lead.text)):
+    if (lead := placed.get("lead")) and not _names_a_unit(_unmarked(lead.text)):
         lead = None  # a cut-off row's text under the unit column names no unit
     if lead:
         found = cell_roles(lead.text, "lead", conventions)
         row.lead, row.support = list(found.lead), list(found.support)
         row.lead_span = lead.span
-    if support := placed.get("support"):
+    if (support := placed.get("support")) and not _names_a_unit(support.text):
+        support = None  # a deadline slid under the support column (持续推进) names no unit
+    if support:
         row.support += [n for n in split_names(support.text, spaces=True) if n not in row.support]
     if people := placed.get("people"):
         row.people = split_people(people.text)

@@ -208,7 +208,8 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "columns.problem_words", "columns.field_labels", "roles.unit_label_endings", "roles.people_label_endings", "roles.lead_marks",
                  "roles.first_leads", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
                  "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
-                 "roles.lead_words_seen", "roles.support_words_seen", "roles.contact_labels", "roles.list_openers")
+                 "roles.lead_words_seen", "roles.support_words_seen", "roles.contact_labels", "roles.list_openers",
+                 "roles.not_unit_openers")
 
 
 @cache
