@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policykg.loaders import extract_text
-from policykg.loaders.script import fold, is_traditional
+from policykg.ontology.script import fold, is_traditional
 
 # A line of a Guangzhou notice as a mirror site serves it (realgold 15): traditional characters with the
 # pinyin of some inserted after them.

@@ -5,7 +5,8 @@ The parsers read a folded copy of the text (simplified script, mirrors' pinyin d
 words: ``牽頭單位:市經(jīng)貿(mào)委`` must show ``市經(jīng)貿(mào)委``, and a task's text must be the text
 the document has. This last stage maps every span of an Extraction onto the displayed text
 and rewrites each quoted string (task texts, names, raw figure phrases, titles) as the
-displayed text has it at that place. A name the loaders composed (a shared-suffix composite
+displayed text has it at that place. A figure's indicator stays in the folded spelling: it is
+a name to compare with the catalogue's, not a quotation. A name the loaders composed (a shared-suffix composite
 expanded, a post stripped) that stands nowhere in the text keeps its folded spelling.
 """
 
@@ -70,9 +71,8 @@ def to_display(extraction: Extraction, doc: Document) -> Extraction:
     for section in extraction.sections:
         section.title = w.written(section.title, section.span)
         section.span = w.span(section.span)
-    for target in extraction.targets:
+    for target in extraction.targets:  # the indicator stays folded: the catalogue compares simplified names
         target.raw = w.written(target.raw, target.span)
-        target.indicator = w.written(target.indicator, target.span)
         target.span = w.span(target.span)
     document = extraction.document
     document.title = w.written(document.title)

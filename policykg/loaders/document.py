@@ -16,8 +16,8 @@ from functools import cached_property
 
 from policykg.loaders.blocks import Block, read_blocks
 from policykg.loaders.roles import Conventions
-from policykg.loaders.script import Folded, fold
 from policykg.loaders.tables import CellAt, CellIndex, Row, Table, read_tables
+from policykg.ontology.script import Folded, fold
 
 
 @dataclass

@@ -21,11 +21,11 @@ from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.normalize import normalise
 from policykg.loaders.read import SourceText, read_source
 from policykg.loaders.reports import report_facts
-from policykg.loaders.script import blank, fold
 from policykg.loaders.structure import parse_document
 from policykg.loaders.targets import extract_targets
 from policykg.loaders.types import DocumentRecord, Extraction
 from policykg.ontology import ids
+from policykg.ontology.script import blank, fold
 from policykg.ontology.terms import DocKind
 
 #: Real prose is never refused (it loads as paragraphs and figures); a text with no run of

@@ -25,7 +25,7 @@ from functools import cache
 
 from policykg.loaders import lexicon
 from policykg.loaders.roles import NO_CONVENTIONS, Conventions, cell_roles, looks_like_unit, split_names, split_people
-from policykg.loaders.script import to_simplified
+from policykg.ontology.script import to_simplified
 
 Span = tuple[int, int]
 

@@ -12,6 +12,7 @@ from policykg.ontology import ids, indicators, regions
 from policykg.ontology import units as unit_rules
 from policykg.ontology.indicators import Catalogue
 from policykg.ontology.refs import IndicatorRef, PersonRef, RegionRef, UnitRef
+from policykg.ontology.script import canonical
 
 __all__ = [
     "IndicatorRef", "PersonRef", "RegionRef", "UnitRef",
@@ -36,12 +37,12 @@ def document_region(hint: str | None, issuer: str | None, title: str = "", text:
 
 def agency(issuer: str | None, where: RegionRef | None) -> UnitRef | None:
     """The issuing agency, by its full name in its region (省科技厅 -> 浙江省科学技术厅)."""
-    return unit_rules.agency(issuer, where)
+    return unit_rules.agency(canonical(issuer) if issuer else issuer, where)
 
 
 def units(mention: str, issuer: UnitRef | None, where: RegionRef | None) -> list[UnitRef]:
     """Every unit a lead/support mention stands for: a composite (杭州市、滨江区科技局(委)) gives two."""
-    return unit_rules.UnitResolver(issuer, where).resolve(mention)
+    return unit_rules.UnitResolver(issuer, where).resolve(canonical(mention))
 
 
 def unit(mention: str, issuer: UnitRef | None, where: RegionRef | None) -> UnitRef:
@@ -54,7 +55,7 @@ def unit(mention: str, issuer: UnitRef | None, where: RegionRef | None) -> UnitR
 
 def person(name: str, serves: UnitRef | None) -> PersonRef:
     """A person is scoped by the agency they serve: one name in two agencies is two people."""
-    name = name.strip()
+    name = canonical(name.strip())
     return PersonRef(ids.person_id(serves.id if serves else "", name), name, serves)
 
 

@@ -143,3 +143,9 @@ def blank(text: str | Folded, spans: list[tuple[int, int]]) -> str | Folded:
                 chars[i] = " "
     out = "".join(chars)
     return replace(text, text=out) if isinstance(text, Folded) else out
+
+
+def canonical(name: str) -> str:
+    """A name as the graph identifies it: mirrors' pinyin dropped, simplified script (市經(jīng)貿(mào)委 and
+    市经贸委 are one unit). The written form stays the mention."""
+    return to_simplified(_PINYIN.sub("", name))
