@@ -91,3 +91,25 @@ def test_the_last_row_ends_where_its_cells_are_filled() -> None:
             "分享到:\n【打印】【关闭】\n主办单位:海口市科学技术工业信息化局\n")
     assert [(t.lead, t.people, t.fields) for t in extract_text(text).tasks] == [
         (["安全生产科"], ["邢立新"], {"完成期限": "全年"})]
+
+
+def test_a_row_merged_over_several_items_is_one_row_per_item() -> None:
+    """b2 05's layout: one numbered row holds items (1)…(3), each followed by its own leader and units;
+    cells merged over several items are written 〃 and read as the cell above."""
+    text = ("序号\n目标名称\n工 作 标 准\n区政府\n分管领导\n牵头单位\n配合单位\n"
+            "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n王旭锋\n发改局\n经开区\n统计局\n"
+            "(2)一般公共预算收入增长3%以上。\n财政局\n"
+            "(3)社会消费品零售总额增长6%左右。\n吴 伟\n商务局\n")
+    normalised = _normalised(text)
+    assert "〃 | 〃 | (2)一般公共预算收入增长3%以上。 | 〃 | 财政局 | 〃 |" in normalised
+    tasks = extract_text(text).tasks
+    assert [(t.text[:8], t.lead, t.people) for t in tasks] == [
+        ("(1)地区生产总", ["发改局"], ["王旭锋"]),
+        ("(2)一般公共预", ["财政局"], ["王旭锋"]),  # the leader merged over both items
+        ("(3)社会消费品", ["商务局"], ["吴伟"]),
+    ]
+
+
+def test_a_ditto_mark_stands_for_the_cell_above() -> None:
+    text = "序号 | 工作任务 | 牵头单位 |\n1 | 推进科技成果转化 | 市科技局 |\n2 | 建设技术交易市场 | 同上 |\n"
+    assert [t.lead for t in extract_text(text).tasks] == [["市科技局"], ["市科技局"]]

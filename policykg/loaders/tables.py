@@ -37,12 +37,14 @@ _TASK_NAMES: tuple[str, ...] = dict(_ROLES)["task"]
 #: Roles whose cells report what was done: a figure there is an actual.
 RESULT_ROLES = frozenset(lexicon.column_result_roles())
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_ITEM_CELL = re.compile(r"^[(（]\d{1,2}[)）]\S")
 _NUMBER_CELL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）.、]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _LABEL_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]\s*$")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 #: A column named by a year and a kind of figure (2016年完成, 2017年预期目标): an indicator table's.
 FIGURE_COLUMN = "figures"
+_DITTO = frozenset(lexicon.words("columns.ditto"))
 INDICATOR_COLUMN = "indicator"
 
 
@@ -363,30 +365,55 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
 def read_tables(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Table]:
     """Every table in a text whose rows are `` | `` lines: a header, then its rows (blank lines
     and one-cell rows in between do not end it; any other line does)."""
-    out: list[Table] = []
-    current: Table | None = None
+    found: list[tuple[Table, list[tuple[list[Cell], Span]]]] = []
+    body: list[tuple[list[Cell], Span]] | None = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             continue
         if not is_table_line(line):
-            if current is not None and unwrap_single_cell(line) == line:
-                current = None  # prose ends the table; a one-cell row (a merged heading) does not
+            if body is not None and unwrap_single_cell(line) == line:
+                body = None  # prose ends the table; a one-cell row (a merged heading) does not
             continue
         cells = split_cells(line, start)
         columns = header_columns(cells)
         if columns is not None:
-            current = Table(columns, (start, start + len(line)), header_cells=cells)
-            out.append(current)
-            continue
-        if current is None:
-            continue
-        row = read_row(cells, current.columns, (start, start + len(line)), conventions)
-        if row is not None:
-            current.rows.append(row)
-    return out
+            body = []
+            found.append((Table(columns, (start, start + len(line)), header_cells=cells), body))
+        elif body is not None:
+            body.append((cells, (start, start + len(line))))
+    for table, rows in found:
+        _choose_task_column(table, [cells for cells, _ in rows])
+        for cells, span in rows:
+            if table.rows:  # a ditto mark (〃, 同上) stands for the cell above it
+                above = table.rows[-1].cells
+                cells = [Cell(above[i].text, c.span) if c.text in _DITTO and i < len(above) else c
+                         for i, c in enumerate(cells)]
+            row = read_row(cells, table.columns, span, conventions)
+            if row is not None:
+                table.rows.append(row)
+    return [table for table, _ in found]
+
+
+def _choose_task_column(table: Table, rows: list[list[Cell]]) -> None:
+    """A header that names no task column (目标名称 | 工作标准 | 牵头单位): the task is the column whose
+    cells say the most (the longest on average), not merely the first unnamed one."""
+    named = any(c.role == "task" and column_role(c.name) == "task" for c in table.columns)
+    if named or not rows:
+        return
+    free = [c.index for c in table.columns if c.role in (None, "task", "目标任务", "context")]
+    if len(free) < 2:
+        return
+
+    def says_most(i: int) -> tuple[int, float]:
+        cells = [r[i].text for r in rows if i < len(r) and r[i].text not in _DITTO]
+        items = sum(bool(_ITEM_CELL.match(c)) for c in cells)  # (1)… (2)…: the items are the tasks
+        return items, sum(map(len, cells)) / len(cells) if cells else 0.0
+
+    best = max(free, key=says_most)
+    table.columns = [Column(c.index, c.name, "task" if c.index == best else ("context" if c.role == "task" else c.role),
+                            c.year, c.figures) for c in table.columns]
 
 
 # ---------------------------------------------------------------- what the figures stage asks

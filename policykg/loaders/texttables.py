@@ -290,6 +290,13 @@ def _join_wrapped(slots: list[_Slot], width: int) -> list[_Slot]:
 _DATE_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底|末|前|中旬|上旬|下旬)?$|^(?:19|20)\d{2}\s*年(?:底|末|内)?$")
 
 
+def _unit_line(text: str) -> bool:
+    from policykg.loaders.roles import looks_like_unit, split_names
+
+    names = split_names(text.strip(), spaces=True)
+    return bool(names) and all(looks_like_unit(n) for n in names)
+
+
 def _typed_cell(text: str) -> bool:
     """A line that is a cell of its own kind (units, a person, a date), never the rest of a wrapped one."""
     from policykg.loaders.roles import looks_like_unit, split_names
@@ -371,6 +378,14 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
 def _last_row_lines(lines: list[_Line], idx: list[int], width: int, blank_mode: bool) -> int:
     """How many lines the last row of a numbered table takes: the most that still make at most
     ``width`` cells once wrapped cells and names are joined (what follows is the page's text)."""
+    slots = _slots(lines, idx, blank_mode)
+    if len(_sub_rows(slots)) >= 2:  # a row merged over items: it runs to the last item's own cells
+        items = _sub_rows(slots)
+        end = items[-1] + 1
+        while end < len(slots) and slots[end].lines and (_typed_cell(slots[end].text)
+                                                          or slots[end].text.startswith(("(", "（"))):
+            end += 1
+        return sum(len(s.lines) for s in slots[:end])
     best = min(len(idx), 2)
     for n in range(2, min(len(idx), width + 2) + 1):
         slots = _slots(lines, idx[:n], blank_mode)
@@ -385,7 +400,13 @@ def _last_row_lines(lines: list[_Line], idx: list[int], width: int, blank_mode: 
 def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list[_Line]]:
     """Header cells as groups of lines: a name wrapped over two lines is one column when the rows
     have fewer cells than the header has lines."""
-    groups = [[h] for h in header]
+    groups: list[list[_Line]] = []
+    for h in header:  # 区政府 / 分管领导: a name wrapped over two lines whose halves make a known column
+        if groups and column_role(_header_name(groups[-1][-1])) is None and len(groups[-1]) == 1 and \
+                column_role(_header_name(groups[-1][-1]) + _header_name(h), exact=True) is not None:
+            groups[-1].append(h)
+        else:
+            groups.append([h])
     if not rows:
         return groups
     width = Counter(len(r) for r in rows).most_common(1)[0][0]
@@ -420,6 +441,72 @@ def _emit_row(found: TextTables, cells: list[list[_Line]], *, header: bool = Fal
         found.join(prev[-1].content_end, prev[-1].content_end, BAR.rstrip())  # the row's closing bar
 
 
+#: An item number inside a numbered row, ``(2)``: a row merged over several items (rowspan) holds one per item.
+_SUB_ITEM = re.compile(r"^[(（](\d{1,2})[)）]")
+#: Written for a cell merged from the row above: the table model reads it as that cell (``tables``).
+DITTO = "〃"
+
+
+def _sub_rows(row: list[_Slot]) -> list[int]:
+    """Indexes of the slots that open the items of a row merged over several of them (``(1)…``,
+    ``(2)…`` in one numbered row), counting on from one to the next; empty when there are fewer than two."""
+    found: list[int] = []
+    expected: int | None = None
+    for i, slot in enumerate(row):
+        m = _SUB_ITEM.match(slot.text)
+        if m and (expected is None or int(m.group(1)) == expected):
+            found.append(i)
+            expected = int(m.group(1)) + 1
+    return found if len(found) >= 2 else []
+
+
+def _emit_sub_rows(found: TextTables, row: list[_Slot], starts: list[int], roles: list[str | None]) -> bool:
+    """Rewrite a row merged over several items as one row per item: the cells merged from above
+    written as ``〃`` (ditto), each item's names under the people column and its units under the
+    unit columns. False (nothing written) when the cells do not fall in the columns' order."""
+    item_col = starts[0]
+    cols = {role: roles.index(role) for role in ("people", "lead", "support") if role in roles}
+    plans: list[list[tuple[int, list[_Line]]]] = []
+    for k, start in enumerate(starts):
+        group = [s for s in row[start : starts[k + 1] if k + 1 < len(starts) else len(row)] if s.lines]
+        cells: list[tuple[int, list[_Line]]] = [(item_col, list(group[0].lines))]
+        for slot in group[1:]:
+            text = slot.text
+            if text.startswith(("(", "（")) and not _SUB_ITEM.match(text) and len(cells) > 1:
+                cells[-1][1].extend(slot.lines)  # 高新园 / (邹区镇): the rest of a wrapped name
+                continue
+            if _unit_line(text) and "lead" in cols:  # a unit before a name: 高新园 is a park, not a person
+                taken = {c for c, _ in cells}
+                col = cols["lead"] if cols["lead"] not in taken else cols.get("support", -1)
+            elif _is_name_cell(slot) and "people" in cols:
+                col = cols["people"]
+            else:
+                col = -1
+            if col < 0 or col < cells[-1][0]:
+                return False  # cells out of the columns' order: leave the row as it is
+            if col == cells[-1][0]:
+                cells[-1][1].extend(slot.lines)
+            else:
+                cells.append((col, list(slot.lines)))
+        plans.append(cells)
+    last_col = max(cols.values(), default=item_col)
+    cells_in_order: list[tuple[int, list[_Line], int]] = [(c, s.lines, -1) for c, s in enumerate(row[:item_col]) if s.lines]
+    for k, cells in enumerate(plans):
+        cells_in_order += [(col, lines, k) for col, lines in cells]
+    for (col_a, lines_a, k_a), (col_b, lines_b, k_b) in zip(cells_in_order, cells_in_order[1:], strict=False):
+        if k_b == k_a or k_a < 0:
+            gap = BAR + (DITTO + BAR) * (col_b - col_a - 1)
+        else:  # the next item's row: close this one with dittos, open the next with the merged cells
+            gap = (BAR + DITTO) * (last_col - col_a) + BAR.rstrip() + "\n" + (DITTO + BAR) * item_col
+        found.join(lines_a[-1].content_end, lines_b[0].content_start, gap)
+    for col, lines, _ in cells_in_order:
+        for a, b in zip(lines, lines[1:], strict=False):
+            found.join(a.content_end, b.content_start, "" if b.content.startswith(("(", "（")) else " ")
+    col_z, lines_z, _ = cells_in_order[-1]
+    found.join(lines_z[-1].content_end, lines_z[-1].content_end, (BAR + DITTO) * (last_col - col_z) + BAR.rstrip())
+    return True
+
+
 def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
     """Tables whose every cell stands on a line of its own (a page's table flattened to text)."""
     content = [k for k in range(len(lines)) if lines[k].content]
@@ -442,8 +529,11 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
             ci += n
             continue
         _emit_row(found, groups, header=True)
+        roles = [column_role("".join(_header_name(h) for h in g)) for g in groups]
         for row in rows:
-            _emit_row(found, [s.lines for s in row])
+            starts = _sub_rows(row) if numbered else []
+            if not (starts and _emit_sub_rows(found, row, starts, roles)):
+                _emit_row(found, [s.lines for s in row])
         ci = end
 
 
