@@ -499,7 +499,7 @@ def _emit_sub_rows(found: TextTables, row: list[_Slot], starts: list[int], roles
         else:  # the next item's row: close this one with dittos, open the next with the merged cells
             gap = (BAR + DITTO) * (last_col - col_a) + BAR.rstrip() + "\n" + (DITTO + BAR) * item_col
         found.join(lines_a[-1].content_end, lines_b[0].content_start, gap)
-    for col, lines, _ in cells_in_order:
+    for _, lines, _k in cells_in_order:
         for a, b in zip(lines, lines[1:], strict=False):
             found.join(a.content_end, b.content_start, "" if b.content.startswith(("(", "（")) else " ")
     col_z, lines_z, _ = cells_in_order[-1]
