@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import cn2an
 
@@ -111,6 +112,16 @@ def _unit_ok(text: str, start: int, end: int, unit: str) -> bool:
 
 
 def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (see ``_find_quantities``); read once per text, however many stages ask."""
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=8)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(_scan_quantities(text))
+
+
+def _scan_quantities(text: str) -> list[Quantity]:
     """Every ``number [range] [scale] unit`` in ``text``, left to right.
 
     A number without a unit is kept only when it carries 亿/万亿 (``突破650亿``),

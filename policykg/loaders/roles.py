@@ -576,8 +576,18 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
     return out
 
 
+@cache
+def _may_assign() -> re.Pattern[str]:
+    """What a text must hold to assign anyone: a colon, a bracket, a role verb or label, a leader's
+    verb. Most lines of a plan hold none, and skip the finders."""
+    words = [*_VERB_ROLES, *_LABEL_ROLES, *lexicon.words("people.lead_verbs"), *lexicon.words("people.each_takes")]
+    return re.compile(r"[:：(（\[［【]|" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
 def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Responsibility]:
     """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
+    if not _may_assign().search(text):
+        return []
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
              + _leaders(text))
