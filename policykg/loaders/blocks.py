@@ -26,7 +26,7 @@ from policykg.loaders.tables import is_table_line, unwrap_single_cell
 _CN = "一二三四五六七八九十"
 # (style, pattern); a pattern's group 1 is the number as written, the match end is where the text starts.
 SECTION_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}(?:部分|章|篇))\s*")),
+    ("part", re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}(?:" + "|".join(lexicon.words("numbering.part_words")) + r"))\s*")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}}\s*[、．.])(?![{_CN}\d])\s*")),
     ("cn-paren", re.compile(rf"^([(（]\s*[{_CN}]{{1,3}}\s*[)）])\s*")),
 )

@@ -56,7 +56,7 @@ _KNOWN_LABEL = "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=Tru
 _LABEL = re.compile(
     rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?))"
     r"\s*[:：]"
-    rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:为|是)(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
+    rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:{'|'.join(lexicon.words('roles.stated_with'))})(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
 #: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
 _BRACKET_LABEL = re.compile("[【\\[]([\u4e00-\u9fa5]{2,10})[】\\]]")

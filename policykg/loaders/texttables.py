@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from policykg.loaders import lexicon
 from policykg.loaders.people import looks_like_name
 from policykg.loaders.tables import Cell, column_role, header_columns
 
@@ -287,7 +288,8 @@ def _join_wrapped(slots: list[_Slot], width: int) -> list[_Slot]:
     return out
 
 
-_DATE_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底|末|前|中旬|上旬|下旬)?$|^(?:19|20)\d{2}\s*年(?:底|末|内)?$")
+_DEADLINE_TAIL = "|".join(lexicon.words("columns.deadline_tails"))
+_DATE_CELL = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年)?\s*\d{{1,2}}\s*月(?:{_DEADLINE_TAIL})?$|^(?:19|20)\d{{2}}\s*年(?:{_DEADLINE_TAIL})?$")
 
 
 def _unit_line(text: str) -> bool:

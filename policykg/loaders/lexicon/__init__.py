@@ -128,7 +128,8 @@ def unit_endings() -> tuple[str, ...]:
 # ---------------------------------------------------------------- table columns
 
 #: Keys of columns.yaml that are no column role.
-_COLUMN_FILE_KEYS = ("examples", "negatives", "result_roles", "figure_kinds", "problem_words", "field_labels", "ditto")
+_COLUMN_FILE_KEYS = ("examples", "negatives", "result_roles", "figure_kinds", "problem_words", "field_labels", "ditto",
+                     "deadline_tails")
 
 
 @cache
@@ -205,7 +206,8 @@ def words_regex(name: str) -> re.Pattern[str]:
 #: Every family read through ``words``: the lock lists their words, the tests prove their examples.
 WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", "people.not_person", "people.masks",
                  "people.lead_verbs", "people.each_takes",
-                 "columns.problem_words", "columns.field_labels", "columns.ditto", "roles.unit_label_endings", "roles.people_label_endings", "roles.lead_marks",
+                 "columns.problem_words", "columns.field_labels", "columns.ditto", "columns.deadline_tails",
+                 "numbering.part_words", "numbering.pdf_part_words", "roles.stated_with", "roles.unit_label_endings", "roles.people_label_endings", "roles.lead_marks",
                  "roles.first_leads", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
                  "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
                  "roles.lead_words_seen", "roles.support_words_seen", "roles.contact_labels", "roles.list_openers",

@@ -13,6 +13,7 @@ only chrome wording (打印 关闭, 当前位置：首页 > …, 字号 大 中 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -33,11 +34,6 @@ _BLOCKS = frozenset({
     "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
     "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })  # fmt: skip
-_CHROME_WORDS = re.compile(
-    r"打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭此页|关闭|返回顶部|返回首页|返回|加入收藏|收藏|"
-    r"分享到|分享|字号|字体|默认|视力保护色|[大中小]|[【】\[\]|:：\s/]"
-)
-_BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|您当前的位置|您的位置|所在位置|现在位置)|^(网站)?首页\s*[>»›]")
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _MULTIBYTE = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "big5": "big5"}
 
@@ -126,9 +122,12 @@ def _strip_chrome(root: LexborNode) -> None:
 
 
 def _is_chrome_line(line: str) -> bool:
+    """A line of the page's own controls or trail (打印 关闭, 当前位置:首页 > …): the lexicon's chrome rules."""
+    from policykg.loaders.chrome import chrome_rule
+
     if " | " in line:
         return False
-    return not _CHROME_WORDS.sub("", line) or bool(_BREADCRUMB.match(line))
+    return chrome_rule(unicodedata.normalize("NFKC", line)) is not None  # the rules read normalised text
 
 
 class _Walker:

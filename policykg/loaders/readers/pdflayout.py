@@ -21,8 +21,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from policykg.loaders import lexicon
+
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+[部章条节]|[①-⑳])")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+(?:"
+                       + "|".join(lexicon.words("numbering.pdf_part_words")) + r")|[①-⑳])")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
 _MIN_JUSTIFIED = 3  # lines reaching the right margin before it counts as one
 
