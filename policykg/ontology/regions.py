@@ -53,6 +53,9 @@ class Gazetteer:
             if d.short:
                 self.by_short.setdefault(d.short, []).append(d)
         self.max_len = max((len(n) for n in [*self.by_full, *self.by_short]), default=0)
+        #: The first two characters of every name: a position whose next two are none of them names
+        #: nothing, so the scan tries the longer sizes only where a name can start.
+        self.heads = frozenset(n[:2] for n in [*self.by_full, *self.by_short])
         self._refs: dict[str, RegionRef] = {}
 
     # -- references -------------------------------------------------------------------
@@ -164,6 +167,9 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         i, n = 0, len(text)
         while i < n:
+            if text[i : i + 2] not in self.heads:
+                i += 1
+                continue
             for size in range(min(self.max_len, n - i), 1, -1):
                 head = text[i : i + size]
                 found = self.by_full.get(head) or [
