@@ -161,3 +161,189 @@ def test_locked_role_examples_still_assign_someone(key: str, example: str) -> No
 if __name__ == "__main__":
     LOCK.write_text("\n".join(_lock_lines()) + "\n", encoding="utf-8")
     print(f"wrote {LOCK} ({len(_lock_lines())} entries)", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- word families, each through its component
+
+
+def _people_expect(example: object) -> bool:
+    from policykg.loaders.people import person_name
+
+    assert isinstance(example, dict)
+    return person_name(str(example["text"])) == example["expect"]
+
+
+def _no_person(text: object) -> bool:
+    from policykg.loaders.people import person_name
+
+    return person_name(str(text)) is None
+
+
+def _leaders(example: object) -> bool:
+    from policykg.loaders.people import names_of_leaders
+
+    text, expect = (example["text"], example["expect"]) if isinstance(example, dict) else (example, [])
+    return [n for n, _ in names_of_leaders(str(text))] == expect
+
+
+def _assigns(text: object) -> bool:
+    return bool(_assigned(str(text)))
+
+
+def _marked_lead_only(text: object) -> bool:
+    found = _assigned(str(text))
+    return len(found.get("lead", [])) == 1 and bool(found.get("support"))
+
+
+def _no_etc(text: object) -> bool:
+    found = _assigned(str(text))
+    return bool(found) and not any("等" in n or n.endswith("部门") for n in found.get("support", []))
+
+
+def _collective_kept(text: object) -> bool:
+    return _assigned(str(text)).get("support") == ["有关部门"]
+
+
+def _shared_suffix(text: object) -> bool:
+    return _assigned(str(text)).get("lead") == ["杭州市科技局", "滨江区科技局"]
+
+
+def _zone_not_place(text: object) -> bool:
+    return _assigned(str(text)).get("lead") == ["高新区", "市科技局"]
+
+
+def _assigns_people(text: object) -> bool:
+    return bool(_assigned(str(text)).get("people"))
+
+
+def _problem_cell(text: object) -> bool:
+    from policykg.loaders.tables import read_tables
+
+    table = read_tables(f"工作任务 | 存在问题 | 下一步打算 |\n建设平台 | {text} | |")[0]
+    return "存在问题" in table.rows[0].fields
+
+
+def _field_line(text: object) -> bool:
+    from policykg.loaders.blocks import classify
+
+    return classify(0, str(text)).field is not None
+
+
+def _ditto(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    tasks = extract_text(str(text).replace("\\n", "\n")).tasks
+    return len(tasks) >= 2 and bool(tasks[-1].lead) and tasks[-1].lead == tasks[0].lead
+
+
+def _typed_cell(text: object) -> bool:
+    from policykg.loaders.texttables import _typed_cell
+
+    return _typed_cell(str(text))
+
+
+def _first_leads(text: object) -> bool:
+    from policykg.loaders.roles import Conventions
+
+    return Conventions.read(str(text)).first_leads
+
+
+def _section(text: object) -> bool:
+    from policykg.loaders.blocks import classify
+
+    return classify(0, str(text)).section is not None
+
+
+def _pdf_numbered(text: object) -> bool:
+    from policykg.loaders.readers.pdflayout import _NUMBERED
+
+    return _NUMBERED.match(str(text)) is not None
+
+
+def _heading_names(text: object) -> bool:
+    from policykg.loaders.roles import heading_roles
+
+    found = heading_roles(str(text))
+    return bool(found.people or found.lead)
+
+
+def _lead_words_counted(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    coverage = extract_text(str(text) + "\n").coverage
+    return coverage is not None and (coverage.lead_words + coverage.support_words) > 0
+
+
+def _contact_only(text: object) -> bool:
+    from policykg.loaders.roles import find_clauses
+
+    found = find_clauses(str(text))
+    return bool(found) and all(c.contact_only for c in found)
+
+
+def _introduces_list(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    tasks = extract_text(f"{text}:\n组长:张建国(市长)\n成员:李明(副市长)\n").tasks
+    return len(tasks) == 1 and tasks[0].people == ["张建国", "李明"]
+
+
+def _no_unit_named(text: object) -> bool:
+    from policykg.loaders.roles import find_clause
+
+    found = find_clause(str(text))
+    return found is None or not (found.lead or found.support)
+
+
+#: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
+WORD_CHECKS = {
+    "people.surnames": (_people_expect, _no_person),
+    "people.compound_surnames": (_people_expect, _no_person),
+    "people.posts": (_people_expect, _no_person),
+    "people.not_person": (_people_expect, _no_person),
+    "people.masks": (_people_expect, _no_person),
+    "people.lead_verbs": (_leaders, _leaders),
+    "people.each_takes": (_leaders, _leaders),
+    "columns.problem_words": (_problem_cell, lambda t: not _problem_cell(t)),
+    "columns.field_labels": (_field_line, lambda t: not _field_line(t)),
+    "columns.ditto": (_ditto, _ditto),
+    "columns.deadline_tails": (_typed_cell, _typed_cell),
+    "numbering.part_words": (_section, lambda t: not _section(t)),
+    "numbering.pdf_part_words": (_pdf_numbered, lambda t: not _pdf_numbered(t)),
+    "roles.unit_label_endings": (_assigns, lambda t: not _assigns(t)),
+    "roles.people_label_endings": (_assigns_people, lambda t: not _assigns_people(t)),
+    "roles.lead_marks": (_marked_lead_only, _marked_lead_only),
+    "roles.first_leads": (_first_leads, lambda t: not _first_leads(t)),
+    "roles.etc_tails": (_no_etc, _no_etc),
+    "roles.collective_prefixes": (_collective_kept, _collective_kept),
+    "roles.place_levels": (_shared_suffix, _shared_suffix),
+    "roles.not_place_words": (_zone_not_place, _zone_not_place),
+    "roles.agency_endings": (_assigns, lambda t: not _assigns(t)),
+    "roles.heading_verbs": (_heading_names, lambda t: not _heading_names(t)),
+    "roles.heading_tails": (_heading_names, _heading_names),
+    "roles.lead_words_seen": (_lead_words_counted, _lead_words_counted),
+    "roles.support_words_seen": (_lead_words_counted, _lead_words_counted),
+    "roles.contact_labels": (_contact_only, _contact_only),
+    "roles.list_openers": (_introduces_list, _introduces_list),
+    "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
+    "roles.stated_with": (_assigns, _assigns),
+}
+
+
+def test_every_word_family_has_a_check() -> None:
+    assert set(WORD_CHECKS) == set(lexicon.WORD_FAMILIES)
+
+
+WORD_CASES = [(name, "example", ex) for name in lexicon.WORD_FAMILIES for ex in lexicon.word_family(name).examples] + [
+    (name, "negative", neg) for name in lexicon.WORD_FAMILIES for neg in lexicon.word_family(name).negatives]
+
+
+@pytest.mark.parametrize(("family", "which", "case"), WORD_CASES, ids=[f"{f}:{w}:{c}"[:60] for f, w, c in WORD_CASES])
+def test_word_family_examples_through_their_component(family: str, which: str, case: object) -> None:
+    positive, negative = WORD_CHECKS[family]
+    assert (positive if which == "example" else negative)(case), (family, which, case)
+
+
+def test_every_word_family_proves_itself_with_an_example() -> None:
+    assert [name for name in lexicon.WORD_FAMILIES if not lexicon.word_family(name).examples and
+            not lexicon.word_family(name).negatives] == []
