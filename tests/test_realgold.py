@@ -7,12 +7,15 @@ read the loaders (``docs/gold-schema.md`` and the labelling conventions of ``doc
   these tests skip where it is absent). Before this work: ``TOTAL docs=32 meta 50/82
   tasks-count-ok 27/32 lead R=0.224 P=0.929 (13/58) support R=0.423 P=1.000 (22/52) people
   R=0.056 P=1.000 (1/18) targets R=0.621 P=0.730 (154/248)``.
-* ``tests/blind/b1`` and ``tests/blind/b2`` (13 and 15 documents found with the search tools and
+* ``tests/blind/b1``, ``b2`` and ``b3`` (13, 15 and 14 documents found with the search tools and
   labelled blind this turn; texts and gold live in the project). Each was scored on the loaders
   as they stood when it arrived, before any rule was written for it (``tests/blind/*/SCORED``):
   b1 lead R=0.353 support R=0.071 people R=0.000 targets R=0.600 P=0.529; b2 lead R=0.500
-  support R=0.385 people R=0.700 targets R=0.560 P=0.628. They were then training data, so
-  their scores now flatter; ``tests/blind/final`` was kept unread until the last commit.
+  support R=0.385 people R=0.700 targets R=0.560 P=0.628. ``tests/blind/b3`` (14, people-heavy
+  layouts) arrived after the v3 roles and people work and scored on it before any rule for it:
+  lead R=0.538 P=0.875, people R=0.077 (the honest estimate of that work at the time). They
+  were then training data, so their scores now flatter; ``tests/blind/final`` was kept unread
+  until the last commit.
 
 A floor is what the loaders reach now, rounded down; it goes up with the loaders, never down.
 """
@@ -40,6 +43,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("b2", "lead"): (0.80, 0.90),
     ("b2", "support"): (0.60, 0.95),
     ("b2", "people"): (0.65, 0.95),
+    ("b3", "lead"): (0.80, 0.95),
+    ("b3", "people"): (0.90, 0.95),
 }
 
 
@@ -48,6 +53,7 @@ def _sets() -> dict[str, tuple[Path, Path]]:
         "realgold": (REALGOLD / "gold", REALGOLD / "docs"),
         "b1": (BLIND / "b1" / "gold", BLIND / "b1" / "docs"),
         "b2": (BLIND / "b2" / "gold", BLIND / "b2" / "docs"),
+        "b3": (BLIND / "b3" / "gold", BLIND / "b3" / "docs"),
     }
 
 
@@ -80,6 +86,6 @@ def test_recall_and_precision_stay_above_their_floors(name: str, kind: str) -> N
 
 def test_every_blind_batch_was_scored_before_it_was_used() -> None:
     """Each development batch carries the score it had when it arrived (the honest estimate)."""
-    for batch in ("b1", "b2"):
+    for batch in ("b1", "b2", "b3"):
         scored = BLIND / batch / "SCORED"
         assert scored.is_file() and "TOTAL" in scored.read_text(encoding="utf-8"), batch
