@@ -66,14 +66,22 @@ def looks_like_name(name: str, *, strict: bool = True) -> bool:
         return False
     singles, compounds = _surnames()
     shaped = len(name) >= 3 if name[:2] in compounds else name[0] in singles and len(name) <= 3
-    return shaped and not (strict and _a_word(name))
+    return shaped and not _a_word(name, strict)
 
 
-def _a_word(text: str) -> bool:
+#: jieba's tags a name in a people field may carry besides a person's (nr): another proper noun
+#: (华源, nz) or a place's (ns); a common word (公司, 全体: n) is never a name.
+_FIELD_NAME_TAGS = ("nr", "nz", "ns")
+
+
+def _a_word(text: str, strict: bool = True) -> bool:
     """Whether jieba's dictionary knows ``text`` as a word that is no personal name (纪检委, 全年, 金融):
-    the dictionary's tag is jieba's second opinion on a candidate that opens with a surname."""
+    the dictionary's tag is jieba's second opinion on a candidate that opens with a surname. In a
+    people field (``strict`` False) only a common word is refused."""
     tag = _word_tags().get(text)
-    return tag is not None and not tag.startswith("nr")
+    if tag is None:
+        return False
+    return not tag.startswith("nr") if strict else not tag.startswith(_FIELD_NAME_TAGS)
 
 
 @cache

@@ -26,6 +26,7 @@ are names, never titles or collectives (``people.py``). Collective mentions (``�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -342,26 +343,22 @@ def _verbal_value_follows(text: str, pos: int) -> bool:
 
 def _value_end_plain(text: str, start: int) -> int:
     """The value's end without looking for labels (the next 。, line end or unmatched bracket)."""
-    depth = 0
-    for i in range(start, min(len(text), start + 300)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and (ch in "\n。" or (ch in _SEPARATORS and _OTHER_LABEL.match(text, i + 1))):
-            return i
-    return min(len(text), start + 300)
+    return _scan_value(text, start, lambda i: text[i] in "\n。" or (
+        text[i] in _SEPARATORS and _OTHER_LABEL.match(text, i + 1) is not None), limit=300)
 
 
 def _value_end(text: str, start: int, role: str | None = None) -> int:
     """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end
     (for a list of units, also a part after a separator that reads as the next sentence)."""
+    return _scan_value(text, start, lambda i: _ends_value(text, i, start, role != "people"))
+
+
+def _scan_value(text: str, start: int, stops: Callable[[int], bool], limit: int | None = None) -> int:
+    """The first position from ``start`` where ``stops`` holds outside brackets, or an unmatched
+    closing bracket, or the end (of the text, or ``limit`` characters on)."""
     depth = 0
-    i = start
-    while i < len(text):
+    end = len(text) if limit is None else min(len(text), start + limit)
+    for i in range(start, end):
         ch = text[i]
         if ch in OPEN:
             depth += 1
@@ -369,10 +366,9 @@ def _value_end(text: str, start: int, role: str | None = None) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and _ends_value(text, i, start, role != "people"):
+        elif depth == 0 and stops(i):
             return i
-        i += 1
-    return i
+    return end
 
 
 def has_verb_part(value: str) -> bool:
