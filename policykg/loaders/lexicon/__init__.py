@@ -67,6 +67,7 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "units": ("units", "units", "unit", "word"), "chrome": ("chrome", "", "pattern", "name"),
     "indicators.relational": ("indicators", "relational", "", "word"),
     "indicators.not_figures": ("indicators", "not_figures", "pattern", "name"),
+    "indicators.unitless": ("indicators", "unitless", "", "word"),
 }
 
 
@@ -195,13 +196,17 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
 # ---------------------------------------------------------------- periods
 
 PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers", "summary_titles",
-                   "plan_titles", "baseline_from", "baseline_to", "five_year_cues")
+                   "plan_titles", "baseline_from", "baseline_to", "five_year_cues", "target_cues", "target_labels",
+                   "actual_cues", "estimate_cues", "average_cues", "total_cues", "span_words", "direction_down",
+                   "direction_up", "relative_years")
+#: Period families whose entries are regular expressions, not words.
+_PATTERN_FAMILIES = ("report_markers", "span_words")
 
 
 @cache
 def period_entries(family: str) -> tuple[Entry, ...]:
-    """``result_headings``, ``goal_headings``, ``result_cues``, ``goal_cues`` or ``report_markers``."""
-    key = "pattern" if family == "report_markers" else "word"
+    """One family of ``periods.yaml`` (``PERIOD_FAMILIES``)."""
+    key = "pattern" if family in _PATTERN_FAMILIES else "word"
     return tuple(_entries(f"periods.{family}", _file("periods")[family], "", word_key=key))
 
 
@@ -215,6 +220,18 @@ def words_pattern(family: str) -> re.Pattern[str]:
 @cache
 def report_markers() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(e.word, re.M) for e in period_entries("report_markers"))
+
+
+@cache
+def relative_years() -> dict[str, int]:
+    """A relative year word (今年, 去年, 明年) -> its shift from the year the document speaks in."""
+    return {e.word: int(e.extra.get("shift", 0)) for e in period_entries("relative_years")}
+
+
+@cache
+def span_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern with a count group ``n``, "back" or "forward") for spans counted from the document's clock."""
+    return tuple((re.compile(e.word), str(e.extra.get("meaning", ""))) for e in period_entries("span_words"))
 
 
 # ---------------------------------------------------------------- indicators
@@ -244,6 +261,16 @@ def not_figure_entries() -> tuple[Entry, ...]:
 def not_figure_rules() -> tuple[NotFigureRule, ...]:
     return tuple(NotFigureRule(e.word, str(e.extra["side"]), re.compile(e.meaning), e.extra.get("unit"))
                  for e in not_figure_entries())
+
+
+def unitless_entries() -> tuple[Entry, ...]:
+    return entries("indicators.unitless")
+
+
+@cache
+def unitless_heads() -> re.Pattern[str]:
+    """Names of indicators measured in no unit (指数, 满意度, 倍差), longest first."""
+    return re.compile("|".join(sorted((re.escape(e.word) for e in unitless_entries()), key=len, reverse=True)))
 
 
 def all_entries() -> list[Entry]:
