@@ -173,8 +173,11 @@ def test_target_cue_makes_a_goal_even_in_a_report(entry: lexicon.Entry) -> None:
 
 @pytest.mark.parametrize("entry", _period_family("target_labels"), ids=_ids(_period_family("target_labels")))
 def test_target_label_states_goals_until_the_results(entry: lexicon.Entry) -> None:
-    figures = _figures(entry.example)
-    assert [figures[0].kind, figures[-1].kind] == ["target", "actual"], [(f.raw, f.kind) for f in figures]
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert [after[0].kind, after[-1].kind] == ["target", "actual"], [(f.raw, f.kind) for f in extraction.targets]
 
 
 @pytest.mark.parametrize("entry", _period_family("actual_cues"), ids=_ids(_period_family("actual_cues")))
@@ -215,9 +218,11 @@ def test_direction_word_says_which_way_a_change_goes(family: str, entry: lexicon
 
 @pytest.mark.parametrize("entry", _period_family("relative_years"), ids=_ids(_period_family("relative_years")))
 def test_relative_year_dates_the_figures_after_it(entry: lexicon.Entry) -> None:
-    shift = int(entry.extra["shift"])
-    figure = _figures(entry.example)[-1 if shift >= 0 else 0]
-    assert figure.year == 2019 + shift, [(f.raw, f.year) for f in _figures(entry.example)]
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert after and after[0].year == entry.expect["year"], [(f.raw, f.year) for f in extraction.targets]
 
 
 def test_headings_of_results_and_goals_start_parts_of_their_kind() -> None:

@@ -239,3 +239,23 @@ def test_a_summary_under_a_metadata_block_is_titled_by_its_own_line() -> None:
     assert meta.year == 2037
     assert meta.region == "鄞州区"
     assert meta.issuer == "鄞州区科技局(科协)"  # the short 区科技局 as the text writes it in full
+
+
+def test_the_state_councils_report_is_about_all_of_china() -> None:
+    """A city the report's text names (重庆) is no region of the State Council's report."""
+    from policykg.loaders import extract_text
+
+    text = ("政府工作报告\n——2040年3月5日在第十四届全国人民代表大会第三次会议上\n现在,我代表国务院,向大会报告政府工作。\n"
+            "一、2039年工作回顾\n重庆、重庆两江新区和重庆西部科学城加快建设。国内生产总值增长5%。\n")
+    doc = extract_text(text).document
+    assert (doc.issuer, doc.region, doc.year, doc.kind) == ("国务院", "全国", 2040, "government-work-report")
+
+
+def test_a_meeting_that_reviews_a_year_and_plans_this_year() -> None:
+    text = "某县招商引资工作会议召开\n3月26日,某县召开会议。会议总结了2039年某县招商引资工作,安排部署今年的工作任务。\n"
+    assert extract_metadata(text).year == 2040
+
+
+def test_a_day_month_year_date() -> None:
+    assert parse_date("13.03.2015  07:51") == "2015-03-13"
+    assert extract_metadata("陕西《政府工作报告》部门分工确定\n\n13.03.2035  07:51\n记者昨日获悉。\n").year == 2035

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from policykg.loaders import lexicon
 from policykg.loaders.periods import holds_plan_part, plan_span
+from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
 from policykg.ontology import regions
 
@@ -94,10 +95,15 @@ def _cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+
+
 def parse_date(s: str) -> str | None:
-    """An ISO date from ``2015年1月22日``, ``2015-01-22``, ``2015.1.22`` or ``二〇一五年一月二十二日``."""
+    """An ISO date from ``2015年1月22日``, ``2015-01-22``, ``2015.1.22``, ``22.01.2015`` or ``二〇一五年一月二十二日``."""
     if m := _ISO.search(s):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DMY.search(s):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _CN_DATE.search(s):
         y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
         mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
@@ -109,7 +115,7 @@ def parse_date(s: str) -> str | None:
 
 
 def _is_date_line(line: str) -> bool:
-    rest = _ISO.sub("", line) if _ISO.search(line) else _CN_DATE.sub("", line)
+    rest = _ISO.sub("", line) if _ISO.search(line) else _DMY.sub("", _CN_DATE.sub("", line))
     return rest != line and len(re.sub(r"[\s\d:：]", "", rest)) == 0
 
 
@@ -413,6 +419,8 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
         for found in _YEAR.finditer(ln):
             if _PLANNING.match(ln, found.end()):
                 return int(found.group(1))
+        if meeting := _REVIEWED_THEN_THIS_YEAR.search(ln):
+            return int(meeting.group(1)) + 1
     for ln in head:
         if first := _YEAR.search(ln):
             return int(first.group(1))
@@ -423,6 +431,11 @@ _SUMMARY_GENRE = lexicon.words_pattern("summary_titles")
 _PLANNING_WORDS = lexicon.words_pattern("plan_titles")
 #: A year tied to planning a year's work in a news lead: 对2013年度科技工作进行了全面谋划.
 _PLANNING = re.compile(r"度?[\u4e00-\u9fa5]{0,6}?工作[^,，。]{0,8}?(?:谋划|计划|部署|安排|思路|打算|要点)")
+
+
+#: A meeting that reviews a year and plans "this year" is held the year after: 会议总结了2009年…工作,安排部署今年的工作任务.
+_REVIEWED_THEN_THIS_YEAR = re.compile(
+    r"总结(?:了|交流)?[^,，。]{0,12}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:部署|安排|谋划)[^,，。]{0,6}?(?:今年|本年)")
 
 
 def _reviewed_and_planned(title: str, text: str) -> int | None:
@@ -491,6 +504,20 @@ def qualified_issuer(issuer: str | None, region: str | None, text: str) -> str |
     if m := re.search(re.escape(issuer) + r"([(（][\u4e00-\u9fa5]{1,6}[)）])", text[:5000]):
         return issuer + m.group(1)
     return issuer
+
+
+def with_report(meta: DocumentMeta, report: ReportFacts, text: str) -> DocumentMeta:
+    """A government work report's own evidence (the speaker, the congress, the part headings) over
+    what the page around it says: the State Council's report is about 全国, never a city its text names."""
+    meta.year = report.year or meta.year
+    if report.issuer:
+        if report.issuer != meta.issuer:
+            meta.region = None  # the page's region was read for another issuer
+        meta.issuer = report.issuer
+    meta.region = report.region or meta.region or find_region(text, meta.issuer, meta.title)
+    if "报告" not in meta.title:
+        meta.title = "政府工作报告"
+    return meta
 
 
 def extract_metadata(text: str) -> DocumentMeta:

@@ -47,7 +47,8 @@ QUANTITY = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<high>{_NUM}))?"
     rf"(?P<approx>多|余)?"
-    rf"(?:[ \t]?(?P<scale>{_SCALE}))?"  # 367.1 亿元: copies from PDFs space the number off its scale
+    # 367.1 亿元 and 823.57\n亿元: copies from PDFs space or wrap the number off its scale; 2个亿 (not 6000个亿元以上项目)
+    rf"(?:(?:[ \t]|\n(?=[万亿千百]+元))?(?:个(?=亿(?!元)))?(?P<scale>{_SCALE}))?"
     rf"(?P<approx2>多|余)?"
     rf"\s?(?P<unit>{_UNIT})?"
 )

@@ -99,8 +99,9 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     matches = list(YEAR.finditer(reading))
     for i, m in enumerate(matches):
         tail = reading[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(reading)]
-        if _SUMMARY_WORDS.search(tail):
-            summary_year = summary_year or int(m.group(1))
+        later_planned = i + 1 < len(matches) and bool(_PLAN_WORDS.search(reading[matches[-1].end() :]))
+        if _SUMMARY_WORDS.search(tail) or (later_planned and not _PLAN_WORDS.search(tail)):
+            summary_year = summary_year or int(m.group(1))  # 2015年福州市科技工作及2016年工作思路: 2015 is reviewed
         elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(reading):
             plan_year = plan_year or int(m.group(1))
     if (span := plan_span(line)) is not None and summary_year is None:
@@ -164,6 +165,7 @@ class Segment:
     start: int
     kind: str
     year: int | None
+    first: int | None = None  # a stretch about a span (“十四五”时期是…): its first year
 
 
 def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
@@ -171,11 +173,17 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     (``一、2019年工作回顾``, ``二、2020年工作思路``, ``下一步工作打算``), else, for a
     results-first document without such headings, its first plan-like paragraph."""
     out: list[Segment] = []
-    for p in paras:
+    for i, p in enumerate(paras):
         body = p.text.strip()
         if period.title and (body == period.title or period.title in body):
             continue
+        if (i > 0 and paras[i - 1].text.rstrip().endswith(("《", "〈"))) or (
+            i + 1 < len(paras) and paras[i + 1].text.lstrip().startswith(("》", "〉"))
+        ):
+            continue  # a quoted title split over lines (《\n…2035年远景目标纲要\n》) is no heading
         seg = _heading_segment(body, p.start, period)
+        if seg is None and period.headed:
+            seg = _span_opening(body, p.start, period)
         if seg is not None:
             out.append(seg)
     if period.reports and period.plans and not period.headed and not any(s.kind == "target" for s in out):
@@ -186,13 +194,40 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     return out
 
 
+#: A paragraph of a work report that opens on a span: “十四五”时期是…, 过去五年,…
+_SPAN_OPENING = re.compile(r"^(?:——)?\s*(?:在|回顾)?\s*(?:[“\"](十[一二三四五六七八九]?|二十)五[”\"]|(十[一二三四五六七八九]?|二十)五)(?:时期|期间)")
+
+
+def _span_opening(body: str, start: int, period: DocPeriod) -> Segment | None:
+    """In a government work report a paragraph that opens on a five-year period or on the years just
+    past (“十四五”时期是…, 过去五年,…) starts a stretch about that span, as a heading would: its
+    figures are results when the span is over, else goals for its last year."""
+    if period.summary_year is None:
+        return None
+    if m := _SPAN_OPENING.match(body):
+        span = five_year_span(m.group(1) or m.group(2))
+        if span is None:
+            return None
+        kind = "actual" if span[1] <= period.summary_year else "target"
+        return Segment(start, kind, span[1], span[0])
+    for pattern, direction in lexicon.span_patterns():
+        m = pattern.match(body)
+        if m and direction == "back" and (n := _count(m.group("n"))) and 2 <= n <= 15:
+            return Segment(start, "actual", period.summary_year, period.summary_year - n + 1)
+    return None
+
+
 #: A heading dated relative to the document (二、今年经济社会发展的总体要求、主要预期目标…).
 _RELATIVE_YEAR = re.compile(r"今年|明年|本年度|下一年")
 
 
+#: A figure in a line makes it a headline or a sentence, not a heading (今年预期目标:地区生产总值增7.5%-8%).
+_FIGURE_IN_LINE = re.compile(r"\d\s*(?:%|％|亿|万|个百分点)")
+
+
 def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
     head = _ENUMERATOR.sub("", body)
-    if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")):
+    if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")) or _FIGURE_IN_LINE.search(head):
         return None
     results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
     if results and goals and _REPORT_END.search(head):
@@ -255,7 +290,8 @@ def segment_at(segs: list[Segment], pos: int) -> Segment | None:
 
 
 #: Words before a year that make it the time of its clause (到2020年, 力争2015年).
-_TIME_LEAD = re.compile(r"(?:在|于|到|截至|截止|力争|确保|预计|计划)\s*$")
+_TIME_LEAD = re.compile(r"(?:" + lexicon.words_pattern("time_leads").pattern + r")\s*$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
 _CLAUSE_DELIMS = set(",;。:!?、|\n")
 
@@ -273,8 +309,8 @@ def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> in
         while i >= stop and text[i] not in _CLAUSE_DELIMS:
             i -= 1
         head = _ENUMERATOR.sub("", text[i + 1 : m.start()])
-        if head.strip() and not _TIME_LEAD.search(head):
-            continue
+        if _CJK_CHAR.search(head) and not _TIME_LEAD.search(head):
+            continue  # a word before the year makes it an object; noise (F2 ^2009年) does not
         if _NOT_A_PERIOD_AFTER.match(text, m.end()):
             continue
         found = int(m.group(1))
@@ -309,6 +345,8 @@ def as_of(text: str, start: int, pos: int, year: int | None, default_month: int 
 _PERIOD_NAME = re.compile(
     r"[“\"‘'](十[一二三四五六七八九]?|二十)五[”\"’']|(十[一二三四五六七八九]?|二十)五(?=时期|期间|规划|末|初|以来|前)"
 )
+_PERIOD_AFTER = re.compile(r"(?:时期|期间|以来|末|初|前)")
+_NAMES_A_PLAN = re.compile(r"[^,;。:、|\n]{0,14}?(?:规划|纲要|计划|方案)")
 _CN_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -376,6 +414,7 @@ class FigureClock:
         self._cues: list[_Cue] = []
         self._carry_pos = 0
         self._carry: int | None = None
+        self._carry_source = ""
         #: The year the document speaks in: a work report's own, a report's, else the document's.
         self.now = document.year if period.headed else (period.summary_year if period.reports else document.year)
         self._relative = lexicon.words_pattern("relative_years")
@@ -389,7 +428,7 @@ class FigureClock:
         if self._para == (floor, end):
             return
         self._para = (floor, end)
-        self._carry_pos, self._carry = floor, None
+        self._carry_pos, self._carry, self._carry_source = floor, None, ""
         cues: list[_Cue] = []
         start = floor
         for m in [*_CLAUSE_SPLIT.finditer(self.text, floor, end), None]:
@@ -402,6 +441,9 @@ class FigureClock:
             label = self._labels.match(body)
             if label and not re.match(r"[^,;。]{0,2}(?:完成|情况)", body[label.end() :]):  # not 目标任务完成情况
                 cues.append(_Cue(start, "target"))
+            elif m is not None and self.text[stop] in ":：" and (tail := self._labels.search(clause)) and \
+                    len(clause) - tail.end() <= 2:
+                cues.append(_Cue(start + tail.start(), "target"))  # 2010年…的总体目标是: the figures after the colon
             for a in self._actual_cues.finditer(clause):
                 cues.append(_Cue(start + a.start(), "actual"))
             start = stop + 1
@@ -422,21 +464,29 @@ class FigureClock:
     def _carried_year(self, floor: int, sstart: int) -> int | None:
         """The last year that opens a clause in the paragraph before the figure's sentence."""
         if sstart > self._carry_pos:
-            said = self.opening_year(self._carry_pos, sstart, floor)
-            if said is not None:
-                self._carry = said
+            said, source = self._opening(self._carry_pos, sstart, floor)
+            if said is not None and not (source == "part" and self._carry_source == "past"):
+                self._carry, self._carry_source = said, source
             self._carry_pos = sstart
         return self._carry
 
     def opening_year(self, start: int, pos: int, floor: int) -> int | None:
         """The last year that opens a clause in ``text[start:pos]``: written (2015年,…) or said from
-        the document's own time (今年, 去年, 明年)."""
+        the document's own time (今年, 去年, 明年); 0 for the year of the part it stands in (全年), which
+        after 在过去的一年里 is that year."""
+        said, source = self._opening(start, pos, floor)
+        if source == "part" and self._carry_source == "past" and self._para is not None and start >= self._para[0]:
+            return self._carry
+        return said
+
+    def _opening(self, start: int, pos: int, floor: int) -> tuple[int | None, str]:
         found = clause_year(self.text, start, pos, floor)
+        source = "written" if found is not None else ""
         where = -1
         if found is not None:
             where = max(m.start() for m in YEAR.finditer(self.text, start, pos) if int(m.group(1)) == found)
         if self.now is None:
-            return found
+            return found, source
         for m in self._relative.finditer(self.text, start, pos):
             if m.start() < where:
                 continue
@@ -445,10 +495,16 @@ class FigureClock:
             while i >= stop and self.text[i] not in _CLAUSE_DELIMS:
                 i -= 1
             head = _ENUMERATOR.sub("", self.text[i + 1 : m.start()])
-            if head.strip() and not _TIME_LEAD.search(head):
+            if _CJK_CHAR.search(head) and not _TIME_LEAD.search(head):
                 continue
-            found, where = self.now + lexicon.relative_years()[m.group(0)], m.start()
-        return found
+            shift = lexicon.relative_years()[m.group(0)]
+            if shift == "part":
+                found, source, where = 0, "part", m.start()  # 全年: the year of the part it stands in
+                continue
+            said = self.past_until if shift is None else self.now + int(shift)
+            if said is not None:
+                found, source, where = said, "past" if shift is None else "relative", m.start()
+        return found, source
 
     # -- per figure ----------------------------------------------------------------------
 
@@ -471,8 +527,11 @@ class FigureClock:
         text = self.text
         for m in _PERIOD_NAME.finditer(text, sstart, pos):
             span = five_year_span(m.group(1) or m.group(2))
-            if span and not self._masked(m.start()):
-                found = (span[0], span[1], m.start())
+            if span is None or _in_book_title(text, sstart, m.start()):  # 《…“十四五”规划》 is a name
+                continue
+            if _NAMES_A_PLAN.match(text, m.end()) and not _PERIOD_AFTER.match(text, m.end()):
+                continue  # 编制“十三五”高新技术产业发展规划: the plan's name, not the figure's span
+            found = (span[0], span[1], m.start())
         for m in _YEAR_RANGE.finditer(text, sstart, pos):
             first, last = int(m.group(1)), int(m.group(2))
             if 0 < last - first <= 15 and not self._masked(m.start()) and (found is None or m.start() > found[2]):
@@ -496,11 +555,12 @@ class FigureClock:
         return bool(self.mask and pos < len(self.mask) and self.mask[pos])
 
     def read(
-        self, pos: int, sstart: int, cstart: int, floor: int, para_end: int, prior: tuple[str, int | None],
-        in_cell: bool = False,
+        self, pos: int, sstart: int, cstart: int, floor: int, para_end: int,
+        prior: tuple[str, int | None, int | None], in_cell: bool = False,
     ) -> Reading:
-        """The figure at ``pos`` whose sentence starts at ``sstart`` and clause at ``cstart``."""
-        kind, year = prior
+        """The figure at ``pos`` whose sentence starts at ``sstart`` and clause at ``cstart``; ``prior``
+        is the (kind, year, first year of its span) its place in the document gives it."""
+        kind, year, prior_first = prior
         text = self.text
         left = text[cstart:pos]
         cue = state = None
@@ -509,10 +569,11 @@ class FigureClock:
             state = self._state(pos)
             cue = self.own_cue(cstart, sstart, pos)
         span = self.span_before(sstart, pos)
+        carried = self._carried_year(floor, sstart) if not in_cell else None
         said = self.opening_year(sstart, pos, floor) if span is None else None
-        if said is None and not in_cell:
-            carried = self._carried_year(floor, sstart)
-            said = carried if span is None else None
+        if said is None and span is None:
+            said = carried
+        said = said or None  # 0: the part's own year (全年)
         period_from = period_to = None
         if span is not None:
             period_from, period_to, _ = span
@@ -532,10 +593,17 @@ class FigureClock:
             aggregate = "average"
         elif span is not None and lexicon.words_pattern("total_cues").search(text[sstart:pos]):
             aggregate = "total"
-        if aggregate and period_from is None and self.span and kind == "target":
+        if aggregate and period_from is None and prior_first is not None and year is not None:
+            period_from, period_to = prior_first, year  # 年均增长 in a part about “十四五”时期
+        elif aggregate and period_from is None and self.span and kind == "target":
             period_from, period_to = self.span
         basis = "estimate" if lexicon.words_pattern("estimate_cues").search(text[sstart:pos]) else None
         return Reading(kind, year, period_from, period_to, aggregate, basis, direction(text, cstart, pos))
+
+
+def _in_book_title(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("《") > before.count("》")
 
 
 def direction(text: str, cstart: int, pos: int) -> str | None:

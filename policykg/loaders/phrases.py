@@ -156,7 +156,7 @@ def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
     """The lexicon's name for a figure that belongs to a scoring rule (计5分, 每增1个百分点,
     达到50亿元的,得10分), or None."""
     for rule in lexicon.not_figure_rules():
-        if rule.unit is not None and q.unit != rule.unit:
+        if rule.unit is not None and q.unit not in rule.unit.split("|"):
             continue
         if rule.side == "before":
             hit = rule.pattern.search(text[max(floor, q.start - 6) : q.start])
@@ -165,6 +165,11 @@ def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
         if hit:
             return rule.name
     return None
+
+
+#: Two figures written as a pair, each with its unit: 12亿元/10亿元, 190个/226亿元.
+_PAIR_AFTER = re.compile(r"/\s*\d+(?:\.\d+)?\s*[万亿千百]*[\u4e00-\u9fff%]")
+_PAIR_BEFORE = re.compile(r"[\u4e00-\u9fff%]\s*/$")
 
 
 def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
@@ -183,8 +188,10 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # G60, TOP10
     if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit():
         return False  # tail of a version, a date or a code
-    if before == "/" or text[q.end : q.end + 1] == "/":
-        return False
+    if (before == "/" and not _PAIR_BEFORE.search(text, max(floor, q.start - 4), q.start)) or (
+        text[q.end : q.end + 1] == "/" and not _PAIR_AFTER.match(text, q.end)
+    ):
+        return False  # a date or a code; a pair of figures (12亿元/10亿元, 190个/226亿元) stays
     if re.match(r"[^,;。:|\n]{0,20}之一", text[q.end : q.end + 24]):
         return False  # 入围全国15个示范之一: membership, not a figure
     if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):

@@ -263,20 +263,22 @@ def _cap(start: int, pos: int, width: int = 40) -> int:
     return max(start, pos - width)
 
 
-def _prior(period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool) -> tuple[str, int | None]:
+def _prior(
+    period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool
+) -> tuple[str, int | None, int | None]:
     """The kind and year the figure's place gives it: its table column or results field, else the part
     of the document it stands in, else the document's genre. Its own words come after (``FigureClock``)."""
     report_year = period.summary_year or period.plan_year
     if (cell is not None and cell.result) or in_field:
-        return "actual", report_year
+        return "actual", report_year, None
     if cell is not None:
-        return "target", report_year
+        return "target", report_year, None
     seg = segment_at(segs, q.start)
     if seg is not None:
-        return seg.kind, seg.year
+        return seg.kind, seg.year, seg.first
     if period.reports:
-        return "actual", period.summary_year
-    return "target", period.plan_year
+        return "actual", period.summary_year, None
+    return "target", period.plan_year, None
 
 
 def _follows(text: str, prev: _Seen, q: Quantity) -> bool:

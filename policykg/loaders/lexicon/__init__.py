@@ -198,7 +198,7 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
 PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers", "summary_titles",
                    "plan_titles", "baseline_from", "baseline_to", "five_year_cues", "target_cues", "target_labels",
                    "actual_cues", "estimate_cues", "average_cues", "total_cues", "span_words", "direction_down",
-                   "direction_up", "relative_years")
+                   "direction_up", "relative_years", "time_leads")
 #: Period families whose entries are regular expressions, not words.
 _PATTERN_FAMILIES = ("report_markers", "span_words")
 
@@ -223,9 +223,15 @@ def report_markers() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def relative_years() -> dict[str, int]:
-    """A relative year word (今年, 去年, 明年) -> its shift from the year the document speaks in."""
-    return {e.word: int(e.extra.get("shift", 0)) for e in period_entries("relative_years")}
+def relative_years() -> dict[str, int | str | None]:
+    """A relative year word (今年, 去年, 明年) -> its shift from the year the document speaks in;
+    None for the year it looks back on (一年来, 过去一年); "part" for the year of the part it stands
+    in (全年)."""
+    out: dict[str, int | str | None] = {}
+    for e in period_entries("relative_years"):
+        shift = str(e.extra.get("shift", 0))
+        out[e.word] = None if shift == "past" else ("part" if shift == "part" else int(shift))
+    return out
 
 
 @cache
