@@ -277,3 +277,31 @@ def test_locked_role_examples_still_assign_someone(key: str, example: str) -> No
 if __name__ == "__main__":
     LOCK.write_text("\n".join(_lock_lines()) + "\n", encoding="utf-8")
     print(f"wrote {LOCK} ({len(_lock_lines())} entries)", file=sys.stderr)
+
+
+NAME_ENTRIES = list(lexicon.name_entries())
+
+
+@pytest.mark.parametrize("entry", NAME_ENTRIES, ids=_ids(NAME_ENTRIES))
+def test_name_words_are_no_part_of_an_indicator_name(entry: lexicon.Entry) -> None:
+    """Each family's example: the figure's indicator comes out named as ``expect.name`` ("" for a fragment)."""
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets][-1:] == [entry.expect["name"]]
+
+
+@pytest.mark.parametrize("entry", lexicon.list_head_entries(), ids=_ids(lexicon.list_head_entries()))
+def test_a_list_shares_its_head(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets] == entry.expect["names"]
+
+
+@pytest.mark.parametrize("entry", lexicon.unitless_entries(), ids=_ids(lexicon.unitless_entries()))
+def test_a_unitless_indicator_keeps_its_bare_figures(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    figures = extract_text("2037年工作要点\n" + entry.example).targets
+    assert figures and all(t.unit == "" and entry.word in t.indicator + t.raw for t in figures)
+    if entry.negative:
+        assert extract_text("2037年工作要点\n" + entry.negative).targets == []

@@ -117,10 +117,10 @@ def test_noun_after_the_unit_when_a_verb_governs_it() -> None:
     assert t.indicator.startswith("创新平台和载体")
 
 
-def test_pair_shares_its_indicator() -> None:
+def test_pair_names_each_of_its_indicators() -> None:
     a, b = run("省级和市级研发中心累计分别达到24家和83家。")
     assert (a.value, b.value) == (24, 83)
-    assert a.indicator == b.indicator
+    assert (a.indicator, b.indicator) == ("省级研发中心累计", "市级研发中心累计")  # 分别: one each, in turn
     assert "83家" in b.raw
 
 
@@ -453,7 +453,7 @@ def test_a_work_report_paragraph_opening_on_a_five_year_period() -> None:
 
     got = [(t.value, t.kind, t.year, t.aggregate, t.period_from) for t in extract_text(text).targets]
     assert got == [(2.3, "actual", 2020, None, None), (5.7, "actual", 2020, "average", 2016),
-                   (24.1, "target", 2025, None, None), (6, "target", 2021, None, None)]
+                   (24.1, "target", 2025, None, 2021), (6, "target", 2021, None, None)]
 
 
 def test_a_headline_with_figures_is_no_heading() -> None:

@@ -587,15 +587,15 @@ class FigureClock:
                 elif kind == "actual" and said > year:
                     kind = "target"
             year = said
+        elif said is None and prior_first is not None and year is not None:
+            period_from, period_to = prior_first, year  # in a stretch about “十三五”时期 or 过去五年
         kind = cue or state or kind
         aggregate = None
         if lexicon.words_pattern("average_cues").search(left):
             aggregate = "average"
-        elif span is not None and lexicon.words_pattern("total_cues").search(text[sstart:pos]):
-            aggregate = "total"
-        if aggregate and period_from is None and prior_first is not None and year is not None:
-            period_from, period_to = prior_first, year  # 年均增长 in a part about “十四五”时期
-        elif aggregate and period_from is None and self.span and kind == "target":
+        elif period_from is not None and lexicon.words_pattern("total_cues").search(text[sstart:pos]):
+            aggregate = "total"  # 五年累计, 十三五期间累计
+        if aggregate and period_from is None and self.span and kind == "target":
             period_from, period_to = self.span
         basis = "estimate" if lexicon.words_pattern("estimate_cues").search(text[sstart:pos]) else None
         return Reading(kind, year, period_from, period_to, aggregate, basis, direction(text, cstart, pos))

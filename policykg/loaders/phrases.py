@@ -287,3 +287,72 @@ def governing_verb(left: str) -> str:
 
 def leans_on_previous(left: str) -> bool:
     return not left or bool(_LEANS_ON_PREVIOUS.match(left))
+
+
+# ---------------------------------------------------------------- an indicator's name
+
+_NAME_MARK = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]|[A-Ha-h][.、]|——|—|-)\s*")
+_NAME_EDGE = " \t、,，;；:：()（）的-—|“”\"'"
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def indicator_name(phrase: str) -> str:
+    """The name a figure's indicator goes by: the words before the figure without the verbs, time
+    words, scopes and connectives around them (提出国内生产总值增长 -> 国内生产总值增长; 粮食产量继续保持 ->
+    粮食产量; 国内生产总值比上年增长 -> 国内生产总值增长). The words are the lexicon's (indicators.yaml:
+    name_leads, name_tails, name_inner, not_names). A fragment (a verb alone, a place alone, one
+    character) names nothing: ``""``, and the figure keeps its sentence."""
+    name = re.sub(r"\s+", "", phrase)
+    name = _NAME_MARK.sub("", name)
+    name = lexicon.name_patterns("name_inner").sub("", name)
+    leads = re.compile(r"^(?:" + lexicon.name_patterns("name_leads").pattern + r")")
+    tails = re.compile(r"(?:" + lexicon.name_patterns("name_tails").pattern + r")$")
+    previous = None
+    while previous != name:  # each pass removes at least one character, so at most len(phrase) passes
+        previous = name
+        name = name.strip(_NAME_EDGE)
+        name = leads.sub("", name, count=1).strip(_NAME_EDGE)
+        name = tails.sub("", name, count=1).strip(_NAME_EDGE)
+    if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+        name = re.sub(r"[(（][^)）]*$", "", name)  # a bracket the figure cut open
+    if len(_NAME_CHAR.findall(name)) < 2 or lexicon.name_patterns("not_names").fullmatch(name):
+        return ""
+    from policykg.ontology import regions  # the gazetteer: a place alone names nothing
+
+    if regions.lookup(name) is not None:
+        return ""
+    return name
+
+
+_CHANGE_TAIL = re.compile(r"(?:分别|均|年均|都|各)*(?:增长|下降|提高|增加|降低|减少|提升|上涨|回落)$")
+_LIST_SEP = re.compile(r"[、和及与]")
+
+
+def list_names(phrase: str, count: int) -> list[str] | None:
+    """The names of ``count`` figures a list phrase gives in turn (城镇和农村居民人均可支配收入分别增长
+    8%和8.8% -> 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长), or None when the phrase is
+    no list of that many. A short first item borrows the last item's head (城镇 + 居民…), and items
+    share the head the last one ends with (产量, 增加值… the lexicon's list_heads)."""
+    compact = re.sub(r"(?:分别|均)(?:为|达到|达|是)?$", "", re.sub(r"\s+", "", phrase))
+    change = _CHANGE_TAIL.search(compact)
+    base = compact[: change.start()] if change else compact
+    verb = re.sub(r"^(?:分别|均|年均|都|各)+", "", change.group(0)) if change else ""
+    if re.search(r"[(（“《]", base):
+        return None  # a bracket or a quotation is no place to split
+    items = [i for i in _LIST_SEP.split(base) if i]
+    if len(items) != count or count < 2:
+        return None
+    last = items[-1]
+    head = next((h for h in lexicon.list_heads() if last.endswith(h) and len(last) > len(h)), "")
+    out = []
+    qualifiers = lexicon.list_qualifiers()
+    for i, item in enumerate(items):
+        if i < len(items) - 1:
+            if item in qualifiers:
+                own = max((q for q in qualifiers if last.startswith(q)), key=len, default=last[: len(item)])
+                if len(last) > len(own) + 1:
+                    item = item + last[len(own) :]  # 城镇 + (农村)居民人均可支配收入, 国家级 + (省级)重点实验室
+            elif head and not item.endswith(head):
+                item = item + head
+        out.append(item + verb)
+    return out

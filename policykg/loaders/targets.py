@@ -57,6 +57,7 @@ class _Seen:
     indicator: str
     base: str  # the indicator follow-ups lean on (增长9.8% leans on …增加值, not on …增长)
     direction: str | None = None  # 分别降低13.5%、18%: the second figure falls too
+    baseline: bool = False  # 从X (提高到Y): Y measures the same thing
 
 
 #: Figures read per paragraph (or table cell) at most. Prose never holds this many; a hostile
@@ -84,6 +85,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     owners = _Owners(tasks)
     found = find_quantities(text)
     found = sorted([*found, *find_unitless(text, lexicon.unitless_heads(), found)], key=lambda q: q.start)
+    runs = _runs(text, found)
+    run_names: list[str] | None = None
     for q in found:
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
@@ -103,6 +106,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         indicator, raw_start, raw_end, base = _indicator(text, q, cstart, prev)
         if _junk(indicator):  # 比上年增长7.4%, 占49.4%: the change of what the sentence measures
             indicator = _context_indicator(text, q, prev, indicator, sstart)
+        if prev is not None and prev.baseline and _BASELINE_TO.fullmatch(text, prev.quantity.end, q.start):
+            indicator, base = prev.indicator, prev.base  # 满意度从84.7提升至89.6: the end of what began at 84.7
         unit = q.unit
         if unit is None:
             if not phrases.is_money(indicator + text[cstart : q.start]):
@@ -128,10 +133,14 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 continue  # the row restates a figure another cell already holds
         left = text[cstart : q.start]
         owner = owners.at(q.start)
+        place, run_length = runs.get(q.start, (0, 1))
+        if place == 0:
+            run_names = phrases.list_names(indicator, run_length) if run_length > 1 else None
+        name = run_names[place] if run_names and place < len(run_names) else indicator
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
-                indicator=indicator,
+                indicator=phrases.indicator_name(name),
                 value=q.value,
                 value_high=q.value_high,
                 unit=unit,
@@ -150,13 +159,13 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 span=(q.start, q.end),
             )
         )
-        prev = _Seen(sstart, cstart, q, indicator, base, out[-1].direction)
+        prev = _Seen(sstart, cstart, q, indicator, base, out[-1].direction, basis == "baseline")
     for fig in indicator_table_figures(text):  # bare numbers under year columns (unit in the row label)
         owner = _owner(tasks, fig.span[0])
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
-                indicator=fig.indicator,
+                indicator=phrases.indicator_name(fig.indicator) or fig.indicator,
                 value=fig.value,
                 unit=fig.unit,
                 year=fig.year,
@@ -279,6 +288,25 @@ def _prior(
     if period.reports:
         return "actual", period.summary_year, None
     return "target", period.plan_year, None
+
+
+#: Between a baseline and the figure it rises or falls to: 从84.7<提升至>89.6.
+_BASELINE_TO = re.compile(r"\s*(?:以上|左右)?\s*(?:" + lexicon.words_pattern("baseline_to").pattern + r")\s*(?:超过|不到|约|近)?\s*")
+_RUN_GAP = re.compile(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)\s*")
+
+
+def _runs(text: str, found: list[Quantity]) -> dict[int, tuple[int, int]]:
+    """Figures listed in a row (8%和8.8%; 823.57亿元、23003项): start -> (place in the run, run length)."""
+    out: dict[int, tuple[int, int]] = {}
+    run: list[Quantity] = []
+    for q in [*found, None]:
+        if q is not None and run and _RUN_GAP.fullmatch(text, run[-1].end, q.start):
+            run.append(q)
+            continue
+        for i, member in enumerate(run):
+            out[member.start] = (i, len(run))
+        run = [q] if q is not None else []
+    return out
 
 
 def _follows(text: str, prev: _Seen, q: Quantity) -> bool:

@@ -68,6 +68,12 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "indicators.relational": ("indicators", "relational", "", "word"),
     "indicators.not_figures": ("indicators", "not_figures", "pattern", "name"),
     "indicators.unitless": ("indicators", "unitless", "", "word"),
+    "indicators.name_leads": ("indicators", "name_leads", "", "pattern"),
+    "indicators.name_tails": ("indicators", "name_tails", "", "pattern"),
+    "indicators.name_inner": ("indicators", "name_inner", "", "pattern"),
+    "indicators.not_names": ("indicators", "not_names", "", "pattern"),
+    "indicators.list_heads": ("indicators", "list_heads", "", "word"),
+    "indicators.list_qualifiers": ("indicators", "list_qualifiers", "", "word"),
 }
 
 
@@ -277,6 +283,32 @@ def unitless_entries() -> tuple[Entry, ...]:
 def unitless_heads() -> re.Pattern[str]:
     """Names of indicators measured in no unit (指数, 满意度, 倍差), longest first."""
     return re.compile("|".join(sorted((re.escape(e.word) for e in unitless_entries()), key=len, reverse=True)))
+
+
+@cache
+def name_patterns(family: str) -> re.Pattern[str]:
+    """``name_leads`` / ``name_tails`` / ``name_inner`` / ``not_names`` as one alternation."""
+    return re.compile("|".join(f"(?:{e.word})" for e in entries(f"indicators.{family}")))
+
+
+def list_head_entries() -> tuple[Entry, ...]:
+    return (*entries("indicators.list_heads"), *entries("indicators.list_qualifiers"))
+
+
+@cache
+def list_qualifiers() -> frozenset[str]:
+    """First words of list items that share the rest of the last item's name (城镇, 农村…)."""
+    return frozenset(e.word for e in entries("indicators.list_qualifiers"))
+
+
+@cache
+def list_heads() -> tuple[str, ...]:
+    """Heads a list of indicators shares at its end (产量, 增加值…), longest first."""
+    return tuple(sorted((e.word for e in entries("indicators.list_heads")), key=len, reverse=True))
+
+
+def name_entries() -> tuple[Entry, ...]:
+    return tuple(e for f in ("name_leads", "name_tails", "name_inner", "not_names") for e in entries(f"indicators.{f}"))
 
 
 def all_entries() -> list[Entry]:
