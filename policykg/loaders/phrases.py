@@ -340,6 +340,9 @@ def list_names(phrase: str, count: int) -> list[str] | None:
     if re.search(r"[(（“《]", base):
         return None  # a bracket or a quotation is no place to split
     items = [i for i in _LIST_SEP.split(base) if i]
+    pair = next((p for w, p in lexicon.list_pairs().items() if len(items) == 1 and base.startswith(w)), None)
+    if pair is not None and count == len(pair):
+        items = [p + base[len(next(w for w in lexicon.list_pairs() if base.startswith(w))) :] for p in pair]
     if len(items) != count or count < 2:
         return None
     last = items[-1]

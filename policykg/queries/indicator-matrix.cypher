@@ -7,7 +7,7 @@
 // param: within: bool = false  -- also include sub-regions of region
 // param: from: int = null  -- first year
 // param: to: int = null  -- last year
-// columns: indicator, year, region, target, target_high, actual, unit
+// columns: indicator, year, region, target, actual, unit, target_high
 // Indicator first, and the latest figure of each cell found by aggregation (max of the report
 // date, then the largest value) instead of one global sort of every figure.
 // example: --param region=浙江省 --format xlsx --output matrix.xlsx
@@ -51,7 +51,7 @@ WITH iid, indicator, rid, region, year, kind,
 WITH iid, indicator, rid, region, year, collect({kind: kind, value: latest.value, high: latest.high, unit: latest.unit}) AS cells
 RETURN indicator, year, region,
        head([c IN cells WHERE c.kind = 'target' | c.value]) AS target,
-       head([c IN cells WHERE c.kind = 'target' | c.high]) AS target_high,
        head([c IN cells WHERE c.kind = 'actual' | c.value]) AS actual,
-       coalesce(head([c IN cells WHERE c.kind = 'target' | c.unit]), head([c IN cells | c.unit])) AS unit
+       coalesce(head([c IN cells WHERE c.kind = 'target' | c.unit]), head([c IN cells | c.unit])) AS unit,
+       head([c IN cells WHERE c.kind = 'target' | c.high]) AS target_high
 ORDER BY indicator, year, region

@@ -7,7 +7,7 @@
 // param: within: bool = false  -- also include sub-regions of region
 // param: from: int = null  -- first target year
 // param: to: int = null  -- last target year
-// columns: year, kind, value, value_high, comparator, unit, region, document, raw, mentions
+// columns: year, kind, value, unit, region, document, raw, value_high, comparator, mentions
 // Indicator first: the cost grows with the indicator's figures, not with all targets. The same figure stated
 // twice (提出国内生产总值增长8%左右 restating the goal) or by two documents is one row: the latest report's
 // (as_of, else the document's date or year), then the largest value; mentions counts the statements.
@@ -35,6 +35,6 @@ WITH rid, region, year, kind, size(figures) AS mentions,
      reduce(best = NULL, f IN [f IN figures WHERE f.reported = last] |
             CASE WHEN best IS NULL THEN f WHEN f.value > best.value THEN f
                  WHEN f.value = best.value AND f.raw < best.raw THEN f ELSE best END) AS f
-RETURN year, kind, f.value AS value, f.high AS value_high, f.comparator AS comparator, f.unit AS unit, region,
-       f.document AS document, f.raw AS raw, mentions
+RETURN year, kind, f.value AS value, f.unit AS unit, region, f.document AS document, f.raw AS raw,
+       f.high AS value_high, f.comparator AS comparator, mentions
 ORDER BY year, kind, region

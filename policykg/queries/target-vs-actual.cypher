@@ -11,7 +11,7 @@
 // param: within: bool = false  -- also include sub-regions of region
 // param: from: int = null  -- first year
 // param: to: int = null  -- last year
-// columns: indicator, region, year, aggregate, target, target_high, comparator, actual, unit, ratio, status, target_document, actual_document
+// columns: indicator, region, year, target, actual, unit, ratio, status, aggregate, target_high, comparator, target_document, actual_document
 // Indicator first; each cell's latest target, and each indicator's latest actual per region, year and span, by
 // aggregation; then each cell picks its actual from its indicator's short list of reports.
 // example: --param region=浙江省
@@ -93,8 +93,7 @@ WITH indicator, c, reportedUntil,
      [u IN reportedUntil WHERE u.rid = c.rid | u.until][0] AS until
 WITH indicator, c, a, until,
      CASE WHEN a IS NOT NULL AND a.unit = c.unit AND c.value <> 0 THEN toFloat(a.value) / c.value END AS ratio
-RETURN indicator, c.region AS region, c.year AS year, c.aggregate AS aggregate,
-       c.value AS target, c.high AS target_high, c.comparator AS comparator, a.value AS actual, c.unit AS unit, ratio,
+RETURN indicator, c.region AS region, c.year AS year, c.value AS target, a.value AS actual, c.unit AS unit, ratio,
        CASE
          WHEN a IS NULL AND (until IS NULL OR c.year > until) THEN 'not-due-yet'
          WHEN a IS NULL THEN 'no-actual-in-store'
@@ -108,5 +107,6 @@ RETURN indicator, c.region AS region, c.year AS year, c.aggregate AS aggregate,
          WHEN a.value = c.value THEN 'met'
          ELSE 'missed'
        END AS status,
+       c.aggregate AS aggregate, c.high AS target_high, c.comparator AS comparator,
        c.document AS target_document, a.document AS actual_document
 ORDER BY indicator, region, year

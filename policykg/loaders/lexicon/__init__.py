@@ -74,6 +74,7 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "indicators.not_names": ("indicators", "not_names", "", "pattern"),
     "indicators.list_heads": ("indicators", "list_heads", "", "word"),
     "indicators.list_qualifiers": ("indicators", "list_qualifiers", "", "word"),
+    "indicators.list_pairs": ("indicators", "list_pairs", "", "word"),
 }
 
 
@@ -292,7 +293,13 @@ def name_patterns(family: str) -> re.Pattern[str]:
 
 
 def list_head_entries() -> tuple[Entry, ...]:
-    return (*entries("indicators.list_heads"), *entries("indicators.list_qualifiers"))
+    return (*entries("indicators.list_heads"), *entries("indicators.list_qualifiers"), *entries("indicators.list_pairs"))
+
+
+@cache
+def list_pairs() -> dict[str, tuple[str, ...]]:
+    """A word naming two things at once -> the two (城乡 -> 城镇, 农村)."""
+    return {e.word: tuple(str(w) for w in e.extra["pair"]) for e in entries("indicators.list_pairs")}
 
 
 @cache
