@@ -11,6 +11,7 @@ one entry with its example, then ``python -m tests.test_lexicon`` rewrites the l
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from policykg.loaders.chrome import chrome_rule
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.roles import find_clause
 from policykg.loaders.tables import column_role
+from policykg.loaders.types import DocumentRecord, TargetRecord
 
 LOCK = Path(__file__).with_name("lexicon.lock")
 
@@ -97,16 +99,130 @@ def test_chrome_rule_blanks_its_example_and_keeps_plan_text(entry: lexicon.Entry
         assert chrome_rule(entry.negative) is None
 
 
-PERIOD_ENTRIES = [e for f in lexicon.PERIOD_FAMILIES for e in lexicon.period_entries(f)]
+def _period_family(name: str) -> list[lexicon.Entry]:
+    return list(lexicon.period_entries(name))
 
 
-@pytest.mark.parametrize("entry", PERIOD_ENTRIES, ids=_ids(PERIOD_ENTRIES))
-def test_period_word_is_found_in_its_example(entry: lexicon.Entry) -> None:
-    family = entry.family.split(".", 1)[1]
-    if family == "report_markers":
-        assert any(p.search(entry.example) for p in lexicon.report_markers())
+def _figures(text: str) -> list[TargetRecord]:
+    from policykg.loaders import extract_text
+
+    figures = extract_text(text).targets
+    assert figures, text
+    return figures
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("result_cues", "goal_cues") for e in _period_family(f)],
+                         ids=[e.key for f in ("result_cues", "goal_cues") for e in _period_family(f)])
+def test_cue_word_counts_as_its_kind_of_wording(family: str, entry: lexicon.Entry) -> None:
+    """Where a summary turns into a plan is read by counting these words per paragraph."""
+    from policykg.loaders.periods import cue_counts
+
+    plan, past = cue_counts(entry.example)
+    assert (past if family == "result_cues" else plan) >= 1, entry.example
+
+
+@pytest.mark.parametrize("entry", _period_family("report_markers"), ids=_ids(_period_family("report_markers")))
+def test_report_marker_makes_a_government_work_report(entry: lexicon.Entry) -> None:
+    from policykg.loaders.reports import report_facts
+
+    assert report_facts(entry.example) is not None
+
+
+@pytest.mark.parametrize("entry", _period_family("summary_titles"), ids=_ids(_period_family("summary_titles")))
+def test_summary_title_word_makes_a_report(entry: lexicon.Entry) -> None:
+    from policykg.loaders.periods import doc_period
+
+    assert doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2020)).reports
+
+
+@pytest.mark.parametrize("entry", _period_family("plan_titles"), ids=_ids(_period_family("plan_titles")))
+def test_plan_title_word_makes_a_plan_for_its_year(entry: lexicon.Entry) -> None:
+    from policykg.loaders.periods import doc_period, plan_span
+
+    period = doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2000))
+    assert period.plans
+    years = [int(y) for y in re.findall(r"(20\d{2})年", entry.example)]
+    if years and plan_span(entry.example) is None:
+        assert period.plan_year == years[-1]
+
+
+@pytest.mark.parametrize("entry", [*_period_family("baseline_from"), *_period_family("baseline_to")],
+                         ids=_ids([*_period_family("baseline_from"), *_period_family("baseline_to")]))
+def test_baseline_words_make_the_first_figure_the_starting_point(entry: lexicon.Entry) -> None:
+    first = _figures("2030年工作要点\n" + entry.example + "。\n")[0]
+    assert (first.kind, first.basis, first.year) == ("actual", "baseline", 2029)
+
+
+@pytest.mark.parametrize("entry", _period_family("five_year_cues"), ids=_ids(_period_family("five_year_cues")))
+def test_five_year_cue_dates_a_baseline_five_years_back(entry: lexicon.Entry) -> None:
+    body = "2030年工作要点\n一、" + re.split(r"[,，]", entry.example)[0] + "\n科技人员从100人增加到200人。\n"
+    first = _figures(body)[0]
+    assert first.basis == "baseline" and first.year is not None and first.year <= 2025, (first.year, body)
+
+
+def _last(text: str) -> TargetRecord:
+    return _figures(text)[-1]
+
+
+@pytest.mark.parametrize("entry", _period_family("target_cues"), ids=_ids(_period_family("target_cues")))
+def test_target_cue_makes_a_goal_even_in_a_report(entry: lexicon.Entry) -> None:
+    assert _last(entry.example).kind == "target"
+    if entry.negative:
+        assert _last(entry.negative).kind == "actual"
+
+
+@pytest.mark.parametrize("entry", _period_family("target_labels"), ids=_ids(_period_family("target_labels")))
+def test_target_label_states_goals_until_the_results(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert [after[0].kind, after[-1].kind] == ["target", "actual"], [(f.raw, f.kind) for f in extraction.targets]
+
+
+@pytest.mark.parametrize("entry", _period_family("actual_cues"), ids=_ids(_period_family("actual_cues")))
+def test_actual_cue_makes_a_result_even_in_a_plan(entry: lexicon.Entry) -> None:
+    assert _figures(entry.example)[0].kind == "actual"
+
+
+@pytest.mark.parametrize("entry", _period_family("estimate_cues"), ids=_ids(_period_family("estimate_cues")))
+def test_estimate_cue_keeps_the_estimate_as_its_years_actual(entry: lexicon.Entry) -> None:
+    first = _figures(entry.example)[0]
+    assert (first.kind, first.year, first.basis) == ("actual", 2016, "estimate")
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("average_cues", "total_cues") for e in _period_family(f)],
+                         ids=[e.key for f in ("average_cues", "total_cues") for e in _period_family(f)])
+def test_aggregate_cue_makes_a_figure_over_its_span(family: str, entry: lexicon.Entry) -> None:
+    figure = _last(entry.example)
+    assert figure.aggregate == ("average" if family == "average_cues" else "total")
+    assert (figure.period_from, figure.period_to, figure.year) == (2008, 2012, 2012)  # the report of 2013 looks back
+
+
+@pytest.mark.parametrize("entry", _period_family("span_words"), ids=_ids(_period_family("span_words")))
+def test_span_words_date_a_figure_by_its_span(entry: lexicon.Entry) -> None:
+    figure = _last(entry.example)
+    if entry.extra["meaning"] == "back":
+        assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2008, 2012, 2012, "actual")
     else:
-        assert lexicon.words_pattern(family).search(entry.example)
+        assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2016, 2018, 2018, "target")
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("direction_down", "direction_up") for e in _period_family(f)],
+                         ids=[e.key for f in ("direction_down", "direction_up") for e in _period_family(f)])
+def test_direction_word_says_which_way_a_change_goes(family: str, entry: lexicon.Entry) -> None:
+    assert _last("2030年工作要点\n" + entry.example).direction == ("down" if family == "direction_down" else "up")
+    if entry.negative:
+        assert _last("2030年工作要点\n" + entry.negative).direction is None  # a level reached
+
+
+@pytest.mark.parametrize("entry", _period_family("relative_years"), ids=_ids(_period_family("relative_years")))
+def test_relative_year_dates_the_figures_after_it(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert after and after[0].year == entry.expect["year"], [(f.raw, f.year) for f in extraction.targets]
 
 
 def test_headings_of_results_and_goals_start_parts_of_their_kind() -> None:
@@ -158,9 +274,6 @@ def test_locked_role_examples_still_assign_someone(key: str, example: str) -> No
     assert _assigned(example), f"{key}: {example!r} assigns nobody"
 
 
-if __name__ == "__main__":
-    LOCK.write_text("\n".join(_lock_lines()) + "\n", encoding="utf-8")
-    print(f"wrote {LOCK} ({len(_lock_lines())} entries)", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- word families, each through its component
@@ -347,3 +460,36 @@ def test_word_family_examples_through_their_component(family: str, which: str, c
 def test_every_word_family_proves_itself_with_an_example() -> None:
     assert [name for name in lexicon.WORD_FAMILIES if not lexicon.word_family(name).examples and
             not lexicon.word_family(name).negatives] == []
+
+
+NAME_ENTRIES = list(lexicon.name_entries())
+
+
+@pytest.mark.parametrize("entry", NAME_ENTRIES, ids=_ids(NAME_ENTRIES))
+def test_name_words_are_no_part_of_an_indicator_name(entry: lexicon.Entry) -> None:
+    """Each family's example: the figure's indicator comes out named as ``expect.name`` ("" for a fragment)."""
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets][-1:] == [entry.expect["name"]]
+
+
+@pytest.mark.parametrize("entry", lexicon.list_head_entries(), ids=_ids(lexicon.list_head_entries()))
+def test_a_list_shares_its_head(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets] == entry.expect["names"]
+
+
+@pytest.mark.parametrize("entry", lexicon.unitless_entries(), ids=_ids(lexicon.unitless_entries()))
+def test_a_unitless_indicator_keeps_its_bare_figures(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    figures = extract_text("2037年工作要点\n" + entry.example).targets
+    assert figures and all(t.unit == "" and entry.word in t.indicator + t.raw for t in figures)
+    if entry.negative:
+        assert extract_text("2037年工作要点\n" + entry.negative).targets == []
+
+
+if __name__ == "__main__":
+    LOCK.write_text("\n".join(_lock_lines()) + "\n", encoding="utf-8")
+    print(f"wrote {LOCK} ({len(_lock_lines())} entries)", file=sys.stderr)

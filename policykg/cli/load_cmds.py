@@ -21,7 +21,7 @@ from policykg.cli.common import (
     stop_after_current,
     store_of,
 )
-from policykg.kg import LOAD_COLUMNS, LoadResult, prepare_demo, scan_paths
+from policykg.kg import LOAD_COLUMNS, KnowledgeGraph, LoadResult, prepare_demo, scan_paths
 from policykg.kg import extract as extract_plan
 from policykg.output import check_format, render
 
@@ -49,6 +49,26 @@ def _report(result: LoadResult) -> None:
         _say(f"fail {result.error}", err=True)
     for note in result.notes:
         _say(f"note {result.source}: {note}")
+
+
+_COVERAGE = """
+MATCH (g:Target) WHERE g.doc IN $ids
+OPTIONAL MATCH (g)-[:MEASURES]->(i:Indicator)
+RETURN count(g) AS figures, count(i) AS named, sum(CASE WHEN i.catalogued THEN 1 ELSE 0 END) AS catalogued
+"""
+
+
+def _coverage(kg: KnowledgeGraph, ids: list[str]) -> str | None:
+    """How many of the loaded documents' figures landed on a catalogued indicator (the catalogue's coverage),
+    and how many the loader could not name (they keep their sentence, no indicator)."""
+    if not ids:
+        return None
+    row = kg.store.read(_COVERAGE, {"ids": ids})[0]
+    figures, named, catalogued = int(row["figures"] or 0), int(row["named"] or 0), int(row["catalogued"] or 0)
+    if not figures:
+        return None
+    return (f"figures: {figures}, {catalogued} ({100 * catalogued / figures:.1f} %) on catalogued indicators, "
+            f"{named - catalogued} on indicators of their own, {figures - named} without a name")
 
 
 def load(
@@ -99,6 +119,7 @@ def load(
                     _report(result)
         except KeyboardInterrupt:
             abandoned = True
+        coverage = None if abandoned else _coverage(kg, [r.doc_id for r in results if r.status == "loaded" and r.doc_id])
     failed = [r for r in results if not r.ok]
     loaded = [r for r in results if r.status == "loaded"]
     present = [r for r in results if r.status == "present"]
@@ -117,6 +138,8 @@ def load(
              + "; the loaded documents are in the store, run the same load again to finish", err=True)
         raise typer.Exit(INTERRUPTED)
     _say(summary, err=fmt != "table")
+    if coverage:
+        _say(coverage, err=fmt != "table")
     if failed:
         raise CliError(f"{len(failed)} of {len(results)} files failed to load")
 

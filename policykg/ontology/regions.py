@@ -194,6 +194,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(Division(*row) for row in rows)
 
 
+#: The whole country: what a national body's documents are about (not in the gazetteer of divisions).
+NATION = "全国"
+
+
 def unlisted(name: str) -> RegionRef:
     """A region the gazetteer does not know (a foreign country, a park): kept by its name, no parent."""
     return RegionRef(ids.region_id(name), name)
@@ -210,6 +214,8 @@ def document_region(hint: str | None, issuer: str | None, title: str = "", text:
     ref = g.lookup(hint)
     if ref is not None:
         return ref
+    if hint and hint.strip() == NATION:
+        return unlisted(NATION)  # the loader read a national body (国务院, a ministry): no place its text names
     level_hint = ""
     for name in (issuer or "", title or ""):
         found, head, _ = g.split_prefix(name.strip())
