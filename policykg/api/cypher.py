@@ -17,7 +17,7 @@ from policykg.api.context import ApiContext, get_context
 from policykg.api.models import CypherRequest, CypherResult
 from policykg.api.problems import Problem, problem_responses
 from policykg.api.storeerrors import store_errors
-from policykg.graph.bounded import read_bounded
+from policykg.graph.bounded import StatementTimedOut, read_bounded
 from policykg.output import json_value
 from policykg.queries import QueryError, check_read_only
 
@@ -54,8 +54,12 @@ async def cypher(body: CypherRequest, ctx: Ctx) -> CypherResult:
 
     def run() -> CypherResult:
         with store_errors():
-            result = read_bounded(ctx.kg.store, body.query, body.params, max_rows=settings.cypher_max_rows,
-                                  timeout=settings.cypher_seconds)
+            try:
+                result = read_bounded(ctx.kg.store, body.query, body.params, max_rows=settings.cypher_max_rows,
+                                      timeout=settings.cypher_seconds)
+            except StatementTimedOut:
+                raise Problem(503, f"the statement ran past the time limit of {settings.cypher_seconds:g} s and was "
+                                   "stopped", headers={"Retry-After": "5"}) from None
         rows = [{k: _value(v) for k, v in r.items()} for r in result.rows]
         return CypherResult(columns=result.columns, rows=rows, truncated=result.truncated, limit=settings.cypher_max_rows)
 
