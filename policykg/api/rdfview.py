@@ -14,10 +14,11 @@ the next request check at once.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -209,6 +210,14 @@ class RdfView:
                 self._checked = time.monotonic()
             assert self._ox is not None
             return self._ox
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[ox.Store]:
+        """The view, brought up to date, with no update running until the block ends (to fork a reader of it)."""
+        self.current()
+        with self._lock:
+            assert self._ox is not None
+            yield self._ox
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None) -> Any:
         """A SPARQL query over the union of the view's graphs (the per-document split does not show)."""
