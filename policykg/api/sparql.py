@@ -97,7 +97,9 @@ def _warm_up() -> None:
     bind_prefixes(graph)
     for fmt in GRAPH_FORMATS:
         rdf_response(graph, fmt)
-    ox.Store().query("ASK {}").serialize(format=ox.QueryResultsFormat.JSON)
+    answer = ox.Store().query("ASK {}")
+    assert isinstance(answer, ox.QueryBoolean)
+    answer.serialize(format=ox.QueryResultsFormat.JSON)
 
 
 def _run_confined(ctx: ApiContext, query: str, fmt: str | None, accept: str | None) -> Response:
