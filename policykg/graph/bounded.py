@@ -13,7 +13,8 @@ Every guarded statement (``kg.cypher``/``kg.read`` without ``write``, ``policykg
   its transaction timeout, which Neo4j enforces. ArcadeDB ignores it (checked: a 3.7 s
   ``UNWIND`` ran to the end with ``timeout=0.5``) and its own ``arcadedb.command.timeout``
   would bound policykg's loads as well, so at the deadline a watchdog finds the statement
-  on the server by the tag it was sent with (``SHOW TRANSACTIONS``) and ends it
+  on the server by the tag it was sent with (``SHOW TRANSACTIONS``, as the reader: a user sees
+  only its own) and ends it
   (``TERMINATE TRANSACTIONS``): the server stops within moments instead of running a
   cartesian product for 35 s more after the caller gave up.
 - **Rows as they stream.** The pull stops one row past ``max_rows``, so a huge result is
@@ -118,7 +119,8 @@ def _first_line(exc: Exception) -> str:
 
 
 class _Watchdog:
-    """At the deadline, ends the tagged statement on the server (as the administrator, who sees every transaction)."""
+    """At the deadline, ends the tagged statement on the server, as the user who sent it (ArcadeDB shows a user
+    only its own transactions, and lets it end them)."""
 
     def __init__(self, store: BoltStore, tag: str, seconds: float) -> None:
         self.store = store
@@ -138,7 +140,7 @@ class _Watchdog:
 
 def terminate_tagged(store: BoltStore, tag: str) -> int:
     """End the server's running transactions whose statement starts with ``tag``; how many were ended."""
-    with contextlib.suppress(Neo4jError, DriverError, OSError), store.driver.session(database=store.database) as session:
+    with contextlib.suppress(Neo4jError, DriverError, OSError), store.reader.session(database=store.database) as session:
         running = session.run("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
                               "RETURN transactionId, currentQuery").data()
         ids = [r["transactionId"] for r in running if str(r.get("currentQuery") or "").startswith(tag)]
