@@ -29,6 +29,7 @@ import select
 import signal
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,12 +58,16 @@ class ChildDied(Exception):
 
 
 def run_isolated(work: Callable[[], Any], *, seconds: float, memory: int = DEFAULT_MEMORY,
-                 before_fork: Callable[[], Any] | None = None) -> Any:
-    """``work()``'s result (or ``Refusal``) from a confined child; ChildTimedOut or ChildDied otherwise."""
+                 hold: AbstractContextManager[Any] | None = None) -> Any:
+    """``work()``'s result (or ``Refusal``) from a confined child; ChildTimedOut or ChildDied otherwise.
+
+    ``hold`` is held while forking only (a lock that keeps what the child reads from changing mid-fork).
+    """
     if not hasattr(os, "fork"):
         return work()
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    with hold if hold is not None else contextlib.nullcontext():
+        pid = os.fork()
     if pid == 0:  # the child: never returns
         _child(work, write_end, read_end, seconds, memory)
     os.close(write_end)

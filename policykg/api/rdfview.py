@@ -14,11 +14,10 @@ the next request check at once.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,13 +210,10 @@ class RdfView:
             assert self._ox is not None
             return self._ox
 
-    @contextlib.contextmanager
-    def frozen(self) -> Iterator[ox.Store]:
-        """The view, brought up to date, with no update running until the block ends (to fork a reader of it)."""
-        self.current()
-        with self._lock:
-            assert self._ox is not None
-            yield self._ox
+    @property
+    def update_lock(self) -> threading.Lock:
+        """Held while the view changes: hold it to fork a process that reads the view (``api.isolated``)."""
+        return self._lock
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None) -> Any:
         """A SPARQL query over the union of the view's graphs (the per-document split does not show)."""

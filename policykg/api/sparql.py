@@ -105,10 +105,10 @@ def _warm_up() -> None:
 def _run_confined(ctx: ApiContext, query: str, fmt: str | None, accept: str | None) -> Response:
     _warm_up()
     seconds = ctx.settings.sparql_seconds
-    try:
-        with ctx.view.frozen() as store:  # no update of the view half done when the child is forked
-            outcome = run_isolated(lambda: _execute(store, query, fmt, accept), seconds=seconds,
-                                   memory=ctx.settings.sparql_memory_bytes)
+    store = ctx.view.current()
+    try:  # forked under the view's lock: the child never sees an update half done
+        outcome = run_isolated(lambda: _execute(store, query, fmt, accept), seconds=seconds,
+                               memory=ctx.settings.sparql_memory_bytes, hold=ctx.view.update_lock)
     except ChildTimedOut:
         raise Problem(503, f"the query ran past the time limit of {seconds:g} s and was stopped; "
                            "narrow it or add a LIMIT", headers={"Retry-After": "5"}) from None

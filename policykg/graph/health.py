@@ -19,8 +19,9 @@ from collections.abc import Callable
 from policykg.graph.credentials import Login
 
 INTERVAL_SECONDS = 10.0
-#: How long one probe may take before it counts as unanswered (a loaded 2-core machine answers in < 1 s).
-PROBE_SECONDS = 20.0
+#: How long one probe may take before it counts as unanswered (a loaded 2-core machine answers in < 1 s;
+#: three misses in a row take a stall of over a minute and a half, not a busy moment).
+PROBE_SECONDS = 30.0
 FAILURES = 3
 
 
