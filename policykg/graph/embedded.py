@@ -145,7 +145,7 @@ def open_embedded(root: Path, heap: str | None = None) -> BoltStore:
 
     def reopen() -> tuple[Any, Any, Callable[[], bool]]:
         if not lease.exists():
-            lease.touch()
+            private_file(lease).close()
         return _start_and_connect(layout, heap)
 
     return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release, alive=alive,

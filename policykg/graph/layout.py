@@ -156,7 +156,7 @@ class StoreLayout:
                 else:
                     entry.unlink()
         self.create()
-        (self.root / DEMO_MARKER).touch()
+        private_file(self.root / DEMO_MARKER).close()
 
     def password(self) -> str:
         """The store's own root password; made on first use, readable by its owner only."""
@@ -212,14 +212,14 @@ class StoreLayout:
     def set_persistent(self, on: bool) -> None:
         flag = self.root / "persistent"
         if on:
-            flag.touch()
+            private_file(flag).close()
         else:
             flag.unlink(missing_ok=True)
 
     def add_lease(self) -> Path:
         self.leases.mkdir(parents=True, exist_ok=True)
         path = self.leases / f"{os.getpid()}-{secrets.token_hex(4)}"
-        path.touch()
+        private_file(path).close()
         return path
 
     def live_leases(self) -> list[Path]:

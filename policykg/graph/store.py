@@ -112,7 +112,10 @@ class BoltStore:
 
     def revive(self) -> None:
         """If the server process is gone (it died, or its health check stopped it), start a fresh one and
-        connect to it, so a long-lived client such as ``policykg serve`` goes on answering."""
+        connect to it, so a long-lived client such as ``policykg serve`` goes on answering.
+
+        Called by the API before each request and by guarded reads; never inside a load, which stops
+        at once with one line when its server dies (issue 10) rather than go on against a new one."""
         if self._alive is None or self._reopen is None or self._closed or self._alive():
             return
         with self._revive_lock:
@@ -155,7 +158,6 @@ class BoltStore:
         self._run(work, WRITE_ACCESS)
 
     def _run(self, work: Callable[[ManagedTransaction], None], mode: str) -> None:
-        self.revive()
         deadline = time.monotonic() + RETRY_SECONDS
         attempt = 0
         while True:
