@@ -506,9 +506,10 @@ class KnowledgeGraph:
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+             timeout: float | None = None) -> list[dict[str, Any]]:
         """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
-        return run_cypher(self.store, cypher, params, write=write)
+        return run_cypher(self.store, cypher, params, write=write, timeout=timeout)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """A named query as a DataFrame: ``kg.query("target-evolution", indicator="技术交易额")``.
@@ -566,8 +567,10 @@ class KnowledgeGraph:
         pairs = self.query_rows("co-leading-units", {**filters, "role": role, "limit": 100000})
         return collaboration_table(pairs_to_graph(pairs))
 
-    def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses is refused
-        before the statement is sent (``queries.guard``), and it runs in a READ-routed read
-        transaction (which Neo4j enforces, the embedded store not)."""
-        return run_cypher(self.store, text, params, write=write)
+    def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False,
+               timeout: float | None = None) -> list[dict[str, Any]]:
+        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses and pure functions
+        is refused before the statement is sent (``queries.guard``), and a read runs once as a user
+        who may only read, stopped on the server after ``timeout`` seconds (None:
+        ``POLICYKG_CYPHER_SECONDS``, default 10; 0: no limit)."""
+        return run_cypher(self.store, text, params, write=write, timeout=timeout)
