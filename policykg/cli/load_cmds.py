@@ -42,9 +42,6 @@ def _report(result: LoadResult) -> None:
              f"({result.seconds:.2f} s)")
     elif result.status == "duplicate":
         _say(f"dup  {result.source}  same text as {result.duplicate_of}: loaded once")
-    elif result.status == "present":
-        _say(f"have {result.source}  already in the store ({result.doc_id}): not written again")
-        return
     else:
         _say(f"fail {result.error}", err=True)
     for note in result.notes:
@@ -64,11 +61,8 @@ def load(
         "--timeout", help="Seconds one document may take to extract (default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit).")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Extraction worker processes (default: the cores).")] = None,
-    bulk: Annotated[bool | None, typer.Option(
-        "--bulk/--no-bulk", help="Bulk path: continuity in memory, documents already in the store skipped "
-                                 "(default: on for an empty store).", show_default=False)] = None,
     batch: Annotated[int | None, typer.Option(
-        "--batch", min=1, help="Documents per transaction (default 50; 100 on the bulk path).")] = None,
+        "--batch", min=1, help="Documents per transaction (default 100).")] = None,
 ) -> None:
     """Load plans into the store in batches of documents, each batch one transaction; failures are counted, not fatal.
 
@@ -92,7 +86,7 @@ def load(
                                          "(Ctrl-C again abandons them)", err=True)) as stop, \
             open_graph(store, indicators=indicators, create=True) as kg:
         try:
-            for result in kg.load_iter(scan.files, timeout=timeout, jobs=jobs, bulk=bulk, batch=batch,
+            for result in kg.load_iter(scan.files, timeout=timeout, jobs=jobs, batch=batch,
                                        stop=lambda: stop.requested):
                 results.append(result)
                 if fmt == "table":
@@ -101,14 +95,12 @@ def load(
             abandoned = True
     failed = [r for r in results if not r.ok]
     loaded = [r for r in results if r.status == "loaded"]
-    present = [r for r in results if r.status == "present"]
-    duplicates = len(results) - len(failed) - len(loaded) - len(present)
+    duplicates = len(results) - len(failed) - len(loaded)
     if fmt != "table":
         skipped_rows = [{"status": "skipped", "source": str(k.path), "detail": k.reason} for k in scan.skipped]
         render([*skipped_rows, *(r.as_row() for r in results)], LOAD_COLUMNS, fmt, output, title="load")
     seconds = time.perf_counter() - started  # wall time: extraction overlaps the writes
     summary = (f"{len(loaded)} loaded, {len(failed)} failed, {len(scan.skipped)} skipped"
-               + (f", {len(present)} already in the store" if present else "")
                + (f", {duplicates} duplicate{'s' if duplicates != 1 else ''}" if duplicates else "") + f", {seconds:.2f} s")
     if stop.requested or abandoned:
         left = len(scan.files) - len(results)
