@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import collections
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from policykg.graph import continuity, stamp
+from policykg.graph import continuity, stamp, tallies
 from policykg.graph.mapping import GraphRows, Row, to_graph_rows
 from policykg.graph.store import GraphStore, Statement
 from policykg.loaders.types import Extraction
@@ -246,6 +247,13 @@ def _unique(docs: Sequence[GraphRows]) -> list[GraphRows]:
     return [rows for k, rows in enumerate(docs) if last[rows.doc_id] == k]
 
 
+def _minus(new: Counter[Any], old: Counter[Any]) -> Counter[Any]:
+    """``new - old`` keeping negative counts (``Counter.__sub__`` drops them)."""
+    delta = Counter(new)
+    delta.subtract(old)
+    return delta
+
+
 class TaskMemory:
     """The continuity tokens of the tasks of documents a loader wrote, by document: later plans of
     the same agencies are compared with them without reading their texts back and cutting them
@@ -279,11 +287,14 @@ def write_documents(store: GraphStore, docs: Sequence[GraphRows], words: Words |
     agencies = sorted({a for a in map(issuer, docs) if a is not None})
     written = {rows.doc_id: known_tasks(rows, words) for rows in docs}
     known = collections.ChainMap(written, memory.docs if memory is not None else {})
+    leads, figures = tallies.contributions(docs)
 
     def work(tx: ManagedTransaction) -> None:
+        old_leads, old_figures = tallies.previous(tx, list(written))
         for cypher, params in statements:
             tx.run(cypher, params).consume()  # type: ignore[arg-type]  # built from constants only
         continuity.repair_agencies(tx, agencies, known, changed=set(written))
+        tallies.apply(tx, _minus(leads, old_leads), _minus(figures, old_figures))
         tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)
@@ -307,9 +318,11 @@ def delete_document(store: GraphStore, doc_id: str) -> None:
 
     def work(tx: ManagedTransaction) -> None:
         agencies = [r["id"] for r in tx.run(_AGENCY, {"doc": doc_id})]
+        old_leads, old_figures = tallies.previous(tx, [doc_id])
         for cypher, params in delete_statements(doc_id):
             tx.run(cypher, params).consume()  # type: ignore[arg-type]
         continuity.repair_agencies(tx, agencies, {})
+        tallies.apply(tx, _minus(Counter(), old_leads), _minus(Counter(), old_figures))
         tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)
