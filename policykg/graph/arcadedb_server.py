@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from policykg.graph.arcadedb_native import ensure_native_schema
 from policykg.graph.layout import DATABASE, StoreLayout
 
 IDLE_CHECK_SECONDS = 0.5
@@ -80,9 +81,10 @@ def serve(layout: StoreLayout, heap: str) -> int:
     signal.signal(signal.SIGINT, on_signal)
     try:
         if not (layout.databases / DATABASE).exists():
-            server.create_database(DATABASE)
+            database = server.create_database(DATABASE)
         else:
-            server.get_database(DATABASE)
+            database = server.get_database(DATABASE)
+        ensure_native_schema(database)  # the full-text index: SQL, which Bolt does not carry
         layout.write_server_info(
             {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port if http_on else None, "heap": heap,
              "started": time.time(),

@@ -9,29 +9,43 @@
 // param: limit: int = 20  -- at most this many tasks
 // columns: score, year, document, number, task, snippet, id
 // example: --param keyword=孵化器
+// Keywords of two or more Chinese characters take their candidates from the full-text index over tasks' text and
+// title (Lucene's CJK bigrams, `Task[text,title]`, graph/dialect.py): every keyword as a phrase, all required; the
+// substring test below then keeps exactly the tasks the words are in. Other keywords (one character, Latin, digits,
+// which bigrams do not find inside words) read the tasks of the documents in scope, as before.
+WITH [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
+WITH words, size(words) > 0 AND all(w IN words WHERE w =~ '\\p{IsHan}{2,}') AS indexed
 OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
-WITH collect(DISTINCT sub.id) AS scope
-// The documents in scope: with a region, those ABOUT one of its regions (never a scan of every document).
-// UNION ALL (the branches exclude each other: ArcadeDB keys a UNION's rows by the nodes' whole text); a document
-// about two regions in scope is kept once by its id.
-CALL (scope) {
-  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+WITH words, indexed, collect(DISTINCT sub.id) AS scope
+WHERE size(words) > 0
+CALL (words, indexed, scope) {
+  // indexed: the index's candidates, each kept if its document is in scope
+  UNWIND CASE WHEN indexed THEN [true] ELSE [] END AS fromIndex
+  CALL db.index.fulltext.queryNodes('Task[text,title]', reduce(q = '', w IN words | q + '+"' + w + '" '))
+    YIELD node
+  MATCH (d:Document {id: node.doc})-[:HAS_TASK]->(node)
+  WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
+    AND ($region IS NULL OR EXISTS { (d)-[:ABOUT]->(r:Region) WHERE r.id IN scope })
+  RETURN d, node AS t
+  UNION ALL
+  // otherwise the documents in scope (with a region, those ABOUT one of its regions) and their tasks
+  UNWIND CASE WHEN NOT indexed AND $region IS NULL THEN [true] ELSE [] END AS everything
   MATCH (d:Document)
   WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
-  RETURN d
+  MATCH (d)-[:HAS_TASK]->(t:Task)
+  RETURN d, t
   UNION ALL
-  UNWIND scope AS rid
+  UNWIND CASE WHEN NOT indexed THEN scope ELSE [] END AS rid
   MATCH (:Region {id: rid})<-[:ABOUT]-(about:Document)
   WITH DISTINCT about.id AS did
   MATCH (d:Document {id: did})
   WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
-  RETURN d
+  MATCH (d)-[:HAS_TASK]->(t:Task)
+  RETURN d, t
 }
-WITH d, [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
-WHERE size(words) > 0
-MATCH (d)-[:HAS_TASK]->(t:Task)
+WITH d, t, words
 WHERE all(w IN words WHERE toLower(t.text) CONTAINS w OR toLower(coalesce(t.title, '')) CONTAINS w)
 WITH d, t, words, toLower(t.text) AS text, toLower(coalesce(t.title, '')) AS title
 WITH d, t, text,
