@@ -7,20 +7,37 @@
 // param: from: int = null  -- first target year
 // param: to: int = null  -- last target year
 // columns: year, kind, value, unit, region, document, raw
-// Indicator first: the cost grows with the indicator's figures, not with all targets.
+// The cost grows with the figures returned: with a region, one index seek per region in scope.
 // example: --param indicator=技术交易额 --param region=浙江省
 OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (i:Indicator)
-WHERE i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
-MATCH (i)<-[:MEASURES]-(g:Target)
+// The indicator by its name (an index seek) or, failing that, by an alias (the catalogue's few dozen indicators).
+CALL () {
+  MATCH (i:Indicator {name: $indicator})
+  RETURN i
+  UNION ALL
+  UNWIND CASE WHEN EXISTS { MATCH (:Indicator {name: $indicator}) } THEN [] ELSE [true] END AS byAlias
+  MATCH (i:Indicator)
+  WHERE $indicator IN coalesce(i.aliases, [])
+  RETURN i
+}
+// Its figures: with a region, each region in scope is one seek on Target.series (indicator id | region id);
+// without, the indicator's MEASURES edges.
+CALL (i, scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (i)<-[:MEASURES]-(g:Target)
+  RETURN g
+  UNION ALL
+  UNWIND scope AS rid
+  MATCH (g:Target {series: i.id + '|' + rid})
+  RETURN g
+}
+WITH g
 WHERE ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
 OPTIONAL MATCH (g)-[:FOR]->(r:Region)
-WITH g, r, scope
-WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
 RETURN g.year AS year, g.kind AS kind, g.value AS value, g.unit AS unit, r.name AS region,
        d.title AS document, g.raw AS raw
