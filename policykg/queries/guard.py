@@ -80,6 +80,7 @@ READ_PROCEDURES = frozenset({
     "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
     "db.info", "db.ping", "dbms.components", "dbms.procedures", "dbms.functions",
     "dbms.showcurrentuser",
+    "db.index.fulltext.querynodes",  # task-search's candidates (graph/dialect.py: the full-text index)
 })
 _PUNCT = frozenset("()[]{}<>=+-*/%^|,.:;!&~?")
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
