@@ -16,7 +16,9 @@ uploads) only opens the store and the pool and delegates here:
    near-duplicate of a stored plan).
 
 There is one write path: whether the store was empty or another loader writes at the same
-time, the same statements run and the same graph comes out (tests/test_load_paths.py). What
+time, the same statements run and the same graph comes out (tests/test_load_paths.py).
+``assemble_files`` is its offline twin for a store's own bulk importer: the same extraction,
+and the graph's final rows assembled in memory (``graph.firstload``) instead of written. What
 makes a first load fast is not a second path but that each batch reads little: the loader
 keeps its documents' continuity tokens in memory (``writer.TaskMemory``), so a later plan of
 the same agency is compared without reading anything back.
@@ -34,6 +36,7 @@ from typing import Any
 
 from policykg.extraction import Extracted, ExtractionPool, words_of
 from policykg.graph.duplicates import near_duplicates_of, stored_sources
+from policykg.graph.firstload import FirstLoad, Sink
 from policykg.graph.store import GraphStore, ServerGone, StoreError
 from policykg.graph.writer import TaskMemory, write_documents
 
@@ -206,6 +209,32 @@ def load_files(store: GraphStore, files: Sequence[str | os.PathLike[str]], pool:
             waited = time.perf_counter()
     if pending:
         yield from _write_batch(store, pending, memory, stats)
+
+
+def assemble_files(files: Sequence[str | os.PathLike[str]], pool: ExtractionPool, sink: Sink, *,
+                   on_start: Callable[[Path], None] | None = None) -> Iterator[LoadResult]:
+    """A first load without a store: ``files`` extracted as ``load_files`` does, their final rows sent to
+    ``sink`` (``graph.firstload``) for a store's native importer (``graph.neo4j_import``). One
+    ``LoadResult`` per file as it is extracted; the shared rows, CONTINUES edges and tallies reach the
+    sink once every file is in."""
+    assembled = FirstLoad(sink)
+    seen: dict[str, str] = {}
+    for item in pool.extract_all(files):
+        assert item is not None  # no ticks asked for
+        if on_start:
+            on_start(Path(item.path))
+        if item.rows is None:
+            yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+        elif item.text_key in seen:
+            yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                             seconds=item.seconds, duplicate_of=seen[item.text_key])
+        else:
+            seen[item.text_key] = item.path
+            assembled.add(item.rows, item.words)
+            nodes, rels = item.rows.counts()
+            yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets, item.assignments,
+                             item.people, nodes, rels, item.seconds)
+    assembled.finish()
 
 
 def _write_batch(store: GraphStore, items: list[Extracted], memory: TaskMemory, stats: LoadStats) -> list[LoadResult]:

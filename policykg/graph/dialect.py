@@ -46,6 +46,8 @@ class Dialect:
     schema_statements: tuple[str, ...] = ()
     #: SQL the embedded server runs on its database when it opens it (``graph.arcadedb_native``)
     native_schema: tuple[str, ...] = ()
+    #: run after the schema: Neo4j fills an index made on existing data (an import) in the background
+    await_indexes: str | None = None
 
 
 EMBEDDED = Dialect("embedded", native_schema=(
@@ -58,4 +60,4 @@ NEO4J = Dialect("neo4j", driver_options={"notifications_min_severity": "OFF"}, e
                 schema_statements=(
                     f"CREATE FULLTEXT INDEX `{TASK_TEXT_INDEX}` IF NOT EXISTS FOR (n:Task) ON EACH [n.text, n.title] "
                     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
-                ))
+                ), await_indexes="CALL db.awaitIndexes(600)")

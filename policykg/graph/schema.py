@@ -43,7 +43,10 @@ def ensure_schema(store: GraphStore) -> None:
     """The schema, plus what only this store takes (``dialect``: Neo4j's full-text index)."""
     from policykg.graph.dialect import EMBEDDED
 
-    extra: list[Statement] = [(s, {}) for s in getattr(store, "dialect", EMBEDDED).schema_statements]
+    dialect = getattr(store, "dialect", EMBEDDED)
+    extra: list[Statement] = [(s, {}) for s in dialect.schema_statements]
     # Schema statements go one per transaction: Neo4j refuses schema and data changes mixed in one.
     for statement in schema_statements() + extra:
         store.write([statement])
+    if dialect.await_indexes:
+        store.read(dialect.await_indexes)

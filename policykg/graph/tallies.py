@@ -102,12 +102,22 @@ def _locked(tx: Tx, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def _apply_units(tx: Tx, leads: dict[tuple[str, int], int]) -> None:
-    by_unit: dict[str, dict[int, int]] = defaultdict(dict)
-    for (unit, year), n in leads.items():
-        by_unit[unit][year] = by_unit[unit].get(year, 0) + n
+    by_unit = _by_unit(leads)
     if not by_unit:
         return
     stored = _locked(tx, UNIT_TALLY, sorted(by_unit))
+    tx.run(_SAVE_UNITS, {"rows": unit_rows(by_unit, stored)}).consume()
+
+
+def _by_unit(leads: dict[tuple[str, int], int]) -> dict[str, dict[int, int]]:
+    by_unit: dict[str, dict[int, int]] = defaultdict(dict)
+    for (unit, year), n in leads.items():
+        by_unit[unit][year] = by_unit[unit].get(year, 0) + n
+    return by_unit
+
+
+def unit_rows(by_unit: dict[str, dict[int, int]], stored: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tallies' new ``years``, ``counts`` and ``total``: the stored ones plus the deltas."""
     rows = []
     for unit, delta in sorted(by_unit.items()):
         props = stored.get(unit, {})
@@ -117,16 +127,27 @@ def _apply_units(tx: Tx, leads: dict[tuple[str, int], int]) -> None:
         kept = sorted((y, c) for y, c in counts.items() if c > 0)
         rows.append({"id": unit, "years": [y for y, _ in kept], "counts": [c for _, c in kept],
                      "total": sum(c for _, c in kept)})
-    tx.run(_SAVE_UNITS, {"rows": rows}).consume()
+    return rows
 
 
 def _apply_indicators(tx: Tx, figures: dict[tuple[str, str, int, str], int]) -> None:
-    by_indicator: dict[str, dict[tuple[str, int, str], int]] = defaultdict(dict)
-    for (indicator, kind, year, region), n in figures.items():
-        by_indicator[indicator][(kind, year, region)] = n
+    by_indicator = _by_indicator(figures)
     if not by_indicator:
         return
     stored = _locked(tx, INDICATOR_TALLY, sorted(by_indicator))
+    tx.run(_SAVE_INDICATORS, {"rows": indicator_rows(by_indicator, stored)}).consume()
+
+
+def _by_indicator(figures: dict[tuple[str, str, int, str], int]) -> dict[str, dict[tuple[str, int, str], int]]:
+    by_indicator: dict[str, dict[tuple[str, int, str], int]] = defaultdict(dict)
+    for (indicator, kind, year, region), n in figures.items():
+        by_indicator[indicator][(kind, year, region)] = n
+    return by_indicator
+
+
+def indicator_rows(by_indicator: dict[str, dict[tuple[str, int, str], int]],
+                   stored: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tallies' new properties: the stored counts plus the deltas, and what the query shows of them."""
     rows = []
     for indicator, delta in sorted(by_indicator.items()):
         props = stored.get(indicator, {})
@@ -148,4 +169,20 @@ def _apply_indicators(tx: Tx, figures: dict[tuple[str, str, int, str], int]) -> 
             "regions": [r for r, _ in region_items],
             "year_keys": [y for y, _ in year_items], "year_counts": [c for _, c in year_items],
             "region_keys": [r for r, _ in region_items], "region_counts": [c for _, c in region_items]}})
-    tx.run(_SAVE_INDICATORS, {"rows": rows}).consume()
+    return rows
+
+
+def fresh_nodes(leads: UnitDelta, figures: FigureDelta,
+                collective: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The tally nodes of a graph built in one go (a first load's import): (label, properties), as the
+    transactional path leaves them. ``collective`` is each unit's flag."""
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    for row in unit_rows(_by_unit({k: v for k, v in leads.items() if v}), {}):
+        if row["total"] > 0:
+            flag = collective.get(row["id"])
+            nodes.append((UNIT_TALLY, row | ({"collective": flag} if flag is not None else {})))
+    for row in indicator_rows(_by_indicator({k: v for k, v in figures.items() if v}), {}):
+        props = {k: v for k, v in row["props"].items() if v is not None}
+        if props["targets"] + props["actuals"] > 0:
+            nodes.append((INDICATOR_TALLY, {"id": row["id"], **props}))
+    return nodes
