@@ -37,7 +37,9 @@ from typing import Any, Protocol
 
 from policykg.ontology.terms import Label, Rel
 
-#: Cosine a pair needs to be called the same line of work (set on the Zhejiang 2015 and 2021 plans: their one true pair scores 0.26, unrelated ones under 0.23).
+#: Cosine a pair needs to be called the same line of work. Set on the Zhejiang 2015 and 2021 plans (their one true pair
+#: scores 0.26, unrelated ones under 0.23) and checked on 50 labelled pairs of five pairs of State Council reports
+#: (tests/test_continuity_threshold.py): right 24 times in 30 above it, 6 in 10 in the band just under it.
 THRESHOLD = 0.25
 #: At most this many CONTINUES edges per task in each direction (the best first).
 MAX_PER_TASK = 3
