@@ -240,9 +240,9 @@ def assemble_files(files: Sequence[str | os.PathLike[str]], pool: ExtractionPool
 def _write_batch(store: GraphStore, items: list[Extracted], memory: TaskMemory, stats: LoadStats) -> list[LoadResult]:
     """Write one batch (one transaction) with the notes the duplicate checks give; results in file order."""
     started = time.perf_counter()
-    sources = stored_sources(store, [i.doc_id for i in items])
-    near = near_duplicates_of(store, [i.probe for i in items if i.probe is not None])
     try:
+        sources = stored_sources(store, [i.doc_id for i in items])
+        near = near_duplicates_of(store, [i.probe for i in items if i.probe is not None])
         failed = _write_isolating(store, items, memory)
     except ServerGone as exc:
         raise ServerGone(f"{exc}; the load stopped at {items[0].path} (the batches before it are stored; "

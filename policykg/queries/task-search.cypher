@@ -9,25 +9,25 @@
 // param: limit: int = 20  -- at most this many tasks
 // columns: score, year, document, number, task, snippet, id
 // example: --param keyword=孵化器
-// Keywords of two or more Chinese characters take their candidates from the full-text index over tasks' text and
-// title (Lucene's CJK bigrams, `Task[text,title]`, graph/dialect.py): every keyword as a phrase, all required; the
-// substring test below then keeps exactly the tasks the words are in. Other keywords (one character, Latin, digits,
-// which bigrams do not find inside words) read the tasks of the documents in scope, as before.
+// Over the whole graph, keywords of two or more Chinese characters (U+4E00-U+9FFF) take their candidates from the
+// full-text index over tasks' text and title (Lucene's CJK bigrams, `Task[text,title]`, graph/dialect.py): every
+// keyword as a phrase, all required; the substring test below then keeps exactly the tasks the words are in. With a
+// region (the index knows no regions: its candidates would come from every region), or other keywords (one
+// character, Latin, digits, which bigrams do not find inside words), the tasks of the documents in scope are read.
 WITH [w IN split(toLower(trim($keyword)), ' ') WHERE w <> ''] AS words
-WITH words, size(words) > 0 AND all(w IN words WHERE w =~ '\\p{IsHan}{2,}') AS indexed
+WITH words, $region IS NULL AND size(words) > 0 AND all(w IN words WHERE w =~ '[一-鿿]{2,}') AS indexed
 OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH words, indexed, collect(DISTINCT sub.id) AS scope
 WHERE size(words) > 0
 CALL (words, indexed, scope) {
-  // indexed: the index's candidates, each kept if its document is in scope
+  // indexed: the index's candidates, each with its document (kept if of the years asked)
   UNWIND CASE WHEN indexed THEN [true] ELSE [] END AS fromIndex
   CALL db.index.fulltext.queryNodes('Task[text,title]', reduce(q = '', w IN words | q + '+"' + w + '" '))
     YIELD node
   MATCH (d:Document {id: node.doc})-[:HAS_TASK]->(node)
   WHERE ($from IS NULL OR d.year >= $from) AND ($to IS NULL OR d.year <= $to)
-    AND ($region IS NULL OR EXISTS { (d)-[:ABOUT]->(r:Region) WHERE r.id IN scope })
   RETURN d, node AS t
   UNION ALL
   // otherwise the documents in scope (with a region, those ABOUT one of its regions) and their tasks
