@@ -196,10 +196,6 @@ def edge_rows(earlier: Sequence[TaskText], later: Sequence[TaskText], later_doc:
 
 # --- the store side, inside the write transaction ----------------------------------------------------
 
-PLANS = (
-    f"MATCH (d:{Label.DOCUMENT.value})-[:{Rel.ISSUED_BY.value}]->(:{Label.UNIT.value} {{id: $agency}}) "
-    "WHERE d.year IS NOT NULL RETURN d.id AS id, d.year AS year"
-)
 LINKED = (
     f"UNWIND $docs AS doc MATCH (a:{Label.TASK.value} {{doc: doc}})-[:{Rel.CONTINUES.value}]->(b:{Label.TASK.value}) "
     "RETURN DISTINCT a.doc AS earlier, b.doc AS later"
@@ -237,14 +233,16 @@ def repair_agency(tx: Tx, agency: str, known: Mapping[str, Sequence[TaskText]], 
     return repair_agencies(tx, [agency], known, batch_rows=batch_rows)
 
 
-#: The plans of several agencies, one read.
+#: The plans of several agencies, one read, from each agency's node (written the other way round, ArcadeDB
+#: scanned every document).
 PLANS_OF = (
-    f"UNWIND $agencies AS agency MATCH (d:{Label.DOCUMENT.value})-[:{Rel.ISSUED_BY.value}]->"
-    f"(:{Label.UNIT.value} {{id: agency}}) WHERE d.year IS NOT NULL RETURN agency, d.id AS id, d.year AS year"
+    f"UNWIND $agencies AS agency MATCH (:{Label.UNIT.value} {{id: agency}})<-[:{Rel.ISSUED_BY.value}]-"
+    f"(d:{Label.DOCUMENT.value}) WHERE d.year IS NOT NULL RETURN agency, d.id AS id, d.year AS year"
 )
-#: Linked document pairs with a given document on the later side (``LINKED`` has it on the earlier side).
+#: Linked document pairs with a given document on the later side (``LINKED`` has it on the earlier side);
+#: the pattern starts from the indexed side (ArcadeDB's planner takes the first node as written: a scan of every task).
 LINKED_TO = (
-    f"UNWIND $docs AS doc MATCH (a:{Label.TASK.value})-[:{Rel.CONTINUES.value}]->(b:{Label.TASK.value} {{doc: doc}}) "
+    f"UNWIND $docs AS doc MATCH (b:{Label.TASK.value} {{doc: doc}})<-[:{Rel.CONTINUES.value}]-(a:{Label.TASK.value}) "
     "RETURN DISTINCT a.doc AS earlier, b.doc AS later"
 )
 
