@@ -14,6 +14,9 @@ by the ``dialect`` tests in ``tests/test_store.py``:
 - **Read routing.** Reads run READ-routed. Neo4j refuses a write in a read transaction;
   ArcadeDB runs it. The read-only guard (``queries/guard.py``) is what refuses writes on
   the embedded store, so it must stay in front of every read path.
+- **Clusters.** Through a routing URI (``neo4j://``, ``neo4j+s://``: a cluster, Aura) reads go
+  to secondaries and writes to the leader; a shared bookmark manager makes a read wait for this
+  process's writes (``causal_bookmarks``). docs/neo4j.md, "Where one machine is not enough".
 - **Full-text index.** ``task-search`` takes its candidates from a full-text index over
   the tasks' text and title with Lucene's CJK analyzer (bigrams of Chinese characters),
   queried the same way on both stores (``CALL db.index.fulltext.queryNodes(TASK_TEXT_INDEX,
@@ -48,6 +51,9 @@ class Dialect:
     native_schema: tuple[str, ...] = ()
     #: run after the schema: Neo4j fills an index made on existing data (an import) in the background
     await_indexes: str | None = None
+    #: sessions share a bookmark manager, so a read follows this process's writes on a cluster's
+    #: secondaries (ArcadeDB's Bolt keeps no bookmarks)
+    causal_bookmarks: bool = False
 
 
 EMBEDDED = Dialect("embedded", native_schema=(
@@ -60,4 +66,4 @@ NEO4J = Dialect("neo4j", driver_options={"notifications_min_severity": "OFF"}, e
                 schema_statements=(
                     f"CREATE FULLTEXT INDEX `{TASK_TEXT_INDEX}` IF NOT EXISTS FOR (n:Task) ON EACH [n.text, n.title] "
                     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
-                ), await_indexes="CALL db.awaitIndexes(600)")
+                ), await_indexes="CALL db.awaitIndexes(600)", causal_bookmarks=True)

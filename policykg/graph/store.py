@@ -99,6 +99,7 @@ class BoltStore:
         self._on_close = on_close
         self._alive = alive
         self._closed = False
+        self._bookmarks = GraphDatabase.bookmark_manager() if dialect.causal_bookmarks else None
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of one statement, run in a read transaction (READ access mode, READ-routed)."""
@@ -131,7 +132,8 @@ class BoltStore:
         while True:
             attempt += 1
             try:
-                with self.driver.session(database=self.database, default_access_mode=mode) as session:
+                with self.driver.session(database=self.database, default_access_mode=mode,
+                                         bookmark_manager=self._bookmarks) as session:
                     tx = session.begin_transaction()
                     try:
                         work(cast(ManagedTransaction, tx))
