@@ -45,8 +45,9 @@ def _corpus(out: Path) -> list[Path]:
 def _admin(home: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
     java, mvn = neo4j_local.tools()
     classpath = neo4j_local.build(mvn)
+    # in the home's folder: the importer writes its import.report into the working directory
     return subprocess.run([java, "-cp", classpath, "org.neo4j.cli.AdminTool", *args], capture_output=True, text=True,
-                          timeout=900, env={**os.environ, "NEO4J_HOME": str(home)})
+                          timeout=900, env={**os.environ, "NEO4J_HOME": str(home)}, cwd=home)
 
 
 def test_the_importer_gives_the_transactional_graph(tmp_path: Path) -> None:
