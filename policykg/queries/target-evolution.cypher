@@ -14,11 +14,13 @@ OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
 // The indicator by its name (an index seek) or, failing that, by an alias (the catalogue's few dozen indicators).
-CALL () {
-  MATCH (i:Indicator {name: $indicator})
+// (An Indicator node carries its documents' list: it is read once.)
+OPTIONAL MATCH (named:Indicator {name: $indicator})
+CALL (named) {
+  UNWIND CASE WHEN named IS NULL THEN [] ELSE [named] END AS i
   RETURN i
   UNION ALL
-  UNWIND CASE WHEN EXISTS { MATCH (:Indicator {name: $indicator}) } THEN [] ELSE [true] END AS byAlias
+  UNWIND CASE WHEN named IS NULL THEN [true] ELSE [] END AS byAlias
   MATCH (i:Indicator)
   WHERE $indicator IN coalesce(i.aliases, [])
   RETURN i

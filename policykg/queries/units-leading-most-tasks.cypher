@@ -18,13 +18,29 @@ WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
 CALL (scope) {
   UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS whole
+  // The count at the cut (the $limit-th largest; every unit tied with it passes), then the units at or above it:
+  // two passes over the small tally nodes, no list of them all (a collect of thousands costs ArcadeDB more).
+  CALL () {
+    MATCH (c:UnitTally)
+    WHERE $collective OR coalesce(c.collective, false) = false
+    WITH CASE WHEN $from IS NULL AND $to IS NULL THEN c.total
+              ELSE reduce(s = 0, k IN range(0, size(c.years) - 1) |
+                     s + CASE WHEN c.years[k] >= 0 AND ($from IS NULL OR c.years[k] >= $from)
+                                   AND ($to IS NULL OR c.years[k] <= $to) THEN c.counts[k] ELSE 0 END) END AS tasks
+    RETURN tasks
+    ORDER BY tasks DESC
+    SKIP CASE WHEN $limit > 0 THEN $limit - 1 ELSE 0 END LIMIT 1
+    UNION ALL
+    RETURN 1 AS tasks
+  }
+  WITH whole, max(tasks) AS cut
   MATCH (c:UnitTally)
   WHERE $collective OR coalesce(c.collective, false) = false
-  WITH c, CASE WHEN $from IS NULL AND $to IS NULL THEN c.total
-               ELSE reduce(s = 0, k IN range(0, size(c.years) - 1) |
-                      s + CASE WHEN c.years[k] >= 0 AND ($from IS NULL OR c.years[k] >= $from)
-                                    AND ($to IS NULL OR c.years[k] <= $to) THEN c.counts[k] ELSE 0 END) END AS tasks
-  WHERE tasks > 0
+  WITH c, cut, CASE WHEN $from IS NULL AND $to IS NULL THEN c.total
+                    ELSE reduce(s = 0, k IN range(0, size(c.years) - 1) |
+                           s + CASE WHEN c.years[k] >= 0 AND ($from IS NULL OR c.years[k] >= $from)
+                                         AND ($to IS NULL OR c.years[k] <= $to) THEN c.counts[k] ELSE 0 END) END AS tasks
+  WHERE tasks > 0 AND tasks >= cut
   RETURN c.id AS uid, tasks, [] AS docRegions, true AS whole
   UNION ALL
   // The documents in scope: those ABOUT one of the region's regions (never a scan of every document); a document
