@@ -54,5 +54,5 @@ WITH d, t, text,
      size(split(text, words[0])[0]) AS at
 RETURN score, d.year AS year, d.title AS document, t.number AS number, coalesce(t.title, left(t.text, 40)) AS task,
        substring(t.text, CASE WHEN at > 20 THEN at - 20 ELSE 0 END, 80) AS snippet, t.id AS id
-ORDER BY score DESC, year DESC, t.order
+ORDER BY score DESC, year DESC, t.order, t.id
 LIMIT $limit
