@@ -37,6 +37,7 @@ import sys
 import time
 from pathlib import Path
 
+from policykg.graph.arcadedb_native import ensure_native_schema
 from policykg.graph.credentials import ADMIN_GROUP, READER_GROUP, READER_GROUP_CONFIG, Credentials, store_credentials
 from policykg.graph.health import HealthCheck, probe
 from policykg.graph.layout import DATABASE, StoreLayout
@@ -160,9 +161,10 @@ def serve(layout: StoreLayout, heap: str) -> int:
     signal.signal(signal.SIGINT, on_signal)
     try:
         if not (layout.databases / DATABASE).exists():
-            server.create_database(DATABASE)
+            database = server.create_database(DATABASE)
         else:
-            server.get_database(DATABASE)
+            database = server.get_database(DATABASE)
+        ensure_native_schema(database)  # the full-text index: SQL, which Bolt does not carry
         creds = store_credentials(layout.root)
         provision_users(server, creds)
         health = HealthCheck(lambda: probe(bolt_port, creds.admin, DATABASE))

@@ -54,6 +54,12 @@ class GraphRows:
         return nodes, rels
 
 
+def series_key(indicator_id: str, region_id: str) -> str:
+    """A figure's indicator and the region it is for, as one indexed key (``Target.series``): the figures
+    of one indicator in one region are an index seek, not a walk over all the indicator's figures."""
+    return f"{indicator_id}|{region_id}"
+
+
 def _clean(props: Row) -> Row:
     """Drop None values: a property that is absent reads the same as null and costs nothing."""
     return {k: v for k, v in props.items() if v is not None}
@@ -156,7 +162,8 @@ class _Mapper:
                 "period_from": target.period_from, "period_to": target.period_to, "aggregate": target.aggregate,
                 "basis": target.basis, "direction": target.direction,
                 "measure": target.measure or (ind.measure if ind else None), "raw": target.raw, "as_of": target.as_of,
-                "region": region_name, "indicator_id": ind.id if ind else None, **prov,
+                "region": region_name, "indicator_id": ind.id if ind else None,
+                "series": series_key(ind.id, where.id) if ind is not None and where is not None else None, **prov,
             }))
             owner_label, owner = (Label.TASK, target.task_id) if target.task_id else (Label.DOCUMENT, doc.id)
             rows.add_rel(Rel.HAS_TARGET, owner_label, Label.TARGET, owner, target.id, prov)

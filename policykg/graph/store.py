@@ -109,6 +109,7 @@ class BoltStore:
         self._reopen = reopen
         self._revive_lock = threading.Lock()
         self._closed = False
+        self._bookmarks = GraphDatabase.bookmark_manager() if dialect.causal_bookmarks else None
 
     def revive(self) -> None:
         """If the server process is gone (it died, or its health check stopped it), start a fresh one and
@@ -163,7 +164,8 @@ class BoltStore:
         while True:
             attempt += 1
             try:
-                with self.driver.session(database=self.database, default_access_mode=mode) as session:
+                with self.driver.session(database=self.database, default_access_mode=mode,
+                                         bookmark_manager=self._bookmarks) as session:
                     tx = session.begin_transaction()
                     try:
                         work(cast(ManagedTransaction, tx))

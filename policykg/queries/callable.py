@@ -59,6 +59,7 @@ READ_PROCEDURES = frozenset({
     "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
     "db.info", "db.ping", "dbms.components", "dbms.procedures", "dbms.functions",
     "dbms.showcurrentuser",
+    "db.index.fulltext.querynodes",  # task-search's candidates (graph/dialect.py: the full-text index)
 })
 
 

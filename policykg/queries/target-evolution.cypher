@@ -8,7 +8,7 @@
 // param: from: int = null  -- first target year
 // param: to: int = null  -- last target year
 // columns: year, kind, value, unit, region, document, raw, value_high, comparator, mentions
-// Indicator first: the cost grows with the indicator's figures, not with all targets. The same figure stated
+// The cost grows with the figures returned: with a region, one index seek per region in scope. The same figure stated
 // twice (提出国内生产总值增长8%左右 restating the goal) or by two documents is one row: the latest report's
 // (as_of, else the document's date or year), then the largest value; mentions counts the statements.
 // example: --param indicator=技术交易额 --param region=浙江省
@@ -16,15 +16,34 @@ OPTIONAL MATCH (top:Region {name: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(sub:Region)
 WHERE $within OR sub = top
 WITH collect(DISTINCT sub.id) AS scope
-MATCH (i:Indicator)
-WHERE i.name = $indicator OR $indicator IN coalesce(i.aliases, [])
-MATCH (i)<-[:MEASURES]-(g:Target)
+// The indicator by its name (an index seek) or, failing that, by an alias (the catalogue's few dozen indicators).
+// (An Indicator node carries its documents' list: it is read once.)
+OPTIONAL MATCH (named:Indicator {name: $indicator})
+CALL (named) {
+  UNWIND CASE WHEN named IS NULL THEN [] ELSE [named] END AS i
+  RETURN i
+  UNION ALL
+  UNWIND CASE WHEN named IS NULL THEN [true] ELSE [] END AS byAlias
+  MATCH (i:Indicator)
+  WHERE $indicator IN coalesce(i.aliases, [])
+  RETURN i
+}
+// Its figures: with a region, each region in scope is one seek on Target.series (indicator id | region id);
+// without, the indicator's MEASURES edges.
+CALL (i, scope) {
+  UNWIND CASE WHEN $region IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (i)<-[:MEASURES]-(g:Target)
+  RETURN g
+  UNION ALL
+  UNWIND scope AS rid
+  MATCH (g:Target {series: i.id + '|' + rid})
+  RETURN g
+}
+WITH g
 WHERE g.year IS NOT NULL AND g.aggregate IS NULL AND g.period_from IS NULL
   AND ($from IS NULL OR g.year >= $from)
   AND ($to IS NULL OR g.year <= $to)
 OPTIONAL MATCH (g)-[:FOR]->(r:Region)
-WITH g, r, scope
-WHERE $region IS NULL OR r.id IN scope
 OPTIONAL MATCH (d:Document {id: g.doc})
 WITH r.id AS rid, r.name AS region, g.year AS year, g.kind AS kind,
      collect({reported: coalesce(g.as_of, d.date, toString(d.year), ''), value: g.value, high: g.value_high,
