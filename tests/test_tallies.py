@@ -69,3 +69,18 @@ def test_the_counters_follow_loads_reloads_and_deletes(kg: KnowledgeGraph, tmp_p
     for doc in [r["id"] for r in kg.read("MATCH (d:Document) RETURN d.id AS id")]:
         kg.delete_document(doc)
     assert kg.read("MATCH (c) WHERE c:UnitTally OR c:IndicatorTally RETURN count(c) AS n") == [{"n": 0}]
+
+
+def test_a_figure_waiting_for_a_name_is_no_indicator_s_tally() -> None:
+    """A figure the loaders could not name (全年完成10家) keeps its sentence and measures no indicator:
+    the counters skip it as the recount over MEASURES does, instead of failing the whole load."""
+    from policykg.graph.mapping import to_graph_rows
+    from policykg.graph.tallies import contributions
+    from policykg.loaders import extract_text
+    from policykg.ontology.terms import Label
+
+    rows = to_graph_rows(extract_text("2030年工作要点\n1.总量达到10亿元,其中新增5亿元。\n"))
+    figures = rows.owned_nodes[Label.TARGET]
+    assert [g.get("indicator_id") is None for g in figures] == [False, True]
+    _, tallied = contributions([rows])
+    assert sum(tallied.values()) == 1 and all(key[0] == figures[0]["indicator_id"] for key in tallied)

@@ -74,6 +74,8 @@ def contributions(docs: Sequence[GraphRows]) -> tuple[UnitDelta, FigureDelta]:
         region_of = {r["start"]: r["end"] for r in rows.owned_rels.get((Rel.FOR, Label.TARGET, Label.REGION), [])}
         names = rows.shared_nodes.get(Label.REGION, {})
         for g in rows.owned_nodes.get(Label.TARGET, []):
+            if g.get("indicator_id") is None:
+                continue  # a figure waiting for a name measures no indicator (OLD_FIGURES reads MEASURES too)
             rid = region_of.get(g["id"])
             region = names.get(rid, {}).get("name", "") if rid is not None else ""
             figures[(g["indicator_id"], g.get("kind", ""), _year(g.get("year")), region)] += 1
