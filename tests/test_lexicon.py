@@ -22,7 +22,8 @@ from policykg.loaders.chrome import chrome_rule
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.roles import find_clause
 from policykg.loaders.tables import column_role
-from policykg.loaders.types import DocumentRecord, TargetRecord
+from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
+from policykg.ontology.terms import DocKind
 
 LOCK = Path(__file__).with_name("lexicon.lock")
 
@@ -80,6 +81,13 @@ def test_column_examples(cell: str, role: str | None) -> None:
 def test_scale_word_gives_the_base_value(entry: lexicon.Entry) -> None:
     found = find_quantities(entry.example)
     assert [q.value for q in found] == [pytest.approx(float(entry.extra["value"]))]
+
+
+@pytest.mark.parametrize("entry", lexicon.scale_entries(), ids=_ids(lexicon.scale_entries()))
+def test_a_money_scale_makes_a_figure_without_a_unit(entry: lexicon.Entry) -> None:
+    """投资150亿 is an amount of money; 1.5万 with no unit is no figure."""
+    found = find_quantities("3" + entry.word)
+    assert bool(found) == bool(entry.extra.get("money")), [q.value for q in found]
 
 
 @pytest.mark.parametrize("entry", lexicon.unit_entries(), ids=_ids(lexicon.unit_entries()))
@@ -408,6 +416,62 @@ def _no_unit_named(text: object) -> bool:
     return found is None or not (found.lead or found.support)
 
 
+def _post_only(text: object) -> bool:
+    from policykg.loaders.people import is_post
+
+    return is_post(str(text))
+
+
+def _kind(text: str = "", title: str = "", clause: bool = False) -> str:
+    from policykg.loaders.detect import detect_kind
+
+    tasks = [TaskRecord(id="t", text=text, order=0, lead=["某单位"], clause_span=(0, len(text)))] if clause else []
+    return str(detect_kind(text, title, tasks))
+
+
+def _status_title(text: object) -> bool:
+    return _kind(title=str(text)) == str(DocKind.STATUS_TABLE)
+
+
+def _division(text: object) -> bool:
+    return _kind(str(text), clause=True) == str(DocKind.NATIONAL_DIVISION)
+
+
+def _responsibility_title(text: object) -> bool:
+    return _kind(title=str(text)) == str(DocKind.RESPONSIBILITY_PLAN)
+
+
+def _report(example: object) -> bool:
+    from policykg.loaders.reports import report_facts
+
+    assert isinstance(example, dict)
+    facts = report_facts(str(example["text"]))
+    return facts is not None and all(getattr(facts, k) == v for k, v in example["expect"].items())
+
+
+def _no_article_count(text: object) -> bool:
+    from policykg.loaders.numbers import UNITS
+
+    return all(q.unit != UNITS["条"] for q in find_quantities(str(text)))
+
+
+def _range(text: object) -> bool:
+    return [q.value_high is not None for q in find_quantities(str(text))] == [True]
+
+
+def _approx(text: object) -> bool:
+    return any(q.approx for q in find_quantities(str(text)))
+
+
+def _bare_figures(example: object) -> bool:
+    from policykg.loaders.numbers import find_unitless
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    found = find_unitless(text, lexicon.unitless_heads(), find_quantities(text))
+    return [q.value for q in found] == example["expect"]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -440,6 +504,21 @@ WORD_CHECKS = {
     "roles.list_openers": (_introduces_list, _introduces_list),
     "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
     "roles.stated_with": (_assigns, _assigns),
+    "people.post_prefixes": (_post_only, lambda t: not _post_only(t)),
+    "metadata.status_titles": (_status_title, lambda t: not _status_title(t)),
+    "metadata.table_tails": (_status_title, lambda t: not _status_title(t)),
+    "metadata.division_verbs": (_division, lambda t: not _division(t)),
+    "metadata.division_lead_verbs": (_division, lambda t: not _division(t)),
+    "metadata.lead_label_starts": (_division, lambda t: not _division(t)),
+    "metadata.responsibility_titles": (_responsibility_title, lambda t: not _responsibility_title(t)),
+    "metadata.speaker_levels": (_report, _report),
+    "metadata.place_endings": (_report, _report),
+    "metadata.head_posts": (_report, _report),
+    "metadata.generic_governments": (_report, _report),
+    "figures.rule_words": (_no_article_count, lambda t: not _no_article_count(t)),
+    "figures.range_words": (_range, lambda t: not _range(t)),
+    "figures.approx_words": (_approx, lambda t: not _approx(t)),
+    "figures.bare_after": (_bare_figures, _bare_figures),
 }
 
 

@@ -219,7 +219,23 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "roles.first_leads", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
                  "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
                  "roles.lead_words_seen", "roles.support_words_seen", "roles.contact_labels", "roles.list_openers",
-                 "roles.not_unit_openers")
+                 "roles.not_unit_openers", "people.post_prefixes",
+                 "metadata.status_titles", "metadata.table_tails", "metadata.division_verbs",
+                 "metadata.division_lead_verbs", "metadata.lead_label_starts", "metadata.responsibility_titles",
+                 "metadata.speaker_levels", "metadata.place_endings", "metadata.head_posts",
+                 "metadata.generic_governments",
+                 "figures.rule_words", "figures.range_words", "figures.approx_words", "figures.bare_after")
+
+
+def alternation(name: str) -> str:
+    """A family's words as a regex alternation in the file's order (the order a regex tries them,
+    which decides the match where one word begins another), each escaped."""
+    return "|".join(map(re.escape, words(name)))
+
+
+def char_class(name: str) -> str:
+    """A family of single characters as the inside of a regex character class (``[…]``)."""
+    return "".join(map(re.escape, words(name)))
 
 
 @cache
@@ -238,6 +254,12 @@ def scale_entries() -> tuple[Entry, ...]:
 def scales() -> dict[str, float]:
     """Scale word -> factor, longest first (万亿 before 万)."""
     return dict(sorted(((e.word, float(e.meaning)) for e in scale_entries()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def money_scales() -> frozenset[str]:
+    """Scales that make a figure without a unit (投资150亿): an amount of money (``money: true``)."""
+    return frozenset(e.word for e in scale_entries() if e.extra.get("money"))
 
 
 def unit_entries() -> tuple[Entry, ...]:
