@@ -472,6 +472,37 @@ def _bare_figures(example: object) -> bool:
     return [q.value for q in found] == example["expect"]
 
 
+def _targets(example: object) -> list[TargetRecord]:
+    from policykg.loaders import extract_text
+
+    assert isinstance(example, dict)
+    return extract_text(str(example["text"])).targets
+
+
+def _raw_of_last(example: object) -> bool:
+    assert isinstance(example, dict)
+    return _targets(example)[-1].raw.endswith(str(example["expect"]))
+
+
+def _directions(example: object) -> bool:
+    assert isinstance(example, dict)
+    return [t.direction for t in _targets(example)] == example["expect"]
+
+
+def _names_nothing(text: object) -> bool:
+    from policykg.loaders.targets import _junk
+
+    return _junk(str(text))
+
+
+def _baseline_and_its_end(example: object) -> bool:
+    """The first figure is the baseline of its year; the last, where it rises to, measures the same thing."""
+    assert isinstance(example, dict)
+    figures = _targets(example)
+    first, last = figures[0], figures[-1]
+    return (first.basis, first.year, last.indicator) == ("baseline", example["expect"], first.indicator) and last is not first
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -519,6 +550,13 @@ WORD_CHECKS = {
     "figures.range_words": (_range, lambda t: not _range(t)),
     "figures.approx_words": (_approx, lambda t: not _approx(t)),
     "figures.bare_after": (_bare_figures, _bare_figures),
+    "figures.comparator_suffixes": (_raw_of_last, _raw_of_last),
+    "figures.list_gap_words": (_directions, _directions),
+    "figures.list_joiners": (_directions, _directions),
+    "figures.relation_noise": (_names_nothing, lambda t: not _names_nothing(t)),
+    "figures.year_end_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "figures.about_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "figures.above_words": (_baseline_and_its_end, _baseline_and_its_end),
 }
 
 

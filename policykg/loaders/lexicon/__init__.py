@@ -224,7 +224,9 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "metadata.division_lead_verbs", "metadata.lead_label_starts", "metadata.responsibility_titles",
                  "metadata.speaker_levels", "metadata.place_endings", "metadata.head_posts",
                  "metadata.generic_governments",
-                 "figures.rule_words", "figures.range_words", "figures.approx_words", "figures.bare_after")
+                 "figures.rule_words", "figures.range_words", "figures.approx_words", "figures.bare_after",
+                 "figures.comparator_suffixes", "figures.list_gap_words", "figures.list_joiners",
+                 "figures.relation_noise", "figures.year_end_words", "figures.about_words", "figures.above_words")
 
 
 def alternation(name: str) -> str:
