@@ -193,6 +193,23 @@ def test_actual_cue_makes_a_result_even_in_a_plan(entry: lexicon.Entry) -> None:
     assert _figures(entry.example)[0].kind == "actual"
 
 
+SENTENCE_CUES = _period_family("actual_cues")
+
+
+@pytest.mark.parametrize("entry", SENTENCE_CUES, ids=_ids(SENTENCE_CUES))
+def test_a_time_phrase_cue_speaks_for_the_clauses_after_it(entry: lexicon.Entry) -> None:
+    """截至10月底,… makes the figure in the next clause a result; 已 only speaks for its own clause."""
+    figure = _figures(f"2021年工作计划\n{entry.word}全市如此,高新技术企业达到520家。")[-1]
+    assert figure.kind == ("actual" if entry.extra.get("sentence") else "target")
+
+
+@pytest.mark.parametrize("word", lexicon.words("figures.range_words"))
+def test_a_range_word_joins_the_years_of_a_plan(word: str) -> None:
+    from policykg.loaders.periods import plan_span
+
+    assert plan_span(f"科技创新规划(2021{word}2025年)") == (2021, 2025)
+
+
 @pytest.mark.parametrize("entry", _period_family("estimate_cues"), ids=_ids(_period_family("estimate_cues")))
 def test_estimate_cue_keeps_the_estimate_as_its_years_actual(entry: lexicon.Entry) -> None:
     first = _figures(entry.example)[0]
@@ -503,6 +520,67 @@ def _baseline_and_its_end(example: object) -> bool:
     return (first.basis, first.year, last.indicator) == ("baseline", example["expect"], first.indicator) and last is not first
 
 
+def _quarter_month(example: object) -> bool:
+    from policykg.loaders.periods import doc_period
+
+    assert isinstance(example, dict)
+    title = str(example["text"])
+    return doc_period(title + "\n", DocumentRecord(id="d", title=title, year=2021)).as_of_month == example["expect"]
+
+
+def _horizon(example: object) -> bool:
+    from policykg.loaders.periods import horizon
+
+    assert isinstance(example, dict)
+    return horizon(str(example["text"])) == example["expect"]
+
+
+def _heading_kinds(example: object) -> bool:
+    from policykg.loaders.periods import DocPeriod, Paragraph, segments
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return [s.kind for s in segments([Paragraph(0, len(text), text)], DocPeriod(2020, 2021, True, True, None))] == example["expect"]
+
+
+def _span_opening(example: object) -> bool:
+    from policykg.loaders.periods import DocPeriod, _span_opening
+
+    assert isinstance(example, dict)
+    seg = _span_opening(str(example["text"]), 0, DocPeriod(2020, 2021, True, True, None, headed=True))
+    found = None if seg is None else [seg.kind, seg.first, seg.year]
+    return found == example["expect"]
+
+
+def _clause_year(example: object) -> bool:
+    from policykg.loaders.periods import clause_year
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return clause_year(text, 0, len(text)) == example["expect"]
+
+
+def _figure_span(example: object) -> bool:
+    assert isinstance(example, dict)
+    last = _targets(example)[-1]
+    return [last.period_from, last.period_to] == example["expect"]
+
+
+def _figure_kinds(example: object) -> bool:
+    assert isinstance(example, dict)
+    return [t.kind for t in _targets(example)] == example["expect"]
+
+
+def _direction(example: object) -> bool:
+    from policykg.loaders.periods import direction
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    pos = re.search(r"\d", text)
+    assert pos is not None
+    return direction(text, 0, pos.start()) == example["expect"]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -557,6 +635,21 @@ WORD_CHECKS = {
     "figures.year_end_words": (_baseline_and_its_end, _baseline_and_its_end),
     "figures.about_words": (_baseline_and_its_end, _baseline_and_its_end),
     "figures.above_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "periods.quarters": (_quarter_month, _quarter_month),
+    "periods.horizon_fillers": (_horizon, _horizon),
+    "periods.horizon_tails": (_horizon, _horizon),
+    "periods.report_heading_ends": (_heading_kinds, _heading_kinds),
+    "periods.span_opening_leads": (_span_opening, _span_opening),
+    "periods.span_nouns": (_span_opening, _span_opening),
+    "periods.heading_relative_years": (_heading_kinds, _heading_kinds),
+    "periods.figure_marks": (_heading_kinds, _heading_kinds),
+    "periods.not_a_period_after": (_clause_year, _clause_year),
+    "periods.five_year_tails": (_figure_span, _figure_span),
+    "periods.plan_names": (_figure_span, _figure_span),
+    "periods.period_after": (_figure_span, _figure_span),
+    "periods.label_report_words": (_figure_kinds, _figure_kinds),
+    "periods.not_forward_before": (_figure_span, _figure_span),
+    "periods.level_marks": (_direction, _direction),
 }
 
 

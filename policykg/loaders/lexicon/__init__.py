@@ -178,8 +178,8 @@ def column_examples() -> tuple[tuple[str, str | None], ...]:
 class WordFamily:
     """A closed list of words with the examples that prove it, read by one component.
 
-    In YAML: ``family: {words: [..] or "w1 w2 …", examples: [...], negatives: [...]}``; an
-    example is a text, or ``{text, expect}`` where the component's answer must be ``expect``.
+    In YAML: ``family: {words: [..] or "w1 w2 …" or {word: meaning}, examples: [...], negatives: [...]}``;
+    an example is a text, or ``{text, expect}`` where the component's answer must be ``expect``.
     """
 
     name: str  # "<file>.<family>"
@@ -198,6 +198,13 @@ def word_family(name: str) -> WordFamily:
     examples = tuple(data.get("examples") or ()) if isinstance(data, dict) else ()
     negatives = tuple(data.get("negatives") or ()) if isinstance(data, dict) else ()
     return WordFamily(name, words, examples, negatives)
+
+
+@cache
+def word_meanings(name: str) -> dict[str, Any]:
+    """A family written as ``words: {word: meaning}`` (``periods.quarters``: 三季度 -> 9), in the file's order."""
+    file, key = name.split(".", 1)
+    return {str(w): m for w, m in _file(file)[key]["words"].items()}
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -226,7 +233,12 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "metadata.generic_governments",
                  "figures.rule_words", "figures.range_words", "figures.approx_words", "figures.bare_after",
                  "figures.comparator_suffixes", "figures.list_gap_words", "figures.list_joiners",
-                 "figures.relation_noise", "figures.year_end_words", "figures.about_words", "figures.above_words")
+                 "figures.relation_noise", "figures.year_end_words", "figures.about_words", "figures.above_words",
+                 "periods.quarters", "periods.horizon_fillers", "periods.horizon_tails", "periods.report_heading_ends",
+                 "periods.span_opening_leads", "periods.span_nouns", "periods.heading_relative_years",
+                 "periods.figure_marks", "periods.not_a_period_after", "periods.five_year_tails", "periods.plan_names",
+                 "periods.period_after", "periods.label_report_words", "periods.not_forward_before",
+                 "periods.level_marks")
 
 
 def alternation(name: str) -> str:
@@ -320,6 +332,12 @@ def words_pattern(family: str) -> re.Pattern[str]:
     """An alternation of a period family's words, longest first."""
     words = sorted((e.word for e in period_entries(family)), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def sentence_actual_cues() -> frozenset[str]:
+    """Result cues that are time phrases (截至, 目前): they speak for the clauses after them in their sentence."""
+    return frozenset(e.word for e in period_entries("actual_cues") if e.extra.get("sentence"))
 
 
 @cache
