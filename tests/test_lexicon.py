@@ -581,6 +581,72 @@ def _direction(example: object) -> bool:
     return direction(text, 0, pos.start()) == example["expect"]
 
 
+def _trimmed(example: object) -> bool:
+    from policykg.loaders.phrases import trim_left
+
+    assert isinstance(example, dict)
+    return trim_left(str(example["text"])) == example["expect"]
+
+
+def _governing(example: object) -> bool:
+    from policykg.loaders.phrases import governing_verb
+
+    assert isinstance(example, dict)
+    return governing_verb(str(example["text"])) == example["expect"]
+
+
+def _leans(example: object) -> bool:
+    from policykg.loaders.phrases import leans_on_previous
+
+    assert isinstance(example, dict)
+    return leans_on_previous(str(example["text"])) == example["expect"]
+
+
+def _comparator(example: object) -> bool:
+    from policykg.loaders.phrases import comparator
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return comparator(text, find_quantities(text)[-1], 0) == example["expect"]
+
+
+def _measure(example: object) -> bool:
+    from policykg.loaders.phrases import measure
+
+    assert isinstance(example, dict)
+    return measure(str(example["indicator"]), str(example["left"]), str(example["unit"])) == example["expect"]
+
+
+def _money(example: object) -> bool:
+    from policykg.loaders.phrases import is_money
+
+    assert isinstance(example, dict)
+    return is_money(str(example["text"])) == example["expect"]
+
+
+def _is_figure(example: object) -> bool:
+    from policykg.loaders.phrases import is_figure
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return is_figure(text, find_quantities(text)[-1], [False] * (len(text) + 1)) == example["expect"]
+
+
+def _noun_after(example: object) -> bool:
+    from policykg.loaders.phrases import noun_after
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return noun_after(text, find_quantities(text)[0].end) == example["expect"]
+
+
+def _list_names(example: object) -> bool:
+    from policykg.loaders.phrases import list_names
+
+    assert isinstance(example, dict)
+    return list_names(str(example["text"]), 2) == example["expect"]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -650,6 +716,38 @@ WORD_CHECKS = {
     "periods.label_report_words": (_figure_kinds, _figure_kinds),
     "periods.not_forward_before": (_figure_span, _figure_span),
     "periods.level_marks": (_direction, _direction),
+    "figures.lead_noise": (_trimmed, _trimmed),
+    "figures.trail_words": (_trimmed, _trimmed),
+    "figures.governing_verbs": (_governing, _governing),
+    "figures.leans_on_previous": (_leans, _leans),
+    "figures.at_least_before": (_comparator, _comparator),
+    "figures.above_before": (_comparator, _comparator),
+    "figures.below_before": (_comparator, _comparator),
+    "figures.at_most_before": (_comparator, _comparator),
+    "figures.approx_before": (_comparator, _comparator),
+    "figures.at_least_after": (_comparator, _comparator),
+    "figures.below_after": (_comparator, _comparator),
+    "figures.at_most_after": (_comparator, _comparator),
+    "figures.approx_after": (_comparator, _comparator),
+    "figures.target_words": (_comparator, _comparator),
+    "figures.growth_words": (_measure, _measure),
+    "figures.stock_words": (_measure, _measure),
+    "figures.flow_words": (_measure, _measure),
+    "figures.share_words": (_measure, _measure),
+    "figures.money_words": (_money, _money),
+    "figures.adverbial_times": (_is_figure, _is_figure),
+    "figures.numeral_cues": (_is_figure, _is_figure),
+    "figures.duration_units": (_is_figure, _is_figure),
+    "figures.duration_cuts": (_is_figure, _is_figure),
+    "figures.duration_nouns": (_is_figure, _is_figure),
+    "figures.duration_caps": (_is_figure, _is_figure),
+    "figures.rank_units": (_is_figure, _is_figure),
+    "figures.numeral_closers": (_is_figure, _is_figure),
+    "figures.noun_after_skips": (_noun_after, _noun_after),
+    "figures.each_words": (_list_names, _list_names),
+    "figures.change_words": (_list_names, _list_names),
+    "figures.each_stated": (_list_names, _list_names),
+    "figures.stated_verbs": (_list_names, _list_names),
 }
 
 

@@ -23,7 +23,6 @@ CLASS = re.compile(r"\[([^\]]*)\]")
 #: Modules whose word lists are not yet moved into the lexicon: module -> why they may still spell them.
 NOT_YET_SWEPT = {
     "metadata.py": "not yet swept",
-    "phrases.py": "not yet swept",
 }
 
 

@@ -238,7 +238,16 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "periods.span_opening_leads", "periods.span_nouns", "periods.heading_relative_years",
                  "periods.figure_marks", "periods.not_a_period_after", "periods.five_year_tails", "periods.plan_names",
                  "periods.period_after", "periods.label_report_words", "periods.not_forward_before",
-                 "periods.level_marks")
+                 "periods.level_marks",
+                 "figures.lead_noise", "figures.trail_words", "figures.governing_verbs", "figures.leans_on_previous",
+                 "figures.at_least_before", "figures.above_before", "figures.below_before", "figures.at_most_before",
+                 "figures.approx_before", "figures.at_least_after", "figures.below_after", "figures.at_most_after",
+                 "figures.approx_after", "figures.target_words", "figures.growth_words", "figures.stock_words",
+                 "figures.flow_words", "figures.share_words", "figures.money_words", "figures.adverbial_times",
+                 "figures.numeral_cues", "figures.duration_units", "figures.duration_cuts",
+                 "figures.duration_nouns", "figures.duration_caps", "figures.rank_units",
+                 "figures.numeral_closers", "figures.noun_after_skips", "figures.each_words", "figures.change_words",
+                 "figures.each_stated", "figures.stated_verbs")
 
 
 def alternation(name: str) -> str:
