@@ -22,7 +22,8 @@ from policykg.loaders.chrome import chrome_rule
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.roles import find_clause
 from policykg.loaders.tables import column_role
-from policykg.loaders.types import DocumentRecord, TargetRecord
+from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
+from policykg.ontology.terms import DocKind
 
 LOCK = Path(__file__).with_name("lexicon.lock")
 
@@ -80,6 +81,13 @@ def test_column_examples(cell: str, role: str | None) -> None:
 def test_scale_word_gives_the_base_value(entry: lexicon.Entry) -> None:
     found = find_quantities(entry.example)
     assert [q.value for q in found] == [pytest.approx(float(entry.extra["value"]))]
+
+
+@pytest.mark.parametrize("entry", lexicon.scale_entries(), ids=_ids(lexicon.scale_entries()))
+def test_a_money_scale_makes_a_figure_without_a_unit(entry: lexicon.Entry) -> None:
+    """投资150亿 is an amount of money; 1.5万 with no unit is no figure."""
+    found = find_quantities("3" + entry.word)
+    assert bool(found) == bool(entry.extra.get("money")), [q.value for q in found]
 
 
 @pytest.mark.parametrize("entry", lexicon.unit_entries(), ids=_ids(lexicon.unit_entries()))
@@ -183,6 +191,23 @@ def test_target_label_states_goals_until_the_results(entry: lexicon.Entry) -> No
 @pytest.mark.parametrize("entry", _period_family("actual_cues"), ids=_ids(_period_family("actual_cues")))
 def test_actual_cue_makes_a_result_even_in_a_plan(entry: lexicon.Entry) -> None:
     assert _figures(entry.example)[0].kind == "actual"
+
+
+SENTENCE_CUES = _period_family("actual_cues")
+
+
+@pytest.mark.parametrize("entry", SENTENCE_CUES, ids=_ids(SENTENCE_CUES))
+def test_a_time_phrase_cue_speaks_for_the_clauses_after_it(entry: lexicon.Entry) -> None:
+    """截至10月底,… makes the figure in the next clause a result; 已 only speaks for its own clause."""
+    figure = _figures(f"2021年工作计划\n{entry.word}全市如此,高新技术企业达到520家。")[-1]
+    assert figure.kind == ("actual" if entry.extra.get("sentence") else "target")
+
+
+@pytest.mark.parametrize("word", lexicon.words("figures.range_words"))
+def test_a_range_word_joins_the_years_of_a_plan(word: str) -> None:
+    from policykg.loaders.periods import plan_span
+
+    assert plan_span(f"科技创新规划(2021{word}2025年)") == (2021, 2025)
 
 
 @pytest.mark.parametrize("entry", _period_family("estimate_cues"), ids=_ids(_period_family("estimate_cues")))
@@ -408,6 +433,220 @@ def _no_unit_named(text: object) -> bool:
     return found is None or not (found.lead or found.support)
 
 
+def _post_only(text: object) -> bool:
+    from policykg.loaders.people import is_post
+
+    return is_post(str(text))
+
+
+def _kind(text: str = "", title: str = "", clause: bool = False) -> str:
+    from policykg.loaders.detect import detect_kind
+
+    tasks = [TaskRecord(id="t", text=text, order=0, lead=["某单位"], clause_span=(0, len(text)))] if clause else []
+    return str(detect_kind(text, title, tasks))
+
+
+def _status_title(text: object) -> bool:
+    return _kind(title=str(text)) == str(DocKind.STATUS_TABLE)
+
+
+def _division(text: object) -> bool:
+    return _kind(str(text), clause=True) == str(DocKind.NATIONAL_DIVISION)
+
+
+def _responsibility_title(text: object) -> bool:
+    return _kind(title=str(text)) == str(DocKind.RESPONSIBILITY_PLAN)
+
+
+def _report(example: object) -> bool:
+    from policykg.loaders.reports import report_facts
+
+    assert isinstance(example, dict)
+    facts = report_facts(str(example["text"]))
+    return facts is not None and all(getattr(facts, k) == v for k, v in example["expect"].items())
+
+
+def _no_article_count(text: object) -> bool:
+    from policykg.loaders.numbers import UNITS
+
+    return all(q.unit != UNITS["条"] for q in find_quantities(str(text)))
+
+
+def _range(text: object) -> bool:
+    return [q.value_high is not None for q in find_quantities(str(text))] == [True]
+
+
+def _approx(text: object) -> bool:
+    return any(q.approx for q in find_quantities(str(text)))
+
+
+def _bare_figures(example: object) -> bool:
+    from policykg.loaders.numbers import find_unitless
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    found = find_unitless(text, lexicon.unitless_heads(), find_quantities(text))
+    return [q.value for q in found] == example["expect"]
+
+
+def _targets(example: object) -> list[TargetRecord]:
+    from policykg.loaders import extract_text
+
+    assert isinstance(example, dict)
+    return extract_text(str(example["text"])).targets
+
+
+def _raw_of_last(example: object) -> bool:
+    assert isinstance(example, dict)
+    return _targets(example)[-1].raw.endswith(str(example["expect"]))
+
+
+def _directions(example: object) -> bool:
+    assert isinstance(example, dict)
+    return [t.direction for t in _targets(example)] == example["expect"]
+
+
+def _names_nothing(text: object) -> bool:
+    from policykg.loaders.targets import _junk
+
+    return _junk(str(text))
+
+
+def _baseline_and_its_end(example: object) -> bool:
+    """The first figure is the baseline of its year; the last, where it rises to, measures the same thing."""
+    assert isinstance(example, dict)
+    figures = _targets(example)
+    first, last = figures[0], figures[-1]
+    return (first.basis, first.year, last.indicator) == ("baseline", example["expect"], first.indicator) and last is not first
+
+
+def _quarter_month(example: object) -> bool:
+    from policykg.loaders.periods import doc_period
+
+    assert isinstance(example, dict)
+    title = str(example["text"])
+    return doc_period(title + "\n", DocumentRecord(id="d", title=title, year=2021)).as_of_month == example["expect"]
+
+
+def _horizon(example: object) -> bool:
+    from policykg.loaders.periods import horizon
+
+    assert isinstance(example, dict)
+    return horizon(str(example["text"])) == example["expect"]
+
+
+def _heading_kinds(example: object) -> bool:
+    from policykg.loaders.periods import DocPeriod, Paragraph, segments
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return [s.kind for s in segments([Paragraph(0, len(text), text)], DocPeriod(2020, 2021, True, True, None))] == example["expect"]
+
+
+def _span_opening(example: object) -> bool:
+    from policykg.loaders.periods import DocPeriod, _span_opening
+
+    assert isinstance(example, dict)
+    seg = _span_opening(str(example["text"]), 0, DocPeriod(2020, 2021, True, True, None, headed=True))
+    found = None if seg is None else [seg.kind, seg.first, seg.year]
+    return found == example["expect"]
+
+
+def _clause_year(example: object) -> bool:
+    from policykg.loaders.periods import clause_year
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return clause_year(text, 0, len(text)) == example["expect"]
+
+
+def _figure_span(example: object) -> bool:
+    assert isinstance(example, dict)
+    last = _targets(example)[-1]
+    return [last.period_from, last.period_to] == example["expect"]
+
+
+def _figure_kinds(example: object) -> bool:
+    assert isinstance(example, dict)
+    return [t.kind for t in _targets(example)] == example["expect"]
+
+
+def _direction(example: object) -> bool:
+    from policykg.loaders.periods import direction
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    pos = re.search(r"\d", text)
+    assert pos is not None
+    return direction(text, 0, pos.start()) == example["expect"]
+
+
+def _trimmed(example: object) -> bool:
+    from policykg.loaders.phrases import trim_left
+
+    assert isinstance(example, dict)
+    return trim_left(str(example["text"])) == example["expect"]
+
+
+def _governing(example: object) -> bool:
+    from policykg.loaders.phrases import governing_verb
+
+    assert isinstance(example, dict)
+    return governing_verb(str(example["text"])) == example["expect"]
+
+
+def _leans(example: object) -> bool:
+    from policykg.loaders.phrases import leans_on_previous
+
+    assert isinstance(example, dict)
+    return leans_on_previous(str(example["text"])) == example["expect"]
+
+
+def _comparator(example: object) -> bool:
+    from policykg.loaders.phrases import comparator
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return comparator(text, find_quantities(text)[-1], 0) == example["expect"]
+
+
+def _measure(example: object) -> bool:
+    from policykg.loaders.phrases import measure
+
+    assert isinstance(example, dict)
+    return measure(str(example["indicator"]), str(example["left"]), str(example["unit"])) == example["expect"]
+
+
+def _money(example: object) -> bool:
+    from policykg.loaders.phrases import is_money
+
+    assert isinstance(example, dict)
+    return is_money(str(example["text"])) == example["expect"]
+
+
+def _is_figure(example: object) -> bool:
+    from policykg.loaders.phrases import is_figure
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return is_figure(text, find_quantities(text)[-1], [False] * (len(text) + 1)) == example["expect"]
+
+
+def _noun_after(example: object) -> bool:
+    from policykg.loaders.phrases import noun_after
+
+    assert isinstance(example, dict)
+    text = str(example["text"])
+    return noun_after(text, find_quantities(text)[0].end) == example["expect"]
+
+
+def _list_names(example: object) -> bool:
+    from policykg.loaders.phrases import list_names
+
+    assert isinstance(example, dict)
+    return list_names(str(example["text"]), 2) == example["expect"]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -440,6 +679,75 @@ WORD_CHECKS = {
     "roles.list_openers": (_introduces_list, _introduces_list),
     "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
     "roles.stated_with": (_assigns, _assigns),
+    "people.post_prefixes": (_post_only, lambda t: not _post_only(t)),
+    "metadata.status_titles": (_status_title, lambda t: not _status_title(t)),
+    "metadata.table_tails": (_status_title, lambda t: not _status_title(t)),
+    "metadata.division_verbs": (_division, lambda t: not _division(t)),
+    "metadata.division_lead_verbs": (_division, lambda t: not _division(t)),
+    "metadata.lead_label_starts": (_division, lambda t: not _division(t)),
+    "metadata.responsibility_titles": (_responsibility_title, lambda t: not _responsibility_title(t)),
+    "metadata.speaker_levels": (_report, _report),
+    "metadata.place_endings": (_report, _report),
+    "metadata.head_posts": (_report, _report),
+    "metadata.generic_governments": (_report, _report),
+    "figures.rule_words": (_no_article_count, lambda t: not _no_article_count(t)),
+    "figures.range_words": (_range, lambda t: not _range(t)),
+    "figures.approx_words": (_approx, lambda t: not _approx(t)),
+    "figures.bare_after": (_bare_figures, _bare_figures),
+    "figures.comparator_suffixes": (_raw_of_last, _raw_of_last),
+    "figures.list_gap_words": (_directions, _directions),
+    "figures.list_joiners": (_directions, _directions),
+    "figures.relation_noise": (_names_nothing, lambda t: not _names_nothing(t)),
+    "figures.year_end_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "figures.about_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "figures.above_words": (_baseline_and_its_end, _baseline_and_its_end),
+    "periods.quarters": (_quarter_month, _quarter_month),
+    "periods.horizon_fillers": (_horizon, _horizon),
+    "periods.horizon_tails": (_horizon, _horizon),
+    "periods.report_heading_ends": (_heading_kinds, _heading_kinds),
+    "periods.span_opening_leads": (_span_opening, _span_opening),
+    "periods.span_nouns": (_span_opening, _span_opening),
+    "periods.heading_relative_years": (_heading_kinds, _heading_kinds),
+    "periods.figure_marks": (_heading_kinds, _heading_kinds),
+    "periods.not_a_period_after": (_clause_year, _clause_year),
+    "periods.five_year_tails": (_figure_span, _figure_span),
+    "periods.plan_names": (_figure_span, _figure_span),
+    "periods.period_after": (_figure_span, _figure_span),
+    "periods.label_report_words": (_figure_kinds, _figure_kinds),
+    "periods.not_forward_before": (_figure_span, _figure_span),
+    "periods.level_marks": (_direction, _direction),
+    "figures.lead_noise": (_trimmed, _trimmed),
+    "figures.trail_words": (_trimmed, _trimmed),
+    "figures.governing_verbs": (_governing, _governing),
+    "figures.leans_on_previous": (_leans, _leans),
+    "figures.at_least_before": (_comparator, _comparator),
+    "figures.above_before": (_comparator, _comparator),
+    "figures.below_before": (_comparator, _comparator),
+    "figures.at_most_before": (_comparator, _comparator),
+    "figures.approx_before": (_comparator, _comparator),
+    "figures.at_least_after": (_comparator, _comparator),
+    "figures.below_after": (_comparator, _comparator),
+    "figures.at_most_after": (_comparator, _comparator),
+    "figures.approx_after": (_comparator, _comparator),
+    "figures.target_words": (_comparator, _comparator),
+    "figures.growth_words": (_measure, _measure),
+    "figures.stock_words": (_measure, _measure),
+    "figures.flow_words": (_measure, _measure),
+    "figures.share_words": (_measure, _measure),
+    "figures.money_words": (_money, _money),
+    "figures.adverbial_times": (_is_figure, _is_figure),
+    "figures.numeral_cues": (_is_figure, _is_figure),
+    "figures.duration_units": (_is_figure, _is_figure),
+    "figures.duration_cuts": (_is_figure, _is_figure),
+    "figures.duration_nouns": (_is_figure, _is_figure),
+    "figures.duration_caps": (_is_figure, _is_figure),
+    "figures.rank_units": (_is_figure, _is_figure),
+    "figures.numeral_closers": (_is_figure, _is_figure),
+    "figures.noun_after_skips": (_noun_after, _noun_after),
+    "figures.each_words": (_list_names, _list_names),
+    "figures.change_words": (_list_names, _list_names),
+    "figures.each_stated": (_list_names, _list_names),
+    "figures.stated_verbs": (_list_names, _list_names),
 }
 
 

@@ -25,11 +25,15 @@ from policykg.loaders.types import TaskRecord
 from policykg.ontology.terms import DocKind
 
 _RESULT_FIELDS = ("完成情况",)
-_STATUS_TITLE = re.compile(r"((完成|进展|推进|落实|执行)情况|进度|进展)(表|汇总表|一览表|统计表)?$")
+#: A title that reports progress (…完成情况, …进展), optionally closed by a table word (…一览表).
+_STATUS_TITLE = re.compile(rf"(?:{lexicon.alternation('metadata.status_titles')})"
+                           rf"(?:{lexicon.alternation('metadata.table_tails')})?$")
 #: State Council wording: ``(X牵头，Y按职责分工负责)``, ``(X牵头，Y参与)``, ``(X、Y按职责分工负责)``;
 #: a labelled ``牵头单位:`` is a provincial breakdown, not this.
-_DIVISION_CLAUSE = re.compile(r"按职责分工负责|按职责负责|分工负责|牵头(?![单部处科股领人]|\s*[:：])")
-_RESPONSIBILITY_TITLE = re.compile(r"责任分解|任务分解|分工|责任清单|任务清单|责任表")
+_DIVISION_CLAUSE = re.compile(rf"{lexicon.alternation('metadata.division_verbs')}"
+                              rf"|(?:{lexicon.alternation('metadata.division_lead_verbs')})"
+                              rf"(?![{lexicon.char_class('metadata.lead_label_starts')}]|\s*[:：])")
+_RESPONSIBILITY_TITLE = re.compile(lexicon.alternation("metadata.responsibility_titles"))
 _SUMMARY_TITLE = lexicon.words_pattern("summary_titles")
 _QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 

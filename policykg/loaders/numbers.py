@@ -36,21 +36,26 @@ UNITS: dict[str, str] = lexicon.units()
 _UNIT_BLOCKERS: dict[str, str] = lexicon.unit_blockers()
 #: Words right before ``N条`` that make it a count of articles in a policy, not of things
 #: built (出台政策措施10条, 人才新政27条, 形成可复制经验20条).
-_RULE_COUNT = re.compile(r"(?:政|策|措施|举措|意见|规定|办法|条例|细则|条款|建议|要求|做法|经验|清单|规则|标准)\s*$")
+_RULE_COUNT = re.compile(rf"(?:{lexicon.alternation('figures.rule_words')})\s*$")
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+"
 _NUM = rf"(?:{_AR}|{_CN})"
 _SCALE = "|".join(SCALES)
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+#: Between the two ends of a range: a dash, or a word (3至5家).
+_DASH = rf"(?:-|~|～|—|–|{lexicon.alternation('figures.range_words')})"
+_APPROX = lexicon.alternation("figures.approx_words")  # 100多家, 100余家
+#: Scales that make a figure without a unit (投资150亿).
+_MONEY_SCALES = lexicon.money_scales()
 
 QUANTITY = re.compile(
     rf"(?P<num>{_NUM})"
-    rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<high>{_NUM}))?"
-    rf"(?P<approx>多|余)?"
+    rf"(?:\s*{_DASH}\s*(?P<high>{_NUM}))?"
+    rf"(?P<approx>{_APPROX})?"
     # 367.1 亿元 and 823.57\n亿元: copies from PDFs space or wrap the number off its scale; 2个亿 (not 6000个亿元以上项目)
     rf"(?:(?:[ \t]|\n(?=[万亿千百]+元))?(?:个(?=亿(?!元)))?(?P<scale>{_SCALE}))?"
-    rf"(?P<approx2>多|余)?"
+    rf"(?P<approx2>{_APPROX})?"
     rf"\s?(?P<unit>{_UNIT})?"
 )
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{_AR}|[零〇一二两三四五六七八九十百点]+)")
@@ -138,7 +143,7 @@ def _scan_quantities(text: str) -> list[Quantity]:
             continue
         if high is not None and is_chinese(high) != is_chinese(num):
             continue
-        if unit is None and scale not in ("亿", "万亿", "千亿", "百亿", "十亿"):
+        if unit is None and scale not in _MONEY_SCALES:
             continue
         if unit is not None and not _unit_ok(text, m.start(), m.end("unit"), unit):
             continue
@@ -177,7 +182,7 @@ def _scan_quantities(text: str) -> list[Quantity]:
     return _join_ranges(text, out)
 
 
-_RANGE_DASH = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*$")
+_RANGE_DASH = re.compile(rf"\s*{_DASH}\s*$")
 
 
 def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -202,7 +207,7 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 
 _BARE = re.compile(r"(?<![\d.第])\d+(?:\.\d+)?(?![\d.])")
 #: What may follow a bare figure of a unitless indicator (以上, 左右, a delimiter, the next verb).
-_BARE_AFTER = re.compile(r"\s*(?:$|[,;。:、|\n)）]|以上|左右|以内|以下|上下|提|升|缩|降|下|增|的|和|及|与|分别|$)")
+_BARE_AFTER = re.compile(rf"\s*(?:$|[,;。:、|\n)）]|{lexicon.alternation('figures.bare_after')}|$)")
 
 
 def find_unitless(text: str, heads: re.Pattern[str], taken: list[Quantity]) -> list[Quantity]:

@@ -133,7 +133,7 @@ def is_post(text: str) -> bool:
     if not _post_pattern().search(text):
         return False
     rest = _post_pattern().sub("", text)
-    return not rest or bool(_not_person().fullmatch(rest)) or rest in ("协管", "常务", "主管")
+    return not rest or bool(_not_person().fullmatch(rest)) or rest in lexicon.words("people.post_prefixes")
 
 
 def person_name(entry: str) -> str | None:

@@ -19,7 +19,8 @@ from policykg.loaders.types import DocumentRecord
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A plan period: ``2021-2025年``, ``2021—2025年``, ``2021年至2025年``.
-_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+_YEAR_RANGE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:-|—|–|~|～|{lexicon.alternation('figures.range_words')})+"
+                         r"\s*((?:19|20)\d{2})\s*年")
 #: Five-year plans by their number: “十四五” is 2021-2025 (十五 2001, 十一五 2006 … every five years).
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|二十)五")
 _FIVE_YEAR_START = {"十": 2001, "十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026, "十六": 2031}
@@ -44,7 +45,8 @@ _SUMMARY_WORDS = lexicon.words_pattern("summary_titles")
 _QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 _PLAN_WORDS = lexicon.words_pattern("plan_titles")
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
-_QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9, "四季度": 12, "全年": 12}
+#: The part of a year a title covers -> the month its actuals stand at (三季度 -> 9); the first found wins.
+_QUARTER: dict[str, int] = {w: int(m) for w, m in lexicon.word_meanings("periods.quarters").items()}
 
 #: Plan wording and past-tense wording, counted per paragraph (see ``plan_boundary``).
 _PLAN_CUES = lexicon.words_pattern("goal_cues")
@@ -52,7 +54,8 @@ _PAST_CUES = lexicon.words_pattern("result_cues")
 
 
 #: A plan's horizon stated in its opening: ``2012年起5年内`` / ``2012年起用5年时间`` (-> 2016).
-_HORIZON = re.compile(r"((?:19|20)\d{2})\s*年起\s*(?:用|的)?\s*([1-9]|十|[一二三四五六七八九])\s*年(?:内|时间|左右)")
+_HORIZON = re.compile(rf"((?:19|20)\d{{2}})\s*年起\s*(?:{lexicon.alternation('periods.horizon_fillers')})?\s*"
+                      rf"([1-9]|十|[一二三四五六七八九])\s*年(?:{lexicon.alternation('periods.horizon_tails')})")
 _CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -154,7 +157,7 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(]
 _RESULT_HEADING = lexicon.words_pattern("result_headings")
 #: A heading that ends in 情况 or 进展 reports, whatever it reports on (重点工作开展情况 and
 #: 重点工作进展 are results, not 重点工作).
-_REPORT_END = re.compile(r"(?:情况|工作进展)[:：]?$")
+_REPORT_END = re.compile(rf"(?:{lexicon.alternation('periods.report_heading_ends')})[:：]?$")
 _GOAL_HEADING = lexicon.words_pattern("goal_headings")
 
 
@@ -195,7 +198,9 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
 
 
 #: A paragraph of a work report that opens on a span: “十四五”时期是…, 过去五年,…
-_SPAN_OPENING = re.compile(r"^(?:——)?\s*(?:在|回顾)?\s*(?:[“\"](十[一二三四五六七八九]?|二十)五[”\"]|(十[一二三四五六七八九]?|二十)五)(?:时期|期间)")
+_SPAN_OPENING = re.compile(rf"^(?:——)?\s*(?:{lexicon.alternation('periods.span_opening_leads')})?\s*"
+                           r"(?:[“\"](十[一二三四五六七八九]?|二十)五[”\"]|(十[一二三四五六七八九]?|二十)五)"
+                           rf"(?:{lexicon.alternation('periods.span_nouns')})")
 
 
 def _span_opening(body: str, start: int, period: DocPeriod) -> Segment | None:
@@ -218,11 +223,11 @@ def _span_opening(body: str, start: int, period: DocPeriod) -> Segment | None:
 
 
 #: A heading dated relative to the document (二、今年经济社会发展的总体要求、主要预期目标…).
-_RELATIVE_YEAR = re.compile(r"今年|明年|本年度|下一年")
+_RELATIVE_YEAR = re.compile(lexicon.alternation("periods.heading_relative_years"))
 
 
 #: A figure in a line makes it a headline or a sentence, not a heading (今年预期目标:地区生产总值增7.5%-8%).
-_FIGURE_IN_LINE = re.compile(r"\d\s*(?:%|％|亿|万|个百分点)")
+_FIGURE_IN_LINE = re.compile(rf"\d\s*(?:{lexicon.alternation('periods.figure_marks')})")
 
 
 def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
@@ -292,7 +297,8 @@ def segment_at(segs: list[Segment], pos: int) -> Segment | None:
 #: Words before a year that make it the time of its clause (到2020年, 力争2015年).
 _TIME_LEAD = re.compile(r"(?:" + lexicon.words_pattern("time_leads").pattern + r")\s*$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
+#: After a year, what makes it a start or a range (2009年起, 2013-2017年), not the clause's year.
+_NOT_A_PERIOD_AFTER = re.compile(rf"\s*(?:{lexicon.alternation('periods.not_a_period_after')})")
 _CLAUSE_DELIMS = set(",;。:!?、|\n")
 
 
@@ -343,10 +349,17 @@ def as_of(text: str, start: int, pos: int, year: int | None, default_month: int 
 
 #: A five-year plan by its number, as a period (not 十五届 or 第十五次): “十三五”, 十三五期间.
 _PERIOD_NAME = re.compile(
-    r"[“\"‘'](十[一二三四五六七八九]?|二十)五[”\"’']|(十[一二三四五六七八九]?|二十)五(?=时期|期间|规划|末|初|以来|前)"
+    r"[“\"‘'](十[一二三四五六七八九]?|二十)五[”\"’']|(十[一二三四五六七八九]?|二十)五"
+    rf"(?={lexicon.alternation('periods.five_year_tails')})"
 )
-_PERIOD_AFTER = re.compile(r"(?:时期|期间|以来|末|初|前)")
-_NAMES_A_PLAN = re.compile(r"[^,;。:、|\n]{0,14}?(?:规划|纲要|计划|方案)")
+_PERIOD_AFTER = re.compile(rf"(?:{lexicon.alternation('periods.period_after')})")
+_NAMES_A_PLAN = re.compile(rf"[^,;。:、|\n]{{0,14}}?(?:{lexicon.alternation('periods.plan_names')})")
+#: After a goal label, what makes its clause report on the goal (目标任务完成情况): no goal stated.
+_LABEL_REPORTS = re.compile(rf"[^,;。]{{0,2}}(?:{lexicon.alternation('periods.label_report_words')})")
+#: Before a span counted forward, what makes it none (第三年内; 近三年内 counts back).
+_NOT_FORWARD_BEFORE = frozenset(lexicon.words("periods.not_forward_before"))
+#: After a word of change, what makes it a level reached (提高到65%): no direction.
+_LEVEL_MARK = re.compile(rf"\s*(?:{lexicon.alternation('periods.level_marks')})")
 _CN_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -439,7 +452,7 @@ class FigureClock:
             if mark and start > floor:
                 cues.append(_Cue(start, "item"))
             label = self._labels.match(body)
-            if label and not re.match(r"[^,;。]{0,2}(?:完成|情况)", body[label.end() :]):  # not 目标任务完成情况
+            if label and not _LABEL_REPORTS.match(body[label.end() :]):  # not 目标任务完成情况
                 cues.append(_Cue(start, "target"))
             elif m is not None and self.text[stop] in ":：" and (tail := self._labels.search(clause)) and \
                     len(clause) - tail.end() <= 2:
@@ -515,7 +528,7 @@ class FigureClock:
             if self.text[m.end() : m.end() + 1] != "了":
                 best = max(best or (m.start(), "target"), (m.start(), "target"))
         for m in self._actual_cues.finditer(self.text, sstart if sstart < cstart else cstart, pos):
-            if m.start() < cstart and m.group(0) not in ("截至", "截止", "目前"):
+            if m.start() < cstart and m.group(0) not in lexicon.sentence_actual_cues():
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
@@ -541,7 +554,7 @@ class FigureClock:
                 n = _count(m.group("n"))
                 if n is None or n < 2 or n > 15 or (found is not None and m.start() < found[2]):
                     continue
-                if text[max(sstart, m.start() - 1) : m.start()] in ("第", "近") and direction == "forward":
+                if text[max(sstart, m.start() - 1) : m.start()] in _NOT_FORWARD_BEFORE and direction == "forward":
                     continue
                 if direction == "back" and self.past_until is not None:
                     found = (self.past_until - n + 1, self.past_until, m.start())
@@ -613,7 +626,7 @@ def direction(text: str, cstart: int, pos: int) -> str | None:
     for family, way in (("direction_down", "down"), ("direction_up", "up")):
         for m in lexicon.words_pattern(family).finditer(left):
             tail = left[m.end() :]
-            if re.match(r"\s*(?:到|至|为|在)", tail) or re.search(r"[\u4e00-\u9fff]{3,}", tail):
+            if _LEVEL_MARK.match(tail) or re.search(r"[\u4e00-\u9fff]{3,}", tail):
                 continue  # a level reached, or the word belongs to an earlier phrase
             if best is None or m.start() > best[0]:
                 best = (m.start(), way)

@@ -5,8 +5,8 @@ Chinese plans state a figure as ``<indicator><verb><number><unit>[以上]``
 (``技术市场交易额达150亿元``) or ``<verb><number><unit><noun>``
 (``新建5家省级以上国际合作基地``), and chain follow-ups that lean on the previous
 indicator (``…1050亿元、占GDP比重达到2.5%``, ``…1212.6亿元,增长9.8%``). The rules
-below read those shapes; every list of words here is a closed set of function
-words, never a list of indicators.
+below read those shapes; their words are closed sets of function words, never a
+list of indicators, and live in the lexicon (figures.yaml, periods.yaml) with examples.
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ import re
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import Quantity
 
+_alt = lexicon.alternation
+#: The single characters that join listed things (和, 及, 与), as the inside of a character class.
+_JOINER_CHARS = re.escape("".join(w for w in lexicon.words("figures.list_joiners") if len(w) == 1))
+#: Words right after a unit that are no part of the noun after it (5家<以上>创新平台).
+_NOUN_AFTER_SKIP = re.compile(rf"^(?:{lexicon.alternation('figures.noun_after_skips')})")
 #: Where a clause ends (for the indicator and raw phrase). 、 too: ``A 3家、B 5家``.
 CLAUSE_END = set(",;。:!?、|\n")
 #: Where a sentence ends (for years and for leaning on the previous indicator).
@@ -24,49 +29,41 @@ SENTENCE_END = set(";。!?|\n")
 #: a text of n figures without a delimiter cost n² (issue 10: '达到100亿元'×8000 took 156 s).
 WINDOW = 300
 
+#: Leading words that are no part of an indicator (其中, 全年, 全市), with 有 (not 有效), a date or a year.
+#: Words in the lexicon's order; none begins another but 并 (并且 first) and 已 (已有 first).
 _LEAD_NOISE = re.compile(
-    r"^(?:(?:其中|同时|并且|并|另外|此外|即|对|以及|力争|确保|争取|全年|年内|今年|当年|目前|实现|已有|已|有(?!效)|共|截至\s*\d{1,2}\s*月底?|"
-    r"\d{1,2}\s*[-~—至]\s*\d{1,2}\s*月|(?:19|20)\d{2}\s*年度?|全省|全市|全区|全县|全国)\s*)+"
+    rf"^(?:(?:{_alt('figures.lead_noise')}|有(?!效)|截至\s*\d{{1,2}}\s*月底?|"
+    r"\d{1,2}\s*[-~—至]\s*\d{1,2}\s*月|(?:19|20)\d{2}\s*年度?)\s*)+"
 )
-_TRAIL_VERB = re.compile(
-    r"(?:力争|分别|达到|达|为|突破|超过|超|不少于|不低于|至少|不到|不足|低于|少于|实现|有|共|约|近|是|到|的|"
-    r"至|提高到|增加到|增至|扩大到|全省|全市|全区|全县|全年)+$"
-)
+_TRAIL_VERB = re.compile(rf"(?:{_alt('figures.trail_words')})+$")
 #: A left part ending in one of these governs the noun *after* the unit (新建5家<基地>).
-_GOVERNING_VERB = re.compile(
-    r"(?:新建|新引进|引进|建设|启动建设|组织|带动|推动|认定|培育|开展|举办|实施|设立|组建|评选|承担|解决|形成|发布|"
-    r"抓好|取得|获得|资助|孵化投资|吸引|服务|支持|完成|对|为|帮助|优选|选育|新增|推荐|建成|打造|遴选|扶持|"
-    r"攻克|突破|转化|联合解决|协同推动|牵头承担|重点抓好|立项资助|予以立项资助|争创|创建|入选|覆盖|等)$"
-)
+_GOVERNING_VERB = re.compile(rf"(?:{_alt('figures.governing_verbs')})$")
 #: A left part starting with one of these continues the previous indicator (占GDP比重, 增长).
-_LEANS_ON_PREVIOUS = re.compile(r"^(?:占|增长|增速|同比|提高|提升|比上年|比|较|下降|年均增长)")
+_LEANS_ON_PREVIOUS = re.compile(rf"^(?:{_alt('figures.leans_on_previous')})")
 
-_GE_BEFORE = re.compile(r"(?:(?:不少于|不低于|至少)[^,;。、]{0,4}|突破|超过|超|多于|大于)\s*$")
-_LT_BEFORE = re.compile(r"(?:不到|低于|不足|少于|小于)\s*$")
-_LE_BEFORE = re.compile(r"(?:不超过|不高于|最多|控制在)\s*$")
-_APPROX_BEFORE = re.compile(r"(?:约|近|大约|左右)\s*$")
-_GE_AFTER = re.compile(r"^\s*(?:以上|及以上|以上的|或以上)")
-_LT_AFTER = re.compile(r"^\s*(?:以下|之下)")
-_LE_AFTER = re.compile(r"^\s*(?:以内|之内|及以下)")
-_APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
+_GE_BEFORE = re.compile(rf"(?:(?:{_alt('figures.at_least_before')})[^,;。、]{{0,4}}|{_alt('figures.above_before')})\s*$")
+_LT_BEFORE = re.compile(rf"(?:{_alt('figures.below_before')})\s*$")
+_LE_BEFORE = re.compile(rf"(?:{_alt('figures.at_most_before')})\s*$")
+_APPROX_BEFORE = re.compile(rf"(?:{_alt('figures.approx_before')})\s*$")
+_GE_AFTER = re.compile(rf"^\s*(?:{_alt('figures.at_least_after')})")
+_LT_AFTER = re.compile(rf"^\s*(?:{_alt('figures.below_after')})")
+_LE_AFTER = re.compile(rf"^\s*(?:{_alt('figures.at_most_after')})")
+_APPROX_AFTER = re.compile(rf"^\s*(?:{_alt('figures.approx_after')})")
 _COMPARATOR_AFTER = ((_GE_AFTER, ">="), (_LE_AFTER, "<="), (_LT_AFTER, "<"), (_APPROX_AFTER, "~"))
 _COMPARATOR_BEFORE = ((_GE_BEFORE, ">="), (_LE_BEFORE, "<="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
-_TARGET_WORDS = re.compile(r"力争|争取|确保|力求")
+_TARGET_WORDS = re.compile(_alt("figures.target_words"))
 
-_GROWTH = re.compile(r"增长|增速|提高|提升|同比|递增|下降|年均")
-_STOCK = re.compile(r"累计|总量|总数|总规模|总计|拥有量|有效|总额|存量")
-_FLOW = re.compile(r"新增|新认定|新建|新引进|新培育|新备案|新设立|新成立|新形成|新开工|当年|年度|全年")
-_SHARE = re.compile(r"占|比重|比例|覆盖率|率")
-_MONEY = re.compile(r"值|额|收入|资金|经费|投入|投资|规模|资产|利润|税|贷款|基金|融资|财政|营收|销售")
+_GROWTH = re.compile(_alt("figures.growth_words"))
+_STOCK = re.compile(_alt("figures.stock_words"))
+_FLOW = re.compile(_alt("figures.flow_words"))
+_SHARE = re.compile(_alt("figures.share_words"))
+_MONEY = re.compile(_alt("figures.money_words"))
 
 #: Verbs that make ``N次`` an adverb (领导6次召开会议), not a count of events.
-_ADVERBIAL_TIMES = re.compile(r"^(?:召开|举行|听取|赴|到|带队|深入|会见|研究|调研|召集|主持|参加|出席)")
+_ADVERBIAL_TIMES = re.compile(rf"^(?:{_alt('figures.adverbial_times')})")
 #: Counting verbs and comparison words that make a Chinese numeral a quantity (新增三家), not a name
 #: (四个带头): right before the numeral, or opening its clause (新建省级重点实验室十家).
-_CN_CUE_WORDS = (
-    "达到|达|突破|超过|新增|新建|新认定|新引进|新培育|累计|不少于|不低于|至少|力争|培育|建设|建成|引进|认定|"
-    "设立|举办|开展|完成|实现|组建|增加|共|计|总数|总量|为|培养|新获批|争创|资助"
-)
+_CN_CUE_WORDS = _alt("figures.numeral_cues")
 _CN_CUE = re.compile(rf"(?:{_CN_CUE_WORDS})$")
 _CN_CUE_START = re.compile(rf"\s*(?:{_CN_CUE_WORDS})")
 
@@ -146,10 +143,15 @@ _SCOPE_PREPOSITIONS = ("向",)
 
 #: Durations are figures only as the value of a time indicator that is cut or capped
 #: (项目评审周期压缩至90天以内); otherwise they set a deadline (于季度结束后5个工作日内报送).
-_DURATIONS = ("天", "个工作日")
+_DURATIONS = frozenset(lexicon.words("figures.duration_units"))
 _DURATION_CUE = re.compile(
-    r"(?:(?:压缩|缩短|减少|降低|降|控制|缩减)(?:至|到|在|为)|(?:周期|时限|时间|时长|天数|用时)[^,;。:、|\n]{0,4}(?:不超过|为|在|达到)?)\s*$"
+    rf"(?:(?:{_alt('figures.duration_cuts')})(?:{_alt('periods.level_marks')})|"
+    rf"(?:{_alt('figures.duration_nouns')})[^,;。:、|\n]{{0,4}}(?:{_alt('figures.duration_caps')})?)\s*$"
 )
+#: Units of a rank (前10名): a figure after 前 in one is a place in a ranking, not a count.
+_RANK_UNITS = frozenset(lexicon.words("figures.rank_units"))
+#: Words after a Chinese numeral's unit that close its clause as a delimiter would (三百家以上).
+_NUMERAL_CLOSERS = frozenset(lexicon.words("figures.numeral_closers"))
 
 
 def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
@@ -180,7 +182,7 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False
     if _scoring_rule(text, q, floor):
         return False
-    if before == "第" or (before == "前" and q.unit in ("名", "位")):
+    if before == "第" or (before == "前" and q.unit in _RANK_UNITS):
         return False
     if before in _SCOPE_PREPOSITIONS and q.unit not in ("%", "元"):
         return False  # 向45个深度贫困县选派…: the recipients of the action, not its figure
@@ -200,7 +202,7 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # 结束后5个工作日内报送: a deadline for an action, not a figure
     if q.chinese and not text.startswith("百分之", q.start):  # 百分之十五 says it is a figure
         cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start]) or _governed_at_clause_start(text, q, floor)
-        closes = _closes_clause(text, q.end) or text[q.end : q.end + 2] in ("以上", "左右")
+        closes = _closes_clause(text, q.end) or text[q.end : q.end + 2] in _NUMERAL_CLOSERS
         has_magnitude = q.num[0] != "十" and any(ch in "十百千万亿" for ch in q.num[1:])
         if not cue and not (has_magnitude and closes):
             return False
@@ -271,8 +273,8 @@ def noun_after(text: str, end: int, limit: int = 24) -> str:
     stop = min(clause_end(text, end), end + limit)
     while stop < len(text) and text[stop] == "、" and stop - end <= 2:  # 省、市领军型团队
         stop = min(clause_end(text, stop + 1), end + limit)
-    s = re.split(r"[和及与]?\d", text[end:stop], maxsplit=1)[0]  # 1个平台和10个子系统
-    s = re.sub(r"^(?:以上|左右|以下|的)", "", s)
+    s = re.split(rf"[{_JOINER_CHARS}]?\d", text[end:stop], maxsplit=1)[0]  # 1个平台和10个子系统
+    s = _NOUN_AFTER_SKIP.sub("", s)
     return s.strip()
 
 
@@ -324,8 +326,12 @@ def indicator_name(phrase: str) -> str:
     return name
 
 
-_CHANGE_TAIL = re.compile(r"(?:分别|均|年均|都|各)*(?:增长|下降|提高|增加|降低|减少|提升|上涨|回落)$")
-_LIST_SEP = re.compile(r"[、和及与]")
+_EACH = _alt("figures.each_words")  # 分别, 均, 年均…: each item of a list changes so
+_CHANGE_TAIL = re.compile(rf"(?:{_EACH})*(?:{_alt('figures.change_words')})$")
+_LIST_SEP = re.compile(rf"[、{_JOINER_CHARS}]")
+#: How a list's figures are stated at its end (分别为, 均达到): not part of the last item's name.
+_STATED_EACH = re.compile(rf"(?:{_alt('figures.each_stated')})(?:{_alt('figures.stated_verbs')})?$")
+_LEADING_EACH = re.compile(rf"^(?:{_EACH})+")
 
 
 def list_names(phrase: str, count: int) -> list[str] | None:
@@ -333,10 +339,10 @@ def list_names(phrase: str, count: int) -> list[str] | None:
     8%和8.8% -> 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长), or None when the phrase is
     no list of that many. A short first item borrows the last item's head (城镇 + 居民…), and items
     share the head the last one ends with (产量, 增加值… the lexicon's list_heads)."""
-    compact = re.sub(r"(?:分别|均)(?:为|达到|达|是)?$", "", re.sub(r"\s+", "", phrase))
+    compact = _STATED_EACH.sub("", re.sub(r"\s+", "", phrase))
     change = _CHANGE_TAIL.search(compact)
     base = compact[: change.start()] if change else compact
-    verb = re.sub(r"^(?:分别|均|年均|都|各)+", "", change.group(0)) if change else ""
+    verb = _LEADING_EACH.sub("", change.group(0)) if change else ""
     if re.search(r"[(（“《]", base):
         return None  # a bracket or a quotation is no place to split
     items = [i for i in _LIST_SEP.split(base) if i]

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 
 from policykg.loaders import lexicon
 
-_SPEAKER = re.compile(r"我代表(国务院|[\u4e00-\u9fa5]{0,12}?人民政府|[省市区县]政府)")
+_PLACE = rf"[\u4e00-\u9fa5]{{2,12}}?(?:{lexicon.alternation('metadata.place_endings')})"
+_SPEAKER = re.compile(rf"我代表(国务院|[\u4e00-\u9fa5]{{0,12}}?人民政府|[{lexicon.char_class('metadata.speaker_levels')}]政府)")
 _HEADING_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])?\s*((?:19|20)\d{2})\s*年")
 _YEAR_IS = re.compile(r"^\s*((?:19|20)\d{2})\s*年是")  # 2013年是全面贯彻…的开局之年: the report's year
-_CONGRESS_PLACE = re.compile(r"在([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|盟|县|区|旗))第[一二三四五六七八九十]+届人民代表大会")
-_GOVERNOR_PLACE = re.compile(r"^([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|盟|县|区|旗))(?:代?省长|代?市长|代?州长|代?县长|代?区长|代?主席|代?盟长|代?旗长)")
-_TITLE_PLACE = re.compile(r"((?:19|20)\d{2})年([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|盟|县|区|旗))人民政府工作报告")
+_CONGRESS_PLACE = re.compile(rf"在({_PLACE})第[一二三四五六七八九十]+届人民代表大会")
+#: ``广东省省长``, ``珠海市代市长``: the head of the government (acting or not) after the place.
+_GOVERNOR_PLACE = re.compile(rf"^({_PLACE})(?:{'|'.join('代?' + re.escape(w) for w in lexicon.words('metadata.head_posts'))})")
+_TITLE_PLACE = re.compile(rf"((?:19|20)\d{{2}})年({_PLACE})人民政府工作报告")
+#: Speakers that name no government of their own (我代表市人民政府): the region's government speaks.
+_GENERIC_GOVERNMENTS = frozenset(lexicon.words("metadata.generic_governments"))
 _HEAD_CHARS = 4000
 
 
@@ -86,7 +90,7 @@ def report_facts(text: str) -> ReportFacts | None:
         speaker = m.group(1)
         if speaker == "国务院":
             issuer = speaker
-        elif speaker in ("省人民政府", "市人民政府", "县人民政府", "区人民政府", "省政府", "市政府", "区政府", "县政府"):
+        elif speaker in _GENERIC_GOVERNMENTS:
             issuer = f"{region}人民政府" if region else None
         else:
             issuer = speaker

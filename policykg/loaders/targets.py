@@ -44,7 +44,15 @@ from policykg.loaders.types import DocumentRecord, TargetRecord, TaskRecord
 from policykg.ontology import ids
 
 _GOAL_AFTER = re.compile(r"[^,;。:|\n]{0,4}目标")
-_SUFFIX = re.compile(r"\s*(?:以上|及以上|左右|上下|以下|以内)")
+_SUFFIX = re.compile(rf"\s*(?:{lexicon.alternation('figures.comparator_suffixes')})")
+#: Between figures listed in a row, or a baseline and its target: 以上, 左右 (8%以上和9%).
+_GAP = rf"(?:{lexicon.alternation('figures.list_gap_words')})"
+_JOINER_CHARS = "".join(w for w in lexicon.words("figures.list_joiners") if len(w) == 1)
+#: What joins figures listed in a row: a joining character or word, or 、 (8%和8.8%; 823.57亿元、23003项).
+_JOIN = (rf"(?:[{re.escape(_JOINER_CHARS)}、]|"
+         rf"{'|'.join(re.escape(w) for w in lexicon.words('figures.list_joiners') if len(w) > 1)})")
+_YEAR_END = lexicon.alternation("figures.year_end_words")  # 2020年底, 2020年末
+_ABOUT = lexicon.alternation("figures.about_words")  # 不到, 约, 近 before a figure
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、](?!\d)|[(]\d{1,2}[)]|[一二三四五六七八九十]+是|[①-⑳])\s*")
 
 
@@ -189,7 +197,7 @@ def _indicator(text: str, q: Quantity, cstart: int, prev: _Seen | None) -> tuple
     end = suffix.end() if suffix else q.end
     if prev is not None and prev.quantity.start >= cstart:
         between = text[prev.quantity.end : q.start]
-        if re.fullmatch(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)?\s*", between) or re.search(r"[和及与]$", between):
+        if re.fullmatch(rf"\s*{_GAP}?\s*{_JOIN}?\s*", between) or re.search(rf"[{_JOINER_CHARS}]$", between):
             after = phrases.noun_after(text, end)  # 24家和83家, 1个平台和10个子系统
             start = prev.quantity.start
             if after:
@@ -218,7 +226,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: What a relational word leans on besides the measured thing (比上年, 高于全国, 分别).
-_RELATION_NOISE = re.compile(r"分别|累计|比|较|同比|全国|全省|全市|上年|去年|同期|平均|水平|突破|超过|达到|实现")
+_RELATION_NOISE = re.compile(lexicon.alternation("figures.relation_noise"))
 
 
 def _junk(indicator: str) -> bool:
@@ -246,7 +254,7 @@ def _context_indicator(text: str, q: Quantity, prev: _Seen | None, word: str, ss
 def _is_baseline(text: str, q: Quantity, floor: int) -> bool:
     """从2.77%提高到3.3%: the first figure (after 从/由, before 提高到…) is where the period started."""
     before = text[max(floor, q.start - 12) : q.start]
-    stripped = re.sub(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?|不到|约|近)$", "", before)
+    stripped = re.sub(rf"(?:(?:19|20)\d{{2}}\s*年(?:{_YEAR_END})?的?|{_ABOUT})$", "", before)
     if not lexicon.words_pattern("baseline_from").search(stripped[-1:] if stripped else ""):
         return False
     after = text[q.end : q.end + 8]
@@ -260,7 +268,7 @@ def _baseline_year(
     """The baseline's own year (从2020年的10.5万元), else the year before the span its sentence names
     (“十三五”期间…从5758名: 2015), else five years before the figure's in a stretch that spans five
     years (its part's heading or its sentence says 五年, 十三五…), else one."""
-    stated = re.search(r"((?:19|20)\d{2})\s*年(?:底|末)?的?(?:不到|约|近)?$", text[max(floor, q.start - 12) : q.start])
+    stated = re.search(rf"((?:19|20)\d{{2}})\s*年(?:{_YEAR_END})?的?(?:{_ABOUT})?$", text[max(floor, q.start - 12) : q.start])
     if stated:
         return int(stated.group(1))
     if reading.period_from is not None:
@@ -295,8 +303,9 @@ def _prior(
 
 
 #: Between a baseline and the figure it rises or falls to: 从84.7<提升至>89.6.
-_BASELINE_TO = re.compile(r"\s*(?:以上|左右)?\s*(?:" + lexicon.words_pattern("baseline_to").pattern + r")\s*(?:超过|不到|约|近)?\s*")
-_RUN_GAP = re.compile(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)\s*")
+_BASELINE_TO = re.compile(rf"\s*{_GAP}?\s*(?:" + lexicon.words_pattern("baseline_to").pattern
+                          + rf")\s*(?:{lexicon.alternation('figures.above_words')}|{_ABOUT})?\s*")
+_RUN_GAP = re.compile(rf"\s*{_GAP}?\s*{_JOIN}\s*")
 
 
 def _runs(text: str, found: list[Quantity]) -> dict[int, tuple[int, int]]:
@@ -315,7 +324,7 @@ def _runs(text: str, found: list[Quantity]) -> dict[int, tuple[int, int]]:
 
 def _follows(text: str, prev: _Seen, q: Quantity) -> bool:
     """A figure that follows the previous one in a list (13.5%、18%; 26.3%和44.4%)."""
-    return bool(re.fullmatch(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)?\s*", text[prev.quantity.end : q.start]))
+    return bool(re.fullmatch(rf"\s*{_GAP}?\s*{_JOIN}?\s*", text[prev.quantity.end : q.start]))
 
 
 def _as_of(

@@ -178,8 +178,8 @@ def column_examples() -> tuple[tuple[str, str | None], ...]:
 class WordFamily:
     """A closed list of words with the examples that prove it, read by one component.
 
-    In YAML: ``family: {words: [..] or "w1 w2 …", examples: [...], negatives: [...]}``; an
-    example is a text, or ``{text, expect}`` where the component's answer must be ``expect``.
+    In YAML: ``family: {words: [..] or "w1 w2 …" or {word: meaning}, examples: [...], negatives: [...]}``;
+    an example is a text, or ``{text, expect}`` where the component's answer must be ``expect``.
     """
 
     name: str  # "<file>.<family>"
@@ -198,6 +198,13 @@ def word_family(name: str) -> WordFamily:
     examples = tuple(data.get("examples") or ()) if isinstance(data, dict) else ()
     negatives = tuple(data.get("negatives") or ()) if isinstance(data, dict) else ()
     return WordFamily(name, words, examples, negatives)
+
+
+@cache
+def word_meanings(name: str) -> dict[str, Any]:
+    """A family written as ``words: {word: meaning}`` (``periods.quarters``: 三季度 -> 9), in the file's order."""
+    file, key = name.split(".", 1)
+    return {str(w): m for w, m in _file(file)[key]["words"].items()}
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -219,7 +226,39 @@ WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", 
                  "roles.first_leads", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
                  "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
                  "roles.lead_words_seen", "roles.support_words_seen", "roles.contact_labels", "roles.list_openers",
-                 "roles.not_unit_openers")
+                 "roles.not_unit_openers", "people.post_prefixes",
+                 "metadata.status_titles", "metadata.table_tails", "metadata.division_verbs",
+                 "metadata.division_lead_verbs", "metadata.lead_label_starts", "metadata.responsibility_titles",
+                 "metadata.speaker_levels", "metadata.place_endings", "metadata.head_posts",
+                 "metadata.generic_governments",
+                 "figures.rule_words", "figures.range_words", "figures.approx_words", "figures.bare_after",
+                 "figures.comparator_suffixes", "figures.list_gap_words", "figures.list_joiners",
+                 "figures.relation_noise", "figures.year_end_words", "figures.about_words", "figures.above_words",
+                 "periods.quarters", "periods.horizon_fillers", "periods.horizon_tails", "periods.report_heading_ends",
+                 "periods.span_opening_leads", "periods.span_nouns", "periods.heading_relative_years",
+                 "periods.figure_marks", "periods.not_a_period_after", "periods.five_year_tails", "periods.plan_names",
+                 "periods.period_after", "periods.label_report_words", "periods.not_forward_before",
+                 "periods.level_marks",
+                 "figures.lead_noise", "figures.trail_words", "figures.governing_verbs", "figures.leans_on_previous",
+                 "figures.at_least_before", "figures.above_before", "figures.below_before", "figures.at_most_before",
+                 "figures.approx_before", "figures.at_least_after", "figures.below_after", "figures.at_most_after",
+                 "figures.approx_after", "figures.target_words", "figures.growth_words", "figures.stock_words",
+                 "figures.flow_words", "figures.share_words", "figures.money_words", "figures.adverbial_times",
+                 "figures.numeral_cues", "figures.duration_units", "figures.duration_cuts",
+                 "figures.duration_nouns", "figures.duration_caps", "figures.rank_units",
+                 "figures.numeral_closers", "figures.noun_after_skips", "figures.each_words", "figures.change_words",
+                 "figures.each_stated", "figures.stated_verbs")
+
+
+def alternation(name: str) -> str:
+    """A family's words as a regex alternation in the file's order (the order a regex tries them,
+    which decides the match where one word begins another), each escaped."""
+    return "|".join(map(re.escape, words(name)))
+
+
+def char_class(name: str) -> str:
+    """A family of single characters as the inside of a regex character class (``[…]``)."""
+    return "".join(map(re.escape, words(name)))
 
 
 @cache
@@ -238,6 +277,12 @@ def scale_entries() -> tuple[Entry, ...]:
 def scales() -> dict[str, float]:
     """Scale word -> factor, longest first (万亿 before 万)."""
     return dict(sorted(((e.word, float(e.meaning)) for e in scale_entries()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def money_scales() -> frozenset[str]:
+    """Scales that make a figure without a unit (投资150亿): an amount of money (``money: true``)."""
+    return frozenset(e.word for e in scale_entries() if e.extra.get("money"))
 
 
 def unit_entries() -> tuple[Entry, ...]:
@@ -296,6 +341,12 @@ def words_pattern(family: str) -> re.Pattern[str]:
     """An alternation of a period family's words, longest first."""
     words = sorted((e.word for e in period_entries(family)), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def sentence_actual_cues() -> frozenset[str]:
+    """Result cues that are time phrases (截至, 目前): they speak for the clauses after them in their sentence."""
+    return frozenset(e.word for e in period_entries("actual_cues") if e.extra.get("sentence"))
 
 
 @cache
