@@ -56,6 +56,8 @@ class Extracted:
     probe: Probe | None = None
     seconds: float = 0.0
     error: str | None = None
+    #: What the text shows and the extraction lacks (``loaders.coverage``): said on the document's load line.
+    review: tuple[str, ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -94,7 +96,8 @@ def prepare(path: str, catalogue: Catalogue | None = None) -> Extracted:
         path, rows, task_words(rows), doc.title, len(extraction.tasks), len(extraction.targets),
         sum(len(t.lead) + len(t.support) for t in extraction.tasks), sum(len(t.people) for t in extraction.tasks),
         same_text_key(extraction.text), Probe(doc.id, doc.title or None, doc.issuer, doc.year, text, path),
-        time.perf_counter() - started)
+        time.perf_counter() - started,
+        review=tuple(extraction.coverage.review) if extraction.coverage is not None else ())
 
 
 def default_jobs() -> int:

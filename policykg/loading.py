@@ -265,6 +265,7 @@ def _write_batch(store: GraphStore, items: list[Extracted], memory: TaskMemory, 
                   "republished? both kept" for d in near.get(item.doc_id, [])]
         if not item.assignments and not item.targets:
             notes.append("no assignments and no targets found: loaded as text only (check its layout)")
+        notes += [f"review: {why}" for why in item.review]
         assert item.rows is not None
         nodes, rels = item.rows.counts()
         results.append(LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,

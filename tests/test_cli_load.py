@@ -214,10 +214,15 @@ def test_load_says_per_document_what_it_found_and_flags_text_only_documents(tmp_
     plans.mkdir()
     (plans / "a.txt").write_text("2030年工作要点\n1.推进成果转化,新增企业10家。(牵头单位:市科技局;责任人:王强)\n", encoding="utf-8")
     (plans / "b.txt").write_text("关于召开会议的通知\n请各单位按时参会,做好准备工作。\n", encoding="utf-8")
+    # says 牵头 three times and assigns no task: loaded, and its line asks for a review (loaders.coverage)
+    (plans / "c.txt").write_text("各单位要明确牵头责任。牵头部门要加强统筹,配合部门要主动配合。\n"
+                                 "凡涉及多部门的工作,牵头单位要加大协调力度。\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "policykg.cli", "load", str(plans), "--store", str(tmp_path / "s")],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert re.search(r"ok   \S+a\.txt  1 tasks, 1 assignments, 1 people, 1 targets", out.stdout), out.stdout
     assert re.search(r"note \S+b\.txt: no assignments and no targets found", out.stdout), out.stdout
+    assert re.search(r"note \S+c\.txt: review: the text says a lead word 3 times and no lead was found", out.stdout), out.stdout
+    assert not re.search(r"note \S+a\.txt: review", out.stdout), out.stdout
     # the catalogue's coverage of what was loaded: 新增企业 is no catalogued indicator
     assert "figures: 1, 0 (0.0 %) on catalogued indicators, 1 on indicators of their own, 0 without a name" in out.stdout
