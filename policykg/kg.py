@@ -23,18 +23,17 @@ from typing import TYPE_CHECKING, Any
 from policykg.graph.schema import ensure_schema
 from policykg.graph.stamp import HIDDEN_LABELS
 from policykg.graph.store import BoltStore, ServerGone, StoreError, is_remote, open_store, store_spec
-from policykg.graph.writer import delete_document, issuer, write_documents
-from policykg.loaders import extract_file
-from policykg.loading import Extracted, ExtractionPool, words_of
 from policykg.ontology.indicators import ENV_VAR as INDICATORS_ENV
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the load path (loaders, writer, workers) is imported when a load runs: a read
+    # command then starts in a fraction of the time (issue 20)
     import pandas as pd
 
     from policykg.graph.bulk import BulkWriter
     from policykg.loaders.types import Extraction
+    from policykg.loading import Extracted, ExtractionPool
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
 Row = dict[str, Any]
@@ -108,6 +107,8 @@ _ANY_DOCUMENT = "MATCH (d:Document) RETURN d.id AS id LIMIT 1"
 
 
 def _agency(item: Extracted) -> str:
+    from policykg.graph.writer import issuer
+
     return (issuer(item.rows) if item.rows is not None else None) or ""
 
 
@@ -182,6 +183,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def extract(path: str | os.PathLike[str]) -> Extraction:
     """What the loader finds in one file, without any store (``policykg extract``)."""
+    from policykg.loaders import extract_file
+
     return extract_file(Path(path))
 
 
@@ -271,17 +274,19 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
-             indicators: str | os.PathLike[str] | None = None, create: bool = True) -> KnowledgeGraph:
+             indicators: str | os.PathLike[str] | None = None, create: bool = True,
+             notify: Callable[[str], None] | None = None) -> KnowledgeGraph:
         """Open (``create``: or make) the store at a directory, or a Neo4j server at a Bolt URI.
 
         Everything that can be checked without a server is checked first (the catalogue
         YAML, a store path that is a file or, with ``create=False``, is not there), so a
-        typo costs no JVM start.
+        typo costs no JVM start. ``notify`` hears when the embedded store's server has to
+        be started, and how long that took (the CLI prints it).
         """
         spec = store_spec(store)
         catalogue = read_catalogue(indicators)
         check_store(spec, create=create)
-        return cls(open_store(spec, heap=heap), spec, catalogue)
+        return cls(open_store(spec, heap=heap, notify=notify), spec, catalogue)
 
     def close(self) -> None:
         try:
@@ -455,9 +460,14 @@ class KnowledgeGraph:
 
     @staticmethod
     def _write_bulk(writer: BulkWriter, items: list[Extracted]) -> None:
+        from policykg.loading import words_of
+
         writer.write([i.rows for i in items if i.rows is not None], words_of(items))
 
     def _write_transactional(self, items: list[Extracted]) -> None:
+        from policykg.graph.writer import write_documents
+        from policykg.loading import words_of
+
         write_documents(self.store, [i.rows for i in items if i.rows is not None], words_of(items))
 
     def load(self, paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
@@ -475,6 +485,8 @@ class KnowledgeGraph:
         A load running meanwhile in another thread has the pool: this one gets its own,
         closed when it ends (a worker serves one load at a time).
         """
+        from policykg.loading import ExtractionPool
+
         wanted = ExtractionPool(jobs, timeout, self.catalogue)
         with self._pool_lock:
             shared = not self._pool_busy
@@ -495,6 +507,8 @@ class KnowledgeGraph:
                 wanted.close()
 
     def delete_document(self, doc_id: str) -> None:
+        from policykg.graph.writer import delete_document
+
         delete_document(self.store, doc_id)
 
     # --- reading ---

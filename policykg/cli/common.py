@@ -123,11 +123,16 @@ def open_graph(store: str | None, *, indicators: Path | None = None, create: boo
     """
     from policykg.kg import KnowledgeGraph
 
-    kg = KnowledgeGraph.open(store_of(store), indicators=indicators, create=create)
+    kg = KnowledgeGraph.open(store_of(store), indicators=indicators, create=create, notify=_tell)
     try:
         yield kg
     finally:
         kg.close()
+
+
+def _tell(message: str) -> None:
+    """What the store is doing while the user waits (starting its server): one line on stderr."""
+    typer.echo(message, err=True)
 
 
 class StopRequest:

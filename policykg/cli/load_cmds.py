@@ -189,6 +189,9 @@ def demo(
 
         for picture in write_demo_pictures(kg, Path(spec).parent / f"{Path(spec).name}-pictures"):
             _say(f"wrote {picture}")
+    from policykg.graph import embedded
+
+    embedded.stop_server(Path(spec))  # a one-off: the demo leaves no server idling (unless `store start` keeps it)
     if any(not r.ok for r in results):
         raise CliError("some sample plans failed to load")
 

@@ -6,8 +6,8 @@ outlives the work unless asked (``policykg store start``), and so that
 ArcadeDB's log folder, written relative to the working directory, lands inside
 the store. It binds Bolt to 127.0.0.1 on a free port (HTTP too, but closes it
 at once unless ``POLICYKG_HTTP=1``), announces them in ``server.json`` (mode
-0600) once ready, and stops when no client holds a lease and the store is not
-marked persistent.
+0600) once ready, and stops when no client has held a lease for the idle period
+(``graph.idle``, ``POLICYKG_IDLE``) and the store is not marked persistent.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from policykg.graph.idle import IdleClock, idle_seconds
 from policykg.graph.layout import DATABASE, StoreLayout
 
 IDLE_CHECK_SECONDS = 0.5
@@ -66,6 +67,7 @@ def serve(layout: StoreLayout, heap: str) -> int:
         },
     )
     started = time.monotonic()
+    clock = IdleClock(idle_seconds())
     server.start()
     http_on = os.environ.get(HTTP_ENV) == "1"
     if not http_on:
@@ -85,13 +87,15 @@ def serve(layout: StoreLayout, heap: str) -> int:
             server.get_database(DATABASE)
         layout.write_server_info(
             {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port if http_on else None, "heap": heap,
-             "started": time.time(),
+             "started": time.time(), "idle_seconds": clock.seconds,
              "ready_seconds": round(time.monotonic() - started, 3)}
         )
         while not stopping:
             time.sleep(IDLE_CHECK_SECONDS)
-            if time.monotonic() - started < STARTUP_GRACE_SECONDS or layout.is_persistent() or layout.live_leases():
+            if time.monotonic() - started < STARTUP_GRACE_SECONDS or layout.is_persistent():
                 continue
+            if not clock.expired(bool(layout.live_leases()), time.monotonic()):
+                continue  # a client holds it, or the last one left less than the idle period ago
             # Decide and stop under the store lock: a client that takes a lease meanwhile either
             # sees this server still announced, or waits and then finds none and starts its own
             # (never while these database files are still open). If a client holds the lock (it
