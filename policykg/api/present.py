@@ -1,7 +1,8 @@
 """Store rows -> API items and entities: ids, names, IRIs, hrefs and named link lists.
 
 The store's bookkeeping (``docs``, the list of documents that contributed a shared
-node) stays out; every other stored property is passed through unchanged.
+node) stays out; a document's ``source`` is shown as its file name (``ontology.sources``);
+every other stored property is passed through unchanged.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from policykg.ontology.iris import Iris
+from policykg.ontology.sources import public_source
 from policykg.ontology.terms import Label, Rel
 from policykg.ontology.vocab import KIND_OF_LABEL
 
@@ -40,6 +42,8 @@ def href(label: Label, node_id: str) -> str:
 
 def item(iris: Iris, label: Label, props: Row, name: Any = None) -> Row:
     out = {k: v for k, v in props.items() if k not in HIDDEN}
+    if "source" in out:
+        out["source"] = public_source(out["source"])  # the file's name, never the server's path
     out.update(id=str(props["id"]), type=KIND_OF_LABEL[label], iri=str(iris.entity(label, props["id"])),
                href=href(label, props["id"]))
     if name is not None:
