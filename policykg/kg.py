@@ -112,6 +112,8 @@ def _agency(item: Extracted) -> str:
     return (issuer(item.rows) if item.rows is not None else None) or ""
 
 
+#: The columns of ``stats()`` (and ``policykg stats``).
+STATS_COLUMNS = ("kind", "name", "count")
 LOAD_COLUMNS = ("status", "source", "document", "title", "tasks", "assignments", "people", "targets", "seconds", "detail")
 
 
@@ -513,15 +515,24 @@ class KnowledgeGraph:
 
     # --- reading ---
 
-    def stats(self) -> dict[str, dict[str, int]]:
-        """Counts per node label and per relationship type."""
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Counts per node label and per relationship type, as plain dicts (``{"nodes": {"Task": 40}, ...}``)."""
         labels = [r for r in self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
                   if r["name"] not in HIDDEN_LABELS]
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 
+    def stats(self) -> pd.DataFrame:
+        """Counts per node label and relationship type: a DataFrame of kind (nodes, relationships), name, count,
+        as ``policykg stats`` prints it (``counts()`` gives the same as dicts)."""
+        from policykg.frames import frame
+
+        return frame([{"kind": kind, "name": name, "count": n} for kind, by_name in self.counts().items()
+                      for name, n in by_name.items()], STATS_COLUMNS)
+
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
+        """Rows of a statement as plain dicts, for programs that work on rows (every other call that returns
+        rows gives a DataFrame). Guarded like ``cypher()``: only reads run, unless ``write=True``."""
         return run_cypher(self.store, cypher, params, write=write)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
@@ -529,14 +540,20 @@ class KnowledgeGraph:
 
         The one query call of the API. ``from`` is a Python keyword, so ``from_=2015``
         is accepted for it (any trailing underscore is dropped); an empty result keeps
-        the declared columns. Parameters are checked against the query's header
-        (``policykg queries``); an unknown ``id`` raises ``UnknownId``.
+        the declared columns. The frame has the columns of the CSV export: each figure
+        with its ``_display`` beside it (1157亿元), numbers as numbers (NaN where there is
+        none). Parameters are checked against the query's header (``policykg queries``),
+        and an error names them as Python spells them; an unknown ``id`` raises ``UnknownId``.
         """
-        import pandas as pd  # imported here: pandas costs ~0.3 s and only this method needs it
+        from policykg.frames import frame, in_python_terms
+        from policykg.queries import BadParameter
 
         named = get_query(name)
-        rows = self.query_rows(name, {k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
-        return pd.DataFrame(rows, columns=list(named.columns) or None)
+        try:
+            bound = named.bind({k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
+        except BadParameter as exc:
+            raise BadParameter(in_python_terms(str(exc), named)) from None
+        return frame(self.query_rows(name, bound), named.columns or None)
 
     def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Internal: the rows behind ``query`` as plain dicts, for renderers that keep exact types (the CLI)."""
@@ -565,23 +582,39 @@ class KnowledgeGraph:
 
         return suggestions(self.store, params)
 
-    def evidence(self, id: str, *, unit: str | None = None, person: str | None = None) -> list[Row]:  # noqa: A002 - the query's own name
+    def evidence(self, id: str, *, unit: str | None = None, person: str | None = None) -> pd.DataFrame:  # noqa: A002 - the query's own name
         """The facts behind a task or target, each with its whole sentence (the figure marked 【】), document and span."""
+        from policykg.frames import frame
+        from policykg.queries.evidence import EVIDENCE_COLUMNS
+
+        return frame(self.evidence_rows(id, unit=unit, person=person), EVIDENCE_COLUMNS)
+
+    def evidence_rows(self, id: str, *, unit: str | None = None, person: str | None = None) -> list[Row]:  # noqa: A002
+        """Internal: the rows behind ``evidence`` as plain dicts (the CLI renders them)."""
         from policykg.queries.evidence import EVIDENCE_COLUMNS, with_sentences
 
         rows = self.query_rows("evidence", {"id": id, "unit": unit, "person": person})
         return [{c: r.get(c) for c in EVIDENCE_COLUMNS} for r in with_sentences(self.store, id, rows)]
 
-    def collaboration(self, role: str = "any", **filters: Any) -> list[Row]:
+    def collaboration(self, role: str = "any", **filters: Any) -> pd.DataFrame:
         """Units' collaboration network from co-leading-units: community, partners, centralities (networkx)."""
+        from policykg.frames import frame
+        from policykg.queries.analytics import COLLABORATION_COLUMNS
+
+        return frame(self.collaboration_rows(role, **filters), list(COLLABORATION_COLUMNS))
+
+    def collaboration_rows(self, role: str = "any", **filters: Any) -> list[Row]:
+        """Internal: the rows behind ``collaboration`` as plain dicts (the CLI renders them)."""
         from policykg.queries.analytics import collaboration_table
         from policykg.queries.graphs import pairs_to_graph
 
         pairs = self.query_rows("co-leading-units", {**filters, "role": role, "limit": 100000})
         return collaboration_table(pairs_to_graph(pairs))
 
-    def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
-        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses is refused
-        before the statement is sent (``queries.guard``), and it runs in a READ-routed read
-        transaction (which Neo4j enforces, the embedded store not)."""
-        return run_cypher(self.store, text, params, write=write)
+    def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> pd.DataFrame:
+        """Ad hoc Cypher as a DataFrame (``read()`` gives the rows as dicts). Read-only unless ``write=True``:
+        anything but read clauses is refused before the statement is sent (``queries.guard``), and it runs
+        in a READ-routed read transaction (which Neo4j enforces, the embedded store not)."""
+        from policykg.frames import frame
+
+        return frame(run_cypher(self.store, text, params, write=write))

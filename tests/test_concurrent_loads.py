@@ -36,7 +36,7 @@ def fingerprint(kg: KnowledgeGraph, *, continues: bool) -> str:
 
 def wipe(kg: KnowledgeGraph) -> None:
     kg.cypher("MATCH (n) DETACH DELETE n", write=True)
-    assert kg.stats()["nodes"] == {}
+    assert kg.counts()["nodes"] == {}
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,6 @@ def test_concurrent_loaders_give_the_sequential_graph(kg: KnowledgeGraph, sequen
             assert loaded == len(FILES), out
         loaded_in_all += loaded
     assert loaded_in_all >= len(FILES)
-    assert kg.stats()["nodes"]["Document"] == len(FILES)
+    assert kg.counts()["nodes"]["Document"] == len(FILES)
     assert fingerprint(kg, continues=False) == sequential[False]
     assert fingerprint(kg, continues=True) == sequential[True]  # no CONTINUES edge lost to a race

@@ -114,7 +114,7 @@ def test_target_evolution_follows_the_national_gdp_growth_target(tmp_path: Path)
         results = kg.load(reports)
         assert all(r.ok for r in results), [r.error for r in results]
         rows = kg.query("target-evolution", indicator="GDP增长", from_=2010, to=2024).to_dict("records")
-        kinds = {r["kind"] for r in kg.cypher("MATCH (d:Document) RETURN d.kind AS kind")}
+        kinds = {r["kind"] for r in kg.read("MATCH (d:Document) RETURN d.kind AS kind")}
     assert kinds == {"government-work-report"}
     targets: dict[int, set[float]] = {}
     for r in rows:

@@ -160,7 +160,7 @@ def stats(store: StoreOption = None, fmt: FormatOption = "table", output: Output
     """Counts per node label and relationship type."""
     check_format(fmt, output)
     with open_graph(store) as kg:
-        counts = kg.stats()
+        counts = kg.counts()
     if fmt == "json" and output is None:
         typer.echo(json.dumps(counts, ensure_ascii=False))
     else:

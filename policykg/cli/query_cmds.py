@@ -78,7 +78,7 @@ def evidence_command(
 
     check_format(fmt, output)
     with open_graph(store) as kg:
-        rows = kg.evidence(id, unit=unit, person=person)
+        rows = kg.evidence_rows(id, unit=unit, person=person)
     columns: list[str] = list(EVIDENCE_COLUMNS)
     title = f"evidence for {id}"
     if fmt == "table" and output is None:  # a terminal shows what a reader checks; other formats carry every column
@@ -122,7 +122,7 @@ def cypher_command(
     if not write:
         check_read_only(statement)  # refused before a JVM is started for nothing
     with open_graph(store) as kg:
-        rows = kg.cypher(statement, params, write=write)
+        rows = kg.read(statement, params, write=write)
     render(rows, None, fmt, output)
 
 
@@ -168,7 +168,7 @@ def collaboration_command(
     bound = bind(get_query("co-leading-units"), {**given, "role": role})
     filters = {k: v for k, v in bound.items() if k in given}
     with open_graph(store) as kg:
-        rows = kg.collaboration(role, **filters)
+        rows = kg.collaboration_rows(role, **filters)
         _hint_if_empty(kg, rows, filters)
     render(rows, list(COLLABORATION_COLUMNS), fmt, output, title="unit collaboration")
 
