@@ -245,3 +245,15 @@ def test_site_search_finds_tasks_and_documents(url: str) -> None:
         docs = http.get("/search", params={"q": "政府工作报告"}).text
     assert "工作任务 Task" in tasks and "/id/task/" in tasks
     assert "文件 Document" in docs and "政府工作报告 (2024 · 国务院)" in docs
+
+
+def test_at_80_columns_tasks_that_open_alike_read_apart(kg: KnowledgeGraph) -> None:
+    done = CliRunner().invoke(app, ["query", "task-search", "-p", "keyword=深入实施", "--store", kg.spec],
+                              env={"COLUMNS": "80"})
+    assert done.exit_code == 0, done.output
+    rows = kg.query_rows("task-search", {"keyword": "深入实施"})
+    lines = [line for line in done.stdout.splitlines() if any(r["id"] in line for r in rows)]
+    cells = [line.split("  ") for line in lines]
+    tasks = [next(c.strip() for c in parts if c.strip().startswith("…") or "实施" in c) for parts in cells
+             if any(c.strip().startswith("…") or "实施" in c for c in parts)]
+    assert len(tasks) >= 4 and len(set(tasks)) == len(tasks), done.stdout

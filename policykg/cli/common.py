@@ -32,6 +32,8 @@ StoreOption = Annotated[str | None, typer.Option(
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {'|'.join(FORMATS)}")]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")]
 ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeatable)")]
+HeadersOption = Annotated[str, typer.Option(
+    "--headers", help="csv and xlsx header cells: keys (year), zh (年份) or both (年份 year)")]
 
 _root_store: str | None = None
 

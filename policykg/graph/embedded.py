@@ -104,13 +104,16 @@ def ensure_server(root: Path, heap: str | None = None, notify: Notify | None = N
     """The running server's ``server.json``, starting the server first if none runs.
 
     ``notify`` hears, when a server has to be started, that it is starting and then how long
-    that took and how long it will stay up without clients.
+    that took and how long it will stay up without clients. With no idle period
+    (``POLICYKG_IDLE=0``, every command starts its own server, as before issue 20) it hears nothing.
     """
     layout = StoreLayout(root)
     try:
         period = idle.idle_seconds()  # checked before a server inherits a bad value and dies of it
     except idle.IdleSettingError as exc:
         raise StoreError(str(exc)) from None
+    if period <= 0:
+        notify = None
     with layout.locked():
         info = layout.server_info()
         if info is None:
@@ -119,9 +122,8 @@ def ensure_server(root: Path, heap: str | None = None, notify: Notify | None = N
             started = time.monotonic()
             info = _spawn(layout, heap or os.environ.get("POLICYKG_HEAP", "1g"))
             if notify is not None:
-                stays = (f"it stays up {idle.describe(period)} after the last command (policykg store stop stops it)"
-                         if period > 0 else f"it stops with the last command ({idle.ENV}=0)")
-                notify(f"store ready in {time.monotonic() - started:.1f} s; {stays}")
+                notify(f"store ready in {time.monotonic() - started:.1f} s; it stays up {idle.describe(period)} "
+                       "after the last command (policykg store stop stops it)")
     return info
 
 
