@@ -38,8 +38,9 @@ def label_of(column: str) -> str | None:
     """The Chinese label of a column, None when it has none."""
     if column in COLUMN_LABELS:
         return COLUMN_LABELS[column]
-    if column.endswith("_display") and column[: -len("_display")] in COLUMN_LABELS:
-        return COLUMN_LABELS[column[: -len("_display")]] + "(显示)"
+    if column.endswith("_display"):
+        figure = label_of(column[: -len("_display")])
+        return figure + "(显示)" if figure else None
     region, _, kind = column.rpartition(" ")
     if region and kind in PIVOT_KINDS:
         return f"{region} {PIVOT_KINDS[kind]}"

@@ -23,6 +23,7 @@ from pyvis.network import Network
 
 from policykg import __version__
 from policykg.graph.exports.base import Edge, GraphData, Node
+from policykg.ontology.titles import display_of
 from policykg.viz.files import write_text
 from policykg.viz.offline import make_offline
 from policykg.viz.style import EDGE_COLORS, EDGE_LABELS, NODE_STYLES, REL_NAMES, node_style
@@ -94,6 +95,8 @@ def _node_label(node: Node, more: int = 0) -> str:
     p = node.properties
     if node.label == "Task" and p.get("number"):
         text = _short(f"{p['number']} {p.get('title') or ''}", _LABEL_CHARS)
+    elif node.label == "Document" and p.get("title"):  # 政府工作报告 (2024 · 国务院): six documents share the title
+        text = _short(display_of(p), _LABEL_CHARS + 8)
     else:
         text = _short(node.name, _LABEL_CHARS)
     return f"{text} +{more}" if more else text
