@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,25 +26,38 @@ PLANS = ROOT / "examples" / "plans"
 POLICYKG = str(Path(sys.executable).with_name("policykg"))
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each command, the JVM it starts included
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run([POLICYKG, *args], capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
+    CPU.append(_children_cpu() - cpu)
     return time.perf_counter() - started, done
 
 
 def session(store: str, runs: int, query: str, params: list[str]) -> list[float]:
     run(["store", "stop", "--store", store])
     command = ["query", query, "--store", store, *[x for p in params for x in ("--param", p)]]
-    times = []
+    times: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
         seconds, done = run(command)
         if done.returncode != 0:
             raise SystemExit(f"policykg {' '.join(command)} failed: {done.stderr.strip()}")
         times.append(seconds)
+        cpu.append(CPU[-1])
         first_note = [line for line in done.stderr.splitlines() if line.strip()]
         if first_note and len(times) == 1:
             print(f"  first command said: {first_note[0]}")
     run(["store", "stop", "--store", store])
+    # CPU of the command, and of a server it started only when it also stopped (and so reaped) it
+    print("  cpu s: " + " ".join(f"{c:.2f}" for c in cpu))
     return times
 
 
