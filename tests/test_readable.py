@@ -257,3 +257,18 @@ def test_at_80_columns_tasks_that_open_alike_read_apart(kg: KnowledgeGraph) -> N
     tasks = [next(c.strip() for c in parts if c.strip().startswith("…") or "实施" in c) for parts in cells
              if any(c.strip().startswith("…") or "实施" in c for c in parts)]
     assert len(tasks) >= 4 and len(set(tasks)) == len(tasks), done.stdout
+
+
+def test_the_whole_graph_page_keeps_its_budget_and_says_what_it_left_out(kg: KnowledgeGraph) -> None:
+    import re
+
+    from policykg.queries.subgraph import whole_graph
+    from policykg.viz.network import MAX_NODES, graph_page
+
+    data = whole_graph(kg.store)
+    assert len(data.nodes) > 2 * MAX_NODES  # the real corpus: about 2,000 nodes and more
+    page = graph_page(data, "全图")
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    assert len(nodes) == MAX_NODES <= 800
+    note = re.search(r'<div id="pkg-note">(.*?)</div>', page).group(1)  # type: ignore[union-attr]
+    assert "省略" in note and "目标值" in note  # what was left out, by kind
