@@ -1,237 +1,288 @@
-"""Extraction for a load, in worker processes: files in, graph rows and continuity tokens out.
+"""The load path, in one place: read → extract → write in batches → continuity repaired.
 
-Extraction (read, decode, parse, map to rows, cut continuity tokens with jieba) is
-pure CPU and needs no store, so a load runs it in a pool of ``jobs`` worker processes
-while the one writer in the main process sends batches of documents. Results come
-back in file order. Each worker is an ``ExtractionWorker`` (``loaders.worker``): a
-document that runs past the per-document limit is killed with its worker, becomes
-one ``LoaderError``, and a fresh worker takes the next file.
+``load_files`` is all of it, and ``KnowledgeGraph.load_iter`` (the CLI's ``load``, the API's
+uploads) only opens the store and the pool and delegates here:
 
-Only what the writer needs crosses the pipe: the rows, the tokens, the counts the
-load prints, and what the duplicate checks compare (the text's key, the task texts).
+1. **Read.** ``scan_paths`` lists the files of the folders given (and what it skips, with why).
+2. **Extract.** ``extraction.ExtractionPool`` runs each file in a worker process (pebble), with
+   the per-document time limit, and yields each file's rows in file order.
+3. **Write.** Documents are gathered into batches (``batch`` documents, or what came within
+   ``BATCH_SECONDS``) and each batch is one transaction of ``graph.writer.write_documents``: the
+   documents' rows, and the CONTINUES edges of the agencies the batch touched, repaired inside
+   the same transaction. A document is in the store whole or not at all. A batch the store
+   refuses is retried document by document, so one bad document fails alone.
+4. **Report.** One ``LoadResult`` per file, in file order, with the notes the duplicate checks
+   give (the same text twice in this load, a document already stored from another file, a
+   near-duplicate of a stored plan).
+
+There is one write path: whether the store was empty or another loader writes at the same
+time, the same statements run and the same graph comes out (tests/test_load_paths.py).
+``assemble_files`` is its offline twin for a store's own bulk importer: the same extraction,
+and the graph's final rows assembled in memory (``graph.firstload``) instead of written. What
+makes a first load fast is not a second path but that each batch reads little: the loader
+keeps its documents' continuity tokens in memory (``writer.TaskMemory``), so a later plan of
+the same agency is compared without reading anything back.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
+import fnmatch
 import os
-import queue
-import threading
 import time
-from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
-from policykg.graph.duplicates import Probe
-from policykg.graph.mapping import GraphRows
-from policykg.loaders.errors import LoaderError
-from policykg.loaders.worker import ExtractionWorker, doc_timeout, too_slow
-from policykg.ontology.indicators import Catalogue
+from policykg.extraction import Extracted, ExtractionPool, words_of
+from policykg.graph.duplicates import near_duplicates_of, stored_sources
+from policykg.graph.firstload import FirstLoad, Sink
+from policykg.graph.store import GraphStore, ServerGone, StoreError
+from policykg.graph.writer import TaskMemory, write_documents
 
-#: Below this many files one worker is enough (starting one costs about a second).
-MIN_FILES_PER_WORKER = 8
-#: Finished results kept waiting for an earlier, slower file, per worker: bounds memory.
-AHEAD_PER_WORKER = 8
-#: Extracted documents waiting for the writer: two bulk batches, so extraction never waits on a write.
-QUEUE_SIZE = 200
-#: With ``ticks``, how long the caller waits for a result before it is told nothing came.
-TICK_SECONDS = 0.5
-#: How often a wait on the workers looks whether the load was stopped.
-STOP_CHECK_SECONDS = 0.2
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
+#: Documents per transaction.
+BATCH = 100
+#: A batch waits at most this long for more documents: slow files still show progress as they load.
+BATCH_SECONDS = 2.0
+LOAD_COLUMNS = ("status", "source", "document", "title", "tasks", "assignments", "people", "targets", "seconds", "detail")
+Row = dict[str, Any]
 
 
 @dataclass
-class Extracted:
-    """One file after extraction: its rows, tokens and counts, or the loader's refusal."""
+class LoadResult:
+    """What happened to one file: loaded (with counts), failed (with the reason), or a duplicate.
 
-    path: str
-    rows: GraphRows | None = None
-    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ``duplicate_of`` names the file of this run whose text is the same: that one was
+    loaded, this one was not written again. ``notes`` carry what an analyst should
+    know (a near-duplicate, a document already in the store from another file).
+    """
+
+    source: str
+    ok: bool
+    doc_id: str | None = None
     title: str = ""
     tasks: int = 0
     targets: int = 0
-    assignments: int = 0
+    assignments: int = 0  # lead and support mentions over all tasks
     people: int = 0
-    text_key: str = ""
-    probe: Probe | None = None
+    nodes: int = 0
+    relationships: int = 0
     seconds: float = 0.0
     error: str | None = None
+    duplicate_of: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def doc_id(self) -> str:
-        return self.rows.doc_id if self.rows is not None else ""
+    def status(self) -> str:
+        return "failed" if not self.ok else "duplicate" if self.duplicate_of else "loaded"
+
+    def as_row(self) -> Row:
+        return {"status": self.status, "source": self.source, "document": self.doc_id, "title": self.title,
+                "tasks": self.tasks, "assignments": self.assignments, "people": self.people, "targets": self.targets,
+                "seconds": round(self.seconds, 3),
+                "detail": self.error or (f"same text as {self.duplicate_of}" if self.duplicate_of else "; ".join(self.notes))}
 
 
-def words_of(items: Sequence[Extracted]) -> dict[str, tuple[str, ...]]:
-    """The continuity tokens of a batch's tasks, by task id (what the writers take)."""
-    return {k: v for i in items for k, v in i.words.items()}
+@dataclass
+class LoadStats:
+    """Where the last load's time went, in seconds (``KnowledgeGraph.last_load``; the bench prints it)."""
+
+    extract_s: float = 0.0  # extraction summed over files (in the workers, beside the writer)
+    wait_s: float = 0.0  # the writer waiting for extraction results
+    write_s: float = 0.0  # duplicate checks and store writes, continuity included
+    batches: int = 0
 
 
-def same_text_key(text: str) -> str:
-    """Two files are the same document when their normalised texts differ at most in whitespace
-    (a DOCX and a TXT of one plan differ in the final newline)."""
-    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+# --- 1. read ---------------------------------------------------------------------------------------
 
 
-def prepare(path: str, catalogue: Catalogue | None = None) -> Extracted:
-    """Extract, map and tokenise one file (in a worker); a refusal raises ``LoaderError``."""
-    from policykg.graph.mapping import to_graph_rows
-    from policykg.graph.writer import task_words
-    from policykg.loaders import extract_file
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a folder that a load leaves alone, and why."""
 
-    started = time.perf_counter()
-    extraction = extract_file(Path(path))
-    rows = to_graph_rows(extraction, catalogue)
-    doc = extraction.document
-    text = "\n".join(t.text for t in extraction.tasks) or extraction.text
-    return Extracted(
-        path, rows, task_words(rows), doc.title, len(extraction.tasks), len(extraction.targets),
-        sum(len(t.lead) + len(t.support) for t in extraction.tasks), sum(len(t.people) for t in extraction.tasks),
-        same_text_key(extraction.text), Probe(doc.id, doc.title or None, doc.issuer, doc.year, text, path),
-        time.perf_counter() - started)
+    path: Path
+    reason: str
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+@dataclass
+class Scan:
+    """The files a load will read, the files it skips (with reasons), and paths that do not exist."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
 
 
-class ExtractionPool:
-    """``extract_all(paths)``: each file's ``Extracted``, in order, from up to ``jobs`` workers.
+def scan_paths(paths: Iterable[str | os.PathLike[str]], include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> Scan:
+    """Files as given, and the plan files inside any folder, in a stable order.
 
-    ``timeout`` is the per-document limit (``loaders.worker.doc_timeout``); 0 turns it
-    off, and with one job the files are then extracted in this process. Workers are
-    kept between loads and stopped by ``close``.
+    In a folder, a file is read if its suffix is one policykg reads (or, with
+    ``include`` globs, if it matches one of them) and no ``exclude`` glob matches it;
+    every other file is listed in ``skipped`` with the reason. Globs match the file
+    name or its path inside the folder. A file named explicitly is always read.
     """
+    scan = Scan()
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                reason = _skip_reason(f, f.relative_to(p), include, exclude)
+                if reason:
+                    scan.skipped.append(Skipped(f, reason))
+                else:
+                    scan.files.append(f)
+        elif p.exists():
+            scan.files.append(p)
+        else:
+            scan.missing.append(p)
+    return scan
 
-    def __init__(self, jobs: int | None = None, timeout: float | None = None,
-                 catalogue: Catalogue | None = None) -> None:
-        self.jobs = default_jobs() if jobs is None else max(1, int(jobs))
-        self.timeout = doc_timeout(timeout)
-        self.task = functools.partial(prepare, catalogue=catalogue)
-        self._workers: list[ExtractionWorker] = []
 
-    def extract_all(self, paths: Sequence[str | os.PathLike[str]], *, ticks: bool = False) -> Iterator[Extracted | None]:
-        """Each file's ``Extracted``, in order. ``ticks``: also ``None`` whenever no result came for
-        ``TICK_SECONDS``, so a caller holding a batch can write it instead of waiting on a slow file."""
-        files = [str(p) for p in paths]
-        if self.timeout <= 0 and self.jobs == 1:
-            for path in files:
-                yield self._in_process(path)
+def _skip_reason(path: Path, rel: Path, include: Sequence[str], exclude: Sequence[str]) -> str | None:
+    def matches(globs: Sequence[str]) -> str | None:
+        return next((g for g in globs if fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(str(rel), g)), None)
+
+    if any(part.startswith(".") for part in rel.parts):
+        return "hidden file"
+    if include:
+        if matches(include) is None:
+            return f"not matched by --include {' '.join(include)}"
+    elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return (f"not a format policykg reads ({path.suffix or 'no suffix'}); it reads "
+                f"{' '.join(SUPPORTED_SUFFIXES)} (--include '*{path.suffix}' to try it anyway)")
+    hit = matches(exclude)
+    if hit is not None:
+        return f"excluded by --exclude {hit}"
+    return None
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files a load reads (``scan_paths`` without the reasons)."""
+    scan = scan_paths(paths)
+    return scan.files + scan.missing  # a missing path fails on load, with its name
+
+
+# --- 2-4. extract, write, report -----------------------------------------------------------------------
+
+
+def load_files(store: GraphStore, files: Sequence[str | os.PathLike[str]], pool: ExtractionPool, *,
+               batch: int | None = None, on_start: Callable[[Path], None] | None = None,
+               stop: Callable[[], bool] | None = None, stats: LoadStats | None = None) -> Iterator[LoadResult]:
+    """Load ``files`` into ``store``: one ``LoadResult`` per file, in file order.
+
+    ``stop``, checked after each file, ends the load once the documents extracted so far are
+    written. If the embedded store's server dies, the load stops at once with a ``ServerGone``
+    naming the document in flight; the batches committed before it stay.
+    """
+    stats = stats if stats is not None else LoadStats()
+    size = max(1, batch or BATCH)
+    memory = TaskMemory()
+    seen: dict[str, str] = {}  # text key -> the file of this load that brought it
+    pending: list[Extracted] = []
+    waited = batch_started = time.perf_counter()
+    for item in pool.extract_all(files, ticks=True):
+        if item is not None:  # None: nothing extracted for a while, so a waiting batch may be due
+            stats.wait_s += time.perf_counter() - waited
+            stats.extract_s += item.seconds
+            if on_start:
+                on_start(Path(item.path))
+            if item.rows is None:
+                yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+            elif item.text_key in seen:
+                yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                                 seconds=item.seconds, duplicate_of=seen[item.text_key])
+            else:
+                seen[item.text_key] = item.path
+                if not pending:
+                    batch_started = time.perf_counter()
+                pending.append(item)
+        stopping = stop is not None and stop()
+        due = bool(pending) and (len(pending) >= size or stopping
+                                 or time.perf_counter() - batch_started >= BATCH_SECONDS)
+        if due:
+            yield from _write_batch(store, pending, memory, stats)
+            pending = []
+        if stopping:
             return
-        wanted = max(1, min(self.jobs, -(-len(files) // MIN_FILES_PER_WORKER)))
-        while len(self._workers) < wanted:
-            # No limit wanted: a worker still needs a deadline to wait on; a week is none.
-            self._workers.append(ExtractionWorker(self.timeout if self.timeout > 0 else 7 * 86_400.0, self.task))
-        stop = threading.Event()
-        yield from self._in_background(self._run(files, self._workers[:wanted], stop), stop, ticks)
+        if item is not None or due:  # the time a write took is not time spent waiting
+            waited = time.perf_counter()
+    if pending:
+        yield from _write_batch(store, pending, memory, stats)
 
-    @staticmethod
-    def _in_background(results: Iterator[Extracted], stop: threading.Event,
-                       ticks: bool) -> Iterator[Extracted | None]:
-        """Drive the workers from a thread, so they keep extracting while the caller writes a batch.
 
-        Without it the workers are fed only when the caller asks for the next result, and sit
-        idle through every store write. The queue bounds how far extraction runs ahead.
-        """
-        ready: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=QUEUE_SIZE)
+def assemble_files(files: Sequence[str | os.PathLike[str]], pool: ExtractionPool, sink: Sink, *,
+                   on_start: Callable[[Path], None] | None = None) -> Iterator[LoadResult]:
+    """A first load without a store: ``files`` extracted as ``load_files`` does, their final rows sent to
+    ``sink`` (``graph.firstload``) for a store's native importer (``graph.neo4j_import``). One
+    ``LoadResult`` per file as it is extracted; the shared rows, CONTINUES edges and tallies reach the
+    sink once every file is in."""
+    assembled = FirstLoad(sink)
+    seen: dict[str, str] = {}
+    for item in pool.extract_all(files):
+        assert item is not None  # no ticks asked for
+        if on_start:
+            on_start(Path(item.path))
+        if item.rows is None:
+            yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+        elif item.text_key in seen:
+            yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                             seconds=item.seconds, duplicate_of=seen[item.text_key])
+        else:
+            seen[item.text_key] = item.path
+            assembled.add(item.rows, item.words)
+            nodes, rels = item.rows.counts()
+            yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets, item.assignments,
+                             item.people, nodes, rels, item.seconds)
+    assembled.finish()
 
-        def feed() -> None:
-            try:
-                for item in results:
-                    while not stop.is_set():
-                        try:
-                            ready.put(("item", item), timeout=0.2)
-                            break
-                        except queue.Full:
-                            continue
-                    if stop.is_set():
-                        break
-                ready.put(("end", None))
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-                ready.put(("error", exc))
-            finally:
-                results.close()  # type: ignore[attr-defined]  # a generator: its finally stops busy workers
 
-        feeder = threading.Thread(target=feed, name="policykg-extract-feed", daemon=True)
-        feeder.start()
-        try:
-            while True:
-                try:
-                    kind, value = ready.get(timeout=TICK_SECONDS if ticks else None)
-                except queue.Empty:
-                    yield None
-                    continue
-                if kind == "end":
-                    return
-                if kind == "error":
-                    raise value
-                yield value
-        finally:
-            stop.set()
-            while feeder.is_alive():  # let a blocked put see the stop
-                with contextlib.suppress(queue.Empty):
-                    ready.get_nowait()
-                feeder.join(0.05)
+def _write_batch(store: GraphStore, items: list[Extracted], memory: TaskMemory, stats: LoadStats) -> list[LoadResult]:
+    """Write one batch (one transaction) with the notes the duplicate checks give; results in file order."""
+    started = time.perf_counter()
+    try:
+        sources = stored_sources(store, [i.doc_id for i in items])
+        near = near_duplicates_of(store, [i.probe for i in items if i.probe is not None])
+        failed = _write_isolating(store, items, memory)
+    except ServerGone as exc:
+        raise ServerGone(f"{exc}; the load stopped at {items[0].path} (the batches before it are stored; "
+                         "the next command starts a fresh server)") from exc
+    took = time.perf_counter() - started
+    stats.write_s += took
+    stats.batches += 1
+    share = took / len(items)
+    results: list[LoadResult] = []
+    for item in items:
+        seconds = item.seconds + share
+        if item.path in failed:
+            results.append(LoadResult(item.path, False, error=failed[item.path], seconds=seconds))
+            continue
+        notes = []
+        earlier = sources.get(item.doc_id)
+        if earlier and Path(earlier).resolve() != Path(item.path).resolve():
+            notes.append(f"same text as {earlier}, already in the store: replaced, counted once")
+        notes += [f"near-duplicate of {d.source or d.doc_id} ({d.similarity:.0%} of the text the same): "
+                  "republished? both kept" for d in near.get(item.doc_id, [])]
+        if not item.assignments and not item.targets:
+            notes.append("no assignments and no targets found: loaded as text only (check its layout)")
+        assert item.rows is not None
+        nodes, rels = item.rows.counts()
+        results.append(LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                                  item.assignments, item.people, nodes, rels, seconds, notes=notes))
+    return results
 
-    def _in_process(self, path: str) -> Extracted:
-        started = time.perf_counter()
-        try:
-            result: Extracted = self.task(path)
-            return result
-        except LoaderError as exc:
-            return Extracted(path, error=str(exc), seconds=time.perf_counter() - started)
 
-    def _run(self, files: list[str], workers: list[ExtractionWorker], stop: threading.Event) -> Iterator[Extracted]:
-        queue = deque(enumerate(files))
-        done: dict[int, Extracted] = {}
-        busy: dict[int, tuple[int, float]] = {}  # worker index -> (file index, start)
-        nxt = 0
-        idle = list(range(len(workers)))
-        try:
-            while nxt < len(files) and not stop.is_set():
-                while idle and queue and len(done) + len(busy) < len(workers) * AHEAD_PER_WORKER:
-                    w = idle.pop()
-                    k, path = queue.popleft()
-                    workers[w].submit(path)
-                    busy[w] = (k, time.perf_counter())
-                if busy:
-                    soonest = min(workers[w].deadline for w in busy)
-                    conns = {workers[w].connection: w for w in busy}
-                    ready = wait([c for c in conns if c is not None],
-                                 min(STOP_CHECK_SECONDS, max(0.0, soonest - time.monotonic())))
-                    for conn in ready:
-                        w = conns[conn]  # type: ignore[index]
-                        k, started = busy.pop(w)
-                        done[k] = self._collect(workers[w], files[k], started)
-                        idle.append(w)
-                    for w in [w for w in busy if workers[w].deadline <= time.monotonic()]:
-                        k, started = busy.pop(w)
-                        workers[w].close()  # killed; the next submit starts a fresh worker
-                        done[k] = Extracted(files[k], error=str(too_slow(files[k], self.timeout)),
-                                            seconds=time.perf_counter() - started)
-                        idle.append(w)
-                while nxt in done:
-                    yield done.pop(nxt)
-                    nxt += 1
-        finally:  # the load stopped early: a worker still busy would answer the next load with this one's file
-            for w in busy:
-                workers[w].close()
-
-    @staticmethod
-    def _collect(worker: ExtractionWorker, path: str, started: float) -> Extracted:
-        try:
-            result: Extracted = worker.collect()
-            return result
-        except LoaderError as exc:
-            return Extracted(path, error=str(exc), seconds=time.perf_counter() - started)
-
-    def close(self) -> None:
-        for worker in self._workers:
-            worker.close()
-        self._workers = []
+def _write_isolating(store: GraphStore, items: list[Extracted], memory: TaskMemory) -> dict[str, str]:
+    """Write the documents in one transaction; if the store refuses it, each alone. Returns the failures."""
+    try:
+        write_documents(store, [i.rows for i in items if i.rows is not None], words_of(items), memory)
+        return {}
+    except ServerGone:
+        raise
+    except StoreError as exc:
+        if len(items) == 1:
+            return {items[0].path: str(exc)}
+    failed: dict[str, str] = {}
+    for item in items:
+        failed.update(_write_isolating(store, [item], memory))
+    return failed

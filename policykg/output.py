@@ -46,7 +46,7 @@ MIN_TEXT = 5  # cells: two Chinese characters and the …
 COMFORT = 12  # cells a text column should have before an id column is shown beside it
 
 #: Columns holding a figure in the row's ``unit`` (targets, actuals): shown as 1157亿元.
-FIGURE_COLUMNS = ("value", "value_high", "target", "actual")
+FIGURE_COLUMNS = ("value", "value_high", "target", "target_high", "actual")
 #: Columns holding ``[start, end)`` character offsets into a document's text.
 SPAN_COLUMNS = ("span",)
 #: Columns whose text is the point of the row (the sentence behind a fact): wrapped, never cut.

@@ -8,10 +8,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
 from policykg.api import ApiSettings, create_app
+from policykg.api.server import uvicorn_config
 from policykg.kg import KnowledgeGraph
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
@@ -32,10 +34,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def live_server(kg: KnowledgeGraph, settings: ApiSettings | None = None) -> Iterator[str]:
-    """uvicorn serving the app on a free loopback port in a thread; yields the base URL."""
+def live_server(kg: KnowledgeGraph, settings: ApiSettings | None = None, **config: Any) -> Iterator[str]:
+    """uvicorn serving the app on a free loopback port in a thread, configured as ``policykg serve``; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(kg, settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn_config(create_app(kg, settings), "127.0.0.1", port, **config))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

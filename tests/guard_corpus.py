@@ -1,7 +1,7 @@
 """Hostile and harmless Cypher for the read-only guard (tests/test_guard.py).
 
 Hostile: every statement here writes, changes the schema, administers the server,
-calls a procedure that is not known to be read-only, or hides one of those behind
+calls a procedure or a function that is not known to be read-only and pure, or hides one of those behind
 case, comments, escapes, subqueries or a second statement. Harmless: reads that
 merely look like writes (keywords as aliases, labels, types, map keys, property
 keys, function namespaces, in strings and comments). Each list is plain data, so a
@@ -76,6 +76,52 @@ BASE_WRITES = [
     "PROFILE MATCH (n) RETURN n",
     "EXPLAIN CREATE (:Pwn)",
     "CYPHER 5 CREATE (:Pwn)",
+]
+
+#: Writes through a function call (issue 22): ArcadeDB's ``sql.eval`` runs SQL from inside an
+#: expression, ``util.sleep`` holds a server thread; the guard must refuse every call that is
+#: not on its allow-list of pure functions, namespaced or not, however it is spelt.
+FUNCTION_WRITES = [
+    "RETURN sql.eval(\"(INSERT INTO Unit SET id = 'x') = 5\") AS z",
+    "RETURN sql.eval('INSERT INTO Unit SET id = \\'pwn\\'') AS z",
+    "RETURN sql.eval('UPDATE Unit SET name = \\'pwned\\'') AS z",
+    "RETURN sql.eval('DELETE FROM Task LIMIT 1') AS z",
+    "RETURN sql.eval('CREATE VERTEX TYPE Pwn') AS z",
+    "RETURN sql.eval('DROP TYPE Region UNSAFE') AS z",
+    "RETURN sql.eval('CREATE EDGE LEADS FROM (SELECT FROM Unit LIMIT 1) TO (SELECT FROM Task LIMIT 1)') AS z",
+    "RETURN sql.eval('BACKUP DATABASE') AS z",
+    "RETURN sql.eval('IMPORT DATABASE file:///etc/passwd') AS z",
+    "RETURN sql.eval('UPDATE StoreStamp SET generation = 0') AS z",
+    "MATCH (u:Unit) WITH u LIMIT 1 RETURN sql.eval('DELETE FROM Unit WHERE id = \\'' + u.id + '\\'') AS z",
+    "MATCH (n) WHERE sql.eval('INSERT INTO Pwn SET k = 1') IS NULL RETURN count(n) AS c",
+    "UNWIND [sql.eval('INSERT INTO Pwn SET k = 2')] AS x RETURN x",
+    "RETURN [x IN [1] | sql.eval('INSERT INTO Pwn SET k = 3')] AS l",
+    "RETURN {k: sql.eval('INSERT INTO Pwn SET k = 4')} AS m",
+    "RETURN CASE WHEN true THEN sql.eval('INSERT INTO Pwn SET k = 5') END AS c",
+    "RETURN `sql`.`eval`('INSERT INTO Pwn SET k = 6') AS z",
+    "RETURN sql . eval ('INSERT INTO Pwn SET k = 7') AS z",
+    "RETURN sql./**/eval('INSERT INTO Pwn SET k = 8') AS z",
+    "RETURN (sql).eval('INSERT INTO Pwn SET k = 9') AS z",
+    "RETURN SQL.EVAL('INSERT INTO Pwn SET k = 10') AS z",
+    "RETURN \\u0073ql.eval('INSERT INTO Pwn SET k = 11') AS z",
+    "RETURN coalesce(null, sql.eval('INSERT INTO Pwn SET k = 12')) AS z",
+    "CALL { RETURN sql.eval('INSERT INTO Pwn SET k = 13') AS z } RETURN z",
+    "MATCH (d:Document) WHERE EXISTS { MATCH (d) WHERE sql.eval('INSERT INTO Pwn SET k = 14') } RETURN d",
+    "RETURN util.sleep(30000) AS z",
+    "UNWIND range(1, 100) AS i RETURN util.sleep(1000) AS z",
+    "RETURN apoc.cypher.runWrite('CREATE (:Pwn)', {}) AS z",
+    "RETURN apoc.create.uuid() AS u",
+    "RETURN apoc.coll.sort([3, 1]) AS l",
+    "RETURN create.uuid() AS u",
+    "RETURN db.nameFromElementId('x') AS d",
+    "RETURN unknownfunction(1) AS z",
+    "RETURN n.name.toUpperCase() AS z",
+    "MATCH (n:Unit) RETURN n.name.replace('a', 'b') AS z",
+    "RETURN 'x'.eval() AS z",
+    "RETURN math.sqrt(4) AS z",
+    "RETURN text.regexReplace('a', 'a', 'b') AS z",
+    "RETURN algo.pagerank() AS z",
+    "RETURN vector.create([1]) AS z",
 ]
 
 #: Ways to hide a write: each turns a base statement into another hostile string.
@@ -154,9 +200,9 @@ TRICKS = [
 
 def hostile() -> list[str]:
     """Every hostile string, base statements first, then their disguises, then the tricks."""
-    out = list(BASE_WRITES)
+    out = list(BASE_WRITES) + FUNCTION_WRITES
     for disguise in DISGUISES:
-        out += [disguise(s) for s in BASE_WRITES]
+        out += [disguise(s) for s in BASE_WRITES + FUNCTION_WRITES]
     out += TRICKS
     return list(dict.fromkeys(out))
 
@@ -221,14 +267,24 @@ HARMLESS = [
     "UNWIND range(1, 3) AS x WITH x WHERE x % 2 = 1 RETURN collect(x) AS odd",
     "MATCH (n:Unit) WHERE n.name =~ '.*处' RETURN count(n) AS c",
     "MATCH (u:Unit)-[:LEADS]->(t:Task)<-[:HAS_TASK]-(d:Document) RETURN d.year AS year, count(t) AS tasks ORDER BY year",
+    # keywords as variables where the grammar makes them variables (issue 22, point 7)
+    "MATCH (load:Task) RETURN count(load) AS n",
+    "MATCH (set:Unit)-[delete:LEADS]->(create:Task) RETURN count(delete) AS c, max(set.name) AS m",
+    "MATCH (merge:Unit) WHERE merge.level IS NOT NULL RETURN count(merge) AS c",
+    "MATCH (remove:Unit) RETURN remove.name AS name ORDER BY name LIMIT 1",
+    "UNWIND [1, 2] AS foreach RETURN [x IN [foreach] | x * 2] AS l",
+    "RETURN reduce(insert = 0, x IN [1, 2] | insert + x) AS total",
+    "MATCH p = (drop:Unit)-[:LEADS]->(:Task) RETURN count(p) AS c",
+    "WITH {call: 1} AS m RETURN m.call AS c",
+    "RETURN toUpper('a') AS u, substring('abc', 1) AS s, date('2020-01-01').year AS y",
+    "RETURN duration.between(date('2020-01-01'), date('2021-01-01')).months AS m",
 ]
 
 #: Harmless to the guard, but not runnable on the embedded store (functions and procedures
 #: it does not have), so they go through the guard only.
 GUARD_ONLY_HARMLESS = [
-    "RETURN create.uuid() AS u",
-    "RETURN apoc.create.uuid() AS u",
-    "RETURN apoc.coll.sort([3, 1]) AS l",
+    "RETURN point.distance(point({x: 0, y: 0}), point({x: 3, y: 4})) AS d",
+    "RETURN vector.similarity.cosine([1.0, 0.0], [1.0, 0.0]) AS s",
     "CALL db.indexes()",
     "CALL db.constraints() YIELD name RETURN name",
 ]

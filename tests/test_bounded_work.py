@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from policykg.extraction import ExtractionPool
 from policykg.loaders import LoaderError, extract_file
 from policykg.loaders.read import MAX_CHARS
 from policykg.loaders.readers.html import MAX_DEPTH
-from policykg.loaders.worker import ExtractionWorker
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 MB = 1024 * 1024
@@ -95,26 +95,28 @@ def test_a_runaway_document_is_stopped_and_the_next_one_loads(tmp_path: Path) ->
     slow = tmp_path / "slow.txt"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.txt")))
     slow.write_text(text * 30, encoding="utf-8")  # several seconds of honest work
-    worker = ExtractionWorker(timeout=0.5)
+    pool = ExtractionPool(jobs=1, timeout=0.5)
     try:
         started = time.perf_counter()
-        with pytest.raises(LoaderError, match=r"per-document limit of 0.5 s") as info:
-            worker.extract(slow)
-        assert info.value.source == str(slow)
-        assert time.perf_counter() - started < 5  # killed, not waited for
-        worker.timeout = 120
-        assert worker.extract(next(PLANS.glob("*.txt"))).tasks  # a fresh worker carries on
+        [first] = pool.extract_all([slow])
+        assert first.path == str(slow) and first.rows is None
+        assert first.error == f"{slow}: extraction ran past the per-document limit of 0.5 s and was stopped " \
+                              "(raise it with --timeout or POLICYKG_DOC_TIMEOUT)"
+        assert time.perf_counter() - started < 20  # killed, not waited for
+        pool.timeout = 120
+        [second] = pool.extract_all([next(PLANS.glob("*.txt"))])
+        assert second.rows is not None and second.tasks  # the pool's fresh worker carries on
     finally:
-        worker.close()
+        pool.close()
 
 
-def test_the_worker_reports_a_loader_error_as_one() -> None:
-    worker = ExtractionWorker(timeout=60)
+def test_the_pool_reports_a_loader_error_as_the_documents_failure() -> None:
+    pool = ExtractionPool(jobs=1, timeout=60)
     try:
-        with pytest.raises(LoaderError, match="cannot read the file"):
-            worker.extract("/no/such/plan.txt")
+        [failed] = pool.extract_all(["/no/such/plan.txt"])
+        assert failed.rows is None and failed.error is not None and "cannot read the file" in failed.error
     finally:
-        worker.close()
+        pool.close()
 
 
 def test_a_plain_script_without_a_main_guard_can_extract_in_the_pool(tmp_path: Path) -> None:
@@ -123,7 +125,7 @@ def test_a_plain_script_without_a_main_guard_can_extract_in_the_pool(tmp_path: P
     # before the current process has finished its bootstrapping phase".
     plans = sorted(PLANS.glob("*.txt")) * 4  # enough files for two workers
     script = tmp_path / "load_plans.py"
-    script.write_text("from policykg.loading import ExtractionPool\n"
+    script.write_text("from policykg.extraction import ExtractionPool\n"
                       f"files = {[str(p) for p in plans]!r}\n"
                       "pool = ExtractionPool(jobs=2, timeout=60)\n"
                       "print(sum(1 for x in pool.extract_all(files) if x.rows is not None))\n"

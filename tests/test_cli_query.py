@@ -300,7 +300,8 @@ def test_the_api_is_what_the_cli_calls(store: str) -> None:
 
     with policykg.open(store, create=False) as kg:
         df = kg.query("target-evolution", indicator="技术交易额", region="浙江省", from_=2021)
-        assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw"]
+        assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw", "value_high", "value_high_display", "comparator",
+                                  "mentions"]
         assert set(df["value"]) >= {115700000000}
         assert kg.suggest("units-leading-most-tasks", {"region": "浙江"}) == [
             "region '浙江' is not a name in the store; did you mean 浙江省? (--param region=浙江省)"]

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from policykg.graph import continuity, schema
+from policykg.graph import continuity, schema, tallies
 from policykg.graph.mapping import GraphRows, to_graph_rows
 from policykg.graph.writer import delete_statements, write_statements
 from policykg.loaders import extract_file
@@ -158,12 +158,18 @@ def generated_statements(seed_rows: list[GraphRows]) -> list[tuple[str, dict[str
     out: list[tuple[str, dict[str, Any]]] = []
     for rows in seed_rows:
         out += write_statements(rows) + delete_statements(rows.doc_id)
-    out.append((continuity.PLANS, {"agency": "a"}))
+    out.append((continuity.PLANS_OF, {"agencies": ["a"]}))
     out.append((continuity.LINKED, {"docs": ["d"]}))
+    out.append((continuity.LINKED_TO, {"docs": ["d"]}))
     out.append((continuity.TASKS, {"docs": ["d"]}))
     out.append((continuity.UNLINK, {"pairs": [{"earlier": "a", "later": "b"}]}))
     out.append((continuity.CREATE_EDGES,
                 {"rows": [{"start": "a", "end": "b", "props": {"score": 0.5, "method": "m", "doc": "d"}}]}))
+    out.append((tallies.OLD_LEADS, {"docs": ["d"]}))
+    out.append((tallies.OLD_FIGURES, {"docs": ["d"]}))
+    out.append((tallies._LOCK.format(label=tallies.UNIT_TALLY), {"ids": ["u"]}))
+    out.append((tallies._SAVE_UNITS, {"rows": [{"id": "u", "years": [2015], "counts": [1], "total": 1}]}))
+    out.append((tallies._SAVE_INDICATORS, {"rows": [{"id": "i", "props": {"targets": 1, "actuals": 0}}]}))
     return out
 
 

@@ -61,3 +61,13 @@ def test_responsibility_breakdown_by_title_alone() -> None:
 
 def test_file_name_is_no_evidence() -> None:
     assert extract_text(PLAN, source="工作总结_完成情况_责任分解.txt").document.kind == DocKind.PLAN.value
+
+
+def test_a_report_quoted_in_a_title_or_a_sentence_standing_first_names_no_genre() -> None:
+    """关于分解落实《政府工作报告》的通知 divides a report's targets: no summary; nor is a news lead that
+    says 总结去年 before setting this year's goals."""
+    assert detect_kind("", "某市人民政府办公室关于分解落实《政府工作报告》的通知") == DocKind.PLAN
+    assert detect_kind("", "某市人民政府办公室关于落实《2046年政府工作报告》的通知") == DocKind.PLAN
+    lead = "昨日,我市召开科技工作会议,总结去年我市科技工作,部署今年工作"
+    assert detect_kind("", lead) == DocKind.PLAN
+    assert detect_kind("", "某市科技局2046年工作总结") == DocKind.SUMMARY

@@ -113,3 +113,13 @@ def test_a_row_merged_over_several_items_is_one_row_per_item() -> None:
 def test_a_ditto_mark_stands_for_the_cell_above() -> None:
     text = "序号 | 工作任务 | 牵头单位 |\n1 | 推进科技成果转化 | 市科技局 |\n2 | 建设技术交易市场 | 同上 |\n"
     assert [t.lead for t in extract_text(text).tasks] == [["市科技局"], ["市科技局"]]
+
+
+def test_header_names_wrapped_over_two_lines_each() -> None:
+    """b3 10's layout: every header name broken in two (责任 / 领导, 攻坚目标 / 任务, 第二季度 / 完成情况)."""
+    text = ("序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n攻坚目标\n\n任务\n\n第二季度\n\n完成情况\n\n"
+            "1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n完成项目政策处理工作。\n\n"
+            "该工程库区内坟墓迁移进度达60%。\n")
+    assert _normalised(text).split("\n")[0] == "序号 | 重点工作 | 责任领导 | 责任科室 | 攻坚目标任务 | 第二季度完成情况 |"
+    assert [(t.text, t.lead, t.people) for t in extract_text(text).tasks] == [
+        ("白仙山水库工程政策处理", ["白仙山水库工程政策处理工作领导小组"], ["欧乾震"])]

@@ -66,7 +66,7 @@ def test_other_catalogued_indicators() -> None:
 
 
 def test_near_names_that_are_other_things_do_not_match() -> None:
-    assert name("国家重点实验室", "家").startswith("?")
+    assert name("国家重点实验室", "家") == "重点实验室"  # the national ones, never 省级重点实验室
     assert name("省级高新技术企业研发中心累计", "家").startswith("?")
     assert name("国家高新技术企业和科技型中小企业总量", "家").startswith("?")
 
@@ -119,3 +119,41 @@ def test_a_missing_or_malformed_catalogue_says_so(tmp_path: Path) -> None:
     bad.write_text("indicators:\n  - aliases: [x]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="needs a 'name'"):
         indicators.load_catalogue(bad)
+
+
+CASES = Path(__file__).with_name("indicators") / "cases.tsv"
+
+
+def _cases() -> list[tuple[str, str | None, str, str]]:
+    out = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, unit, expected, *note = line.split("\t")
+        out.append((phrase, unit if unit not in ("", "-") else None, expected, note[0] if note else ""))
+    return out
+
+
+@pytest.mark.parametrize(("phrase", "unit", "expected", "where"), _cases(), ids=[c[0] for c in _cases()])
+def test_catalogue_case(phrase: str, unit: str | None, expected: str, where: str) -> None:
+    """Names the real documents give (tests/indicators/cases.tsv, each with where it comes from) land on
+    their catalogued indicator, or on none (`-`) where the catalogue must not claim them."""
+    entry = indicators.load_catalogue().match(phrase, unit)
+    assert (entry.name if entry else "-") == expected, where
+
+
+def test_the_catalogue_covers_the_standard_indicators() -> None:
+    """At least 120 indicators, each with a kind and a unit; the level, growth and share of one thing apart."""
+    cat = indicators.load_catalogue()
+    assert len(cat.entries) >= 120
+    assert all(e.measure in {"stock", "flow", "share", "growth", "count", "intensity"} and e.unit for e in cat.entries)
+    for name in ("GDP增长", "一般公共预算收入", "固定资产投资增长", "社会消费品零售总额", "居民消费价格涨幅", "城镇新增就业",
+                 "城镇调查失业率", "R&D经费占GDP比重", "研发经费投入增长", "每万人口高价值发明专利拥有量", "高新技术企业",
+                 "科技型中小企业", "技术交易额", "单位GDP能源消耗降低"):
+        assert name in cat.by_name, name
+
+
+def test_a_change_at_the_end_of_a_name_is_a_rate_and_a_count_is_no_rate() -> None:
+    assert name("能耗强度下降", "%") == "单位GDP能源消耗降低"  # 强度 is no share here: the phrase measures a fall
+    assert name("农村贫困人口减少", "人") == "农村贫困人口脱贫"  # a count that falls is no rate
+    assert name("每万人口高价值发明专利拥有量", "件") == "每万人口高价值发明专利拥有量"  # 拥有量 per capita

@@ -11,6 +11,7 @@ one entry with its example, then ``python -m tests.test_lexicon`` rewrites the l
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from policykg.loaders.chrome import chrome_rule
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.roles import find_clause
 from policykg.loaders.tables import column_role
+from policykg.loaders.types import DocumentRecord, TargetRecord
 
 LOCK = Path(__file__).with_name("lexicon.lock")
 
@@ -97,16 +99,130 @@ def test_chrome_rule_blanks_its_example_and_keeps_plan_text(entry: lexicon.Entry
         assert chrome_rule(entry.negative) is None
 
 
-PERIOD_ENTRIES = [e for f in lexicon.PERIOD_FAMILIES for e in lexicon.period_entries(f)]
+def _period_family(name: str) -> list[lexicon.Entry]:
+    return list(lexicon.period_entries(name))
 
 
-@pytest.mark.parametrize("entry", PERIOD_ENTRIES, ids=_ids(PERIOD_ENTRIES))
-def test_period_word_is_found_in_its_example(entry: lexicon.Entry) -> None:
-    family = entry.family.split(".", 1)[1]
-    if family == "report_markers":
-        assert any(p.search(entry.example) for p in lexicon.report_markers())
+def _figures(text: str) -> list[TargetRecord]:
+    from policykg.loaders import extract_text
+
+    figures = extract_text(text).targets
+    assert figures, text
+    return figures
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("result_cues", "goal_cues") for e in _period_family(f)],
+                         ids=[e.key for f in ("result_cues", "goal_cues") for e in _period_family(f)])
+def test_cue_word_counts_as_its_kind_of_wording(family: str, entry: lexicon.Entry) -> None:
+    """Where a summary turns into a plan is read by counting these words per paragraph."""
+    from policykg.loaders.periods import cue_counts
+
+    plan, past = cue_counts(entry.example)
+    assert (past if family == "result_cues" else plan) >= 1, entry.example
+
+
+@pytest.mark.parametrize("entry", _period_family("report_markers"), ids=_ids(_period_family("report_markers")))
+def test_report_marker_makes_a_government_work_report(entry: lexicon.Entry) -> None:
+    from policykg.loaders.reports import report_facts
+
+    assert report_facts(entry.example) is not None
+
+
+@pytest.mark.parametrize("entry", _period_family("summary_titles"), ids=_ids(_period_family("summary_titles")))
+def test_summary_title_word_makes_a_report(entry: lexicon.Entry) -> None:
+    from policykg.loaders.periods import doc_period
+
+    assert doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2020)).reports
+
+
+@pytest.mark.parametrize("entry", _period_family("plan_titles"), ids=_ids(_period_family("plan_titles")))
+def test_plan_title_word_makes_a_plan_for_its_year(entry: lexicon.Entry) -> None:
+    from policykg.loaders.periods import doc_period, plan_span
+
+    period = doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2000))
+    assert period.plans
+    years = [int(y) for y in re.findall(r"(20\d{2})年", entry.example)]
+    if years and plan_span(entry.example) is None:
+        assert period.plan_year == years[-1]
+
+
+@pytest.mark.parametrize("entry", [*_period_family("baseline_from"), *_period_family("baseline_to")],
+                         ids=_ids([*_period_family("baseline_from"), *_period_family("baseline_to")]))
+def test_baseline_words_make_the_first_figure_the_starting_point(entry: lexicon.Entry) -> None:
+    first = _figures("2030年工作要点\n" + entry.example + "。\n")[0]
+    assert (first.kind, first.basis, first.year) == ("actual", "baseline", 2029)
+
+
+@pytest.mark.parametrize("entry", _period_family("five_year_cues"), ids=_ids(_period_family("five_year_cues")))
+def test_five_year_cue_dates_a_baseline_five_years_back(entry: lexicon.Entry) -> None:
+    body = "2030年工作要点\n一、" + re.split(r"[,，]", entry.example)[0] + "\n科技人员从100人增加到200人。\n"
+    first = _figures(body)[0]
+    assert first.basis == "baseline" and first.year is not None and first.year <= 2025, (first.year, body)
+
+
+def _last(text: str) -> TargetRecord:
+    return _figures(text)[-1]
+
+
+@pytest.mark.parametrize("entry", _period_family("target_cues"), ids=_ids(_period_family("target_cues")))
+def test_target_cue_makes_a_goal_even_in_a_report(entry: lexicon.Entry) -> None:
+    assert _last(entry.example).kind == "target"
+    if entry.negative:
+        assert _last(entry.negative).kind == "actual"
+
+
+@pytest.mark.parametrize("entry", _period_family("target_labels"), ids=_ids(_period_family("target_labels")))
+def test_target_label_states_goals_until_the_results(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert [after[0].kind, after[-1].kind] == ["target", "actual"], [(f.raw, f.kind) for f in extraction.targets]
+
+
+@pytest.mark.parametrize("entry", _period_family("actual_cues"), ids=_ids(_period_family("actual_cues")))
+def test_actual_cue_makes_a_result_even_in_a_plan(entry: lexicon.Entry) -> None:
+    assert _figures(entry.example)[0].kind == "actual"
+
+
+@pytest.mark.parametrize("entry", _period_family("estimate_cues"), ids=_ids(_period_family("estimate_cues")))
+def test_estimate_cue_keeps_the_estimate_as_its_years_actual(entry: lexicon.Entry) -> None:
+    first = _figures(entry.example)[0]
+    assert (first.kind, first.year, first.basis) == ("actual", 2016, "estimate")
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("average_cues", "total_cues") for e in _period_family(f)],
+                         ids=[e.key for f in ("average_cues", "total_cues") for e in _period_family(f)])
+def test_aggregate_cue_makes_a_figure_over_its_span(family: str, entry: lexicon.Entry) -> None:
+    figure = _last(entry.example)
+    assert figure.aggregate == ("average" if family == "average_cues" else "total")
+    assert (figure.period_from, figure.period_to, figure.year) == (2008, 2012, 2012)  # the report of 2013 looks back
+
+
+@pytest.mark.parametrize("entry", _period_family("span_words"), ids=_ids(_period_family("span_words")))
+def test_span_words_date_a_figure_by_its_span(entry: lexicon.Entry) -> None:
+    figure = _last(entry.example)
+    if entry.extra["meaning"] == "back":
+        assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2008, 2012, 2012, "actual")
     else:
-        assert lexicon.words_pattern(family).search(entry.example)
+        assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2016, 2018, 2018, "target")
+
+
+@pytest.mark.parametrize(("family", "entry"), [(f, e) for f in ("direction_down", "direction_up") for e in _period_family(f)],
+                         ids=[e.key for f in ("direction_down", "direction_up") for e in _period_family(f)])
+def test_direction_word_says_which_way_a_change_goes(family: str, entry: lexicon.Entry) -> None:
+    assert _last("2030年工作要点\n" + entry.example).direction == ("down" if family == "direction_down" else "up")
+    if entry.negative:
+        assert _last("2030年工作要点\n" + entry.negative).direction is None  # a level reached
+
+
+@pytest.mark.parametrize("entry", _period_family("relative_years"), ids=_ids(_period_family("relative_years")))
+def test_relative_year_dates_the_figures_after_it(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    extraction = extract_text(entry.example)
+    after = [f for f in extraction.targets if f.span[0] > extraction.text.find(entry.word)]
+    assert after and after[0].year == entry.expect["year"], [(f.raw, f.year) for f in extraction.targets]
 
 
 def test_headings_of_results_and_goals_start_parts_of_their_kind() -> None:
@@ -156,6 +272,222 @@ LOCKED_ROLES = [(k, ex) for k, ex in LOCKED if k.startswith(LOCKED_FAMILIES_WITH
 @pytest.mark.parametrize(("key", "example"), LOCKED_ROLES, ids=[k for k, _ in LOCKED_ROLES])
 def test_locked_role_examples_still_assign_someone(key: str, example: str) -> None:
     assert _assigned(example), f"{key}: {example!r} assigns nobody"
+
+
+
+
+# ---------------------------------------------------------------- word families, each through its component
+
+
+def _people_expect(example: object) -> bool:
+    from policykg.loaders.people import person_name
+
+    assert isinstance(example, dict)
+    return person_name(str(example["text"])) == example["expect"]
+
+
+def _no_person(text: object) -> bool:
+    from policykg.loaders.people import person_name
+
+    return person_name(str(text)) is None
+
+
+def _leaders(example: object) -> bool:
+    from policykg.loaders.people import names_of_leaders
+
+    text, expect = (example["text"], example["expect"]) if isinstance(example, dict) else (example, [])
+    return [n for n, _ in names_of_leaders(str(text))] == expect
+
+
+def _assigns(text: object) -> bool:
+    return bool(_assigned(str(text)))
+
+
+def _marked_lead_only(text: object) -> bool:
+    found = _assigned(str(text))
+    return len(found.get("lead", [])) == 1 and bool(found.get("support"))
+
+
+def _no_etc(text: object) -> bool:
+    found = _assigned(str(text))
+    return bool(found) and not any("等" in n or n.endswith("部门") for n in found.get("support", []))
+
+
+def _collective_kept(text: object) -> bool:
+    return _assigned(str(text)).get("support") == ["有关部门"]
+
+
+def _shared_suffix(text: object) -> bool:
+    return _assigned(str(text)).get("lead") == ["杭州市科技局", "滨江区科技局"]
+
+
+def _zone_not_place(text: object) -> bool:
+    return _assigned(str(text)).get("lead") == ["高新区", "市科技局"]
+
+
+def _assigns_people(text: object) -> bool:
+    return bool(_assigned(str(text)).get("people"))
+
+
+def _problem_cell(text: object) -> bool:
+    from policykg.loaders.tables import read_tables
+
+    table = read_tables(f"工作任务 | 存在问题 | 下一步打算 |\n建设平台 | {text} | |")[0]
+    return "存在问题" in table.rows[0].fields
+
+
+def _field_line(text: object) -> bool:
+    from policykg.loaders.blocks import classify
+
+    return classify(0, str(text)).field is not None
+
+
+def _ditto(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    tasks = extract_text(str(text).replace("\\n", "\n")).tasks
+    return len(tasks) >= 2 and bool(tasks[-1].lead) and tasks[-1].lead == tasks[0].lead
+
+
+def _typed_cell(text: object) -> bool:
+    from policykg.loaders.texttables import _typed_cell
+
+    return _typed_cell(str(text))
+
+
+def _first_leads(text: object) -> bool:
+    from policykg.loaders.roles import Conventions
+
+    return Conventions.read(str(text)).first_leads
+
+
+def _section(text: object) -> bool:
+    from policykg.loaders.blocks import classify
+
+    return classify(0, str(text)).section is not None
+
+
+def _pdf_numbered(text: object) -> bool:
+    from policykg.loaders.readers.pdflayout import _NUMBERED
+
+    return _NUMBERED.match(str(text)) is not None
+
+
+def _heading_names(text: object) -> bool:
+    from policykg.loaders.roles import heading_roles
+
+    found = heading_roles(str(text))
+    return bool(found.people or found.lead)
+
+
+def _lead_words_counted(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    coverage = extract_text(str(text) + "\n").coverage
+    return coverage is not None and (coverage.lead_words + coverage.support_words) > 0
+
+
+def _contact_only(text: object) -> bool:
+    from policykg.loaders.roles import find_clauses
+
+    found = find_clauses(str(text))
+    return bool(found) and all(c.contact_only for c in found)
+
+
+def _introduces_list(text: object) -> bool:
+    from policykg.loaders import extract_text
+
+    tasks = extract_text(f"{text}:\n组长:张建国(市长)\n成员:李明(副市长)\n").tasks
+    return len(tasks) == 1 and tasks[0].people == ["张建国", "李明"]
+
+
+def _no_unit_named(text: object) -> bool:
+    from policykg.loaders.roles import find_clause
+
+    found = find_clause(str(text))
+    return found is None or not (found.lead or found.support)
+
+
+#: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
+WORD_CHECKS = {
+    "people.surnames": (_people_expect, _no_person),
+    "people.compound_surnames": (_people_expect, _no_person),
+    "people.posts": (_people_expect, _no_person),
+    "people.not_person": (_people_expect, _no_person),
+    "people.masks": (_people_expect, _no_person),
+    "people.lead_verbs": (_leaders, _leaders),
+    "people.each_takes": (_leaders, _leaders),
+    "columns.problem_words": (_problem_cell, lambda t: not _problem_cell(t)),
+    "columns.field_labels": (_field_line, lambda t: not _field_line(t)),
+    "columns.ditto": (_ditto, _ditto),
+    "columns.deadline_tails": (_typed_cell, _typed_cell),
+    "numbering.part_words": (_section, lambda t: not _section(t)),
+    "numbering.pdf_part_words": (_pdf_numbered, lambda t: not _pdf_numbered(t)),
+    "roles.unit_label_endings": (_assigns, lambda t: not _assigns(t)),
+    "roles.people_label_endings": (_assigns_people, lambda t: not _assigns_people(t)),
+    "roles.lead_marks": (_marked_lead_only, _marked_lead_only),
+    "roles.first_leads": (_first_leads, lambda t: not _first_leads(t)),
+    "roles.etc_tails": (_no_etc, _no_etc),
+    "roles.collective_prefixes": (_collective_kept, _collective_kept),
+    "roles.place_levels": (_shared_suffix, _shared_suffix),
+    "roles.not_place_words": (_zone_not_place, _zone_not_place),
+    "roles.agency_endings": (_assigns, lambda t: not _assigns(t)),
+    "roles.heading_verbs": (_heading_names, lambda t: not _heading_names(t)),
+    "roles.heading_tails": (_heading_names, _heading_names),
+    "roles.lead_words_seen": (_lead_words_counted, _lead_words_counted),
+    "roles.support_words_seen": (_lead_words_counted, _lead_words_counted),
+    "roles.contact_labels": (_contact_only, _contact_only),
+    "roles.list_openers": (_introduces_list, _introduces_list),
+    "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
+    "roles.stated_with": (_assigns, _assigns),
+}
+
+
+def test_every_word_family_has_a_check() -> None:
+    assert set(WORD_CHECKS) == set(lexicon.WORD_FAMILIES)
+
+
+WORD_CASES = [(name, "example", ex) for name in lexicon.WORD_FAMILIES for ex in lexicon.word_family(name).examples] + [
+    (name, "negative", neg) for name in lexicon.WORD_FAMILIES for neg in lexicon.word_family(name).negatives]
+
+
+@pytest.mark.parametrize(("family", "which", "case"), WORD_CASES, ids=[f"{f}:{w}:{c}"[:60] for f, w, c in WORD_CASES])
+def test_word_family_examples_through_their_component(family: str, which: str, case: object) -> None:
+    positive, negative = WORD_CHECKS[family]
+    assert (positive if which == "example" else negative)(case), (family, which, case)
+
+
+def test_every_word_family_proves_itself_with_an_example() -> None:
+    assert [name for name in lexicon.WORD_FAMILIES if not lexicon.word_family(name).examples and
+            not lexicon.word_family(name).negatives] == []
+
+
+NAME_ENTRIES = list(lexicon.name_entries())
+
+
+@pytest.mark.parametrize("entry", NAME_ENTRIES, ids=_ids(NAME_ENTRIES))
+def test_name_words_are_no_part_of_an_indicator_name(entry: lexicon.Entry) -> None:
+    """Each family's example: the figure's indicator comes out named as ``expect.name`` ("" for a fragment)."""
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets][-1:] == [entry.expect["name"]]
+
+
+@pytest.mark.parametrize("entry", lexicon.list_head_entries(), ids=_ids(lexicon.list_head_entries()))
+def test_a_list_shares_its_head(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    assert [t.indicator for t in extract_text(entry.example).targets] == entry.expect["names"]
+
+
+@pytest.mark.parametrize("entry", lexicon.unitless_entries(), ids=_ids(lexicon.unitless_entries()))
+def test_a_unitless_indicator_keeps_its_bare_figures(entry: lexicon.Entry) -> None:
+    from policykg.loaders import extract_text
+
+    figures = extract_text("2037年工作要点\n" + entry.example).targets
+    assert figures and all(t.unit == "" and entry.word in t.indicator + t.raw for t in figures)
+    if entry.negative:
+        assert extract_text("2037年工作要点\n" + entry.negative).targets == []
 
 
 if __name__ == "__main__":

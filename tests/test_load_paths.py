@@ -1,9 +1,9 @@
-"""The load paths give one graph: bulk = transactional, any load order, concurrent loaders.
+"""Every way of loading gives one graph: one document per transaction or many, any load order,
+a load killed midway and run again, concurrent loaders.
 
 A small corpus from ``bench/corpus.py`` (agencies with several yearly plans, in TXT,
 HTML and DOCX) goes into fresh embedded stores several ways; the canonical hash of
-``graph.fingerprint`` (or its CONTINUES lines, where ``docs`` lists legitimately keep
-the load order) must agree.
+``graph.fingerprint`` (or its CONTINUES lines) must agree.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def graphs(files: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Itera
         return KnowledgeGraph.open(tmp_path_factory.mktemp("store"), heap="512m")
 
     with store() as kg:  # the reference: one document per transaction, in file order
-        loaded = list(kg.load_iter(files, jobs=1, bulk=False, batch=1))
+        loaded = list(kg.load_iter(files, jobs=1, batch=1))
         assert all(r.ok for r in loaded)
         source = {r.doc_id: Path(r.source) for r in loaded}
         out["one_by_one"] = graph_fingerprint(kg.store)
@@ -66,32 +66,33 @@ def graphs(files: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Itera
         middle = _a_middle_plan(docs)
         kg.delete_document(middle)
         out["without_middle"] = continues(kg)
-        assert all(r.ok for r in kg.load_iter(files, jobs=1, bulk=False))  # reload: the middle one comes back
+        assert all(r.ok for r in kg.load_iter(files, jobs=1))  # reload: the middle one comes back
         out["deleted_and_reloaded"] = continues(kg)
-    with store() as kg:  # bulk: worker processes, continuity in memory
-        results = list(kg.load_iter(files, jobs=2, bulk=True))
-        assert all(r.ok for r in results) and not any(r.present for r in results)
-        out["bulk"] = graph_fingerprint(kg.store)
-        rerun = list(kg.load_iter(files, jobs=1, bulk=True))
-        out["bulk_rerun_skipped"] = all(r.present for r in rerun)
-        out["bulk_rerun"] = graph_fingerprint(kg.store)
+    with store() as kg:  # the whole corpus in one batch, two worker processes
+        results = list(kg.load_iter(files, jobs=2, batch=N_DOCS))
+        assert all(r.status == "loaded" for r in results)
+        out["batched"] = graph_fingerprint(kg.store)
+        rerun = list(kg.load_iter(files, jobs=1, batch=5))
+        out["rerun_ok"] = all(r.status == "loaded" for r in rerun)
+        out["rerun"] = graph_fingerprint(kg.store)
     with store() as kg:  # another order, batched transactions
         shuffled = [f for f in files if f != source[middle]]
         random.Random(3).shuffle(shuffled)
-        assert all(r.ok for r in kg.load_iter(shuffled, jobs=1, bulk=False, batch=5))
+        assert all(r.ok for r in kg.load_iter(shuffled, jobs=1, batch=5))
         out["never_middle"] = continues(kg)
-        assert all(r.ok for r in kg.load_iter([source[middle]], jobs=1, bulk=False))
+        assert all(r.ok for r in kg.load_iter([source[middle]], jobs=1))
         out["shuffled_continues"] = continues(kg)
     with store() as kg:
-        assert all(r.ok for r in kg.load_iter(list(reversed(files)), jobs=1, bulk=True, batch=3))
+        assert all(r.ok for r in kg.load_iter(list(reversed(files)), jobs=1, batch=3))
         out["reversed_continues"] = continues(kg)
     crashed = tmp_path_factory.mktemp("crashed")
     out["killed_after"] = _load_and_kill(files, crashed)
     with KnowledgeGraph.open(crashed, heap="512m") as kg:  # the rerun completes what the killed load left out
         out["after_kill_documents"] = kg.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-        rerun = list(kg.load_iter(files, jobs=1, bulk=True, batch=2))
+        out["after_kill_partial"] = kg.read(
+            "MATCH (d:Document) WHERE NOT EXISTS { (d)-[:HAS_TASK]->() } RETURN count(d) AS n")[0]["n"]
+        rerun = list(kg.load_iter(files, jobs=1, batch=2))
         assert all(r.ok for r in rerun)
-        out["rerun_skipped"] = sum(r.present for r in rerun)
         out["crash_and_rerun"] = graph_fingerprint(kg.store)
     with store() as kg:  # two loaders at once, each one document per transaction
         halves = [files[0::2], files[1::2]]
@@ -100,7 +101,7 @@ def graphs(files: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Itera
 
         def load(part: list[Path]) -> None:
             try:
-                for r in kg.load_iter(part, jobs=1, bulk=False, batch=1):
+                for r in kg.load_iter(part, jobs=1, batch=1):
                     if not r.ok:
                         failed.append(Path(r.source))
                         errors.append(str(r.error))
@@ -118,7 +119,7 @@ def graphs(files: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Itera
         # and loads on a second try; the continuity check is about the edges once all are in.
         races = ("Duplicated key", "not found")
         out["concurrent_errors"] = [e for e in errors if not any(r in e for r in races)]
-        assert all(r.ok for r in kg.load_iter(failed, jobs=1, bulk=False))
+        assert all(r.ok for r in kg.load_iter(failed, jobs=1))
         out["concurrent_continues"] = continues(kg)
     yield out
 
@@ -128,7 +129,7 @@ import sys
 from pathlib import Path
 from policykg.kg import KnowledgeGraph
 kg = KnowledgeGraph.open(sys.argv[1], heap="512m")
-for r in kg.load_iter([Path(p) for p in sys.argv[2:]], jobs=1, bulk=True, batch=2):
+for r in kg.load_iter([Path(p) for p in sys.argv[2:]], jobs=1, batch=2):
     print(r.ok, flush=True)
 """
 
@@ -179,19 +180,19 @@ def test_the_corpus_has_continuity_to_compare(graphs: dict[str, Any]) -> None:
     assert len(graphs["one_by_one_continues"]) > 20
 
 
-def test_bulk_and_transactional_paths_give_the_same_graph(graphs: dict[str, Any]) -> None:
-    assert graphs["bulk"] == graphs["one_by_one"]
+def test_one_document_per_transaction_and_the_whole_corpus_in_one_give_the_same_graph(graphs: dict[str, Any]) -> None:
+    assert graphs["batched"] == graphs["one_by_one"]
 
 
-def test_a_bulk_rerun_skips_what_is_there_and_changes_nothing(graphs: dict[str, Any]) -> None:
-    assert graphs["bulk_rerun_skipped"]
-    assert graphs["bulk_rerun"] == graphs["bulk"]
+def test_loading_again_replaces_and_changes_nothing(graphs: dict[str, Any]) -> None:
+    assert graphs["rerun_ok"]
+    assert graphs["rerun"] == graphs["batched"]
 
 
 def test_a_load_killed_midway_leaves_whole_documents_and_a_rerun_completes_it(graphs: dict[str, Any]) -> None:
     assert 0 < graphs["killed_after"] < N_DOCS
     assert graphs["after_kill_documents"] >= graphs["killed_after"]  # nothing reported loaded was lost
-    assert graphs["rerun_skipped"] == graphs["after_kill_documents"]  # those were whole: skipped, not redone
+    assert graphs["after_kill_partial"] == 0  # every stored document has its tasks: whole, not half
     assert graphs["crash_and_rerun"] == graphs["one_by_one"]
 
 

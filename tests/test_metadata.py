@@ -62,19 +62,40 @@ CITY = """首页 > 政务公开 > 区科技局
 
 def test_short_issuer_kept_and_region_found_in_text() -> None:
     meta = extract_metadata(CITY)
-    assert meta.issuer == "区科技局"  # as written: nothing names the place in full
     assert meta.region == "云溪区"  # the district the text keeps naming, not a 市级 qualifier
+    assert meta.issuer == "云溪区科技局"  # the short 区科技局, named in full by that district
     assert meta.doc_no == "云科〔2033〕3号"
     assert meta.date == "2033-03-15"
     assert meta.year == 2033
 
 
 def test_year_is_the_year_the_plan_is_for() -> None:
-    text = "网站首页 > 工作计划\n某州市科学技术局2034年工作总结和2035年工作思路\n(一)平台建设。\n"
+    text = "网站首页 > 工作计划\n某州市科学技术局2034年工作总结和2035年工作思路\n一、2034年工作总结\n(一)平台建设。\n二、2035年工作思路\n"
     meta = extract_metadata(text)
     assert meta.year == 2035
     assert meta.issuer == "某州市科学技术局"
     assert meta.region == "某州市"
+
+
+def test_a_review_cut_before_its_plan_part_is_for_the_reviewed_year() -> None:
+    """A copy of ``2034年工作总结和2035年工作思路`` that stops inside its review reports on 2034."""
+    text = "网站首页 > 工作计划\n某州市科学技术局2034年工作总结和2035年工作思路\n一、2034年工作总结\n(一)平台建设。新建平台3个。\n"
+    assert extract_metadata(text).year == 2034
+    unheaded = "某州市2034年科技工作及2035年工作思路\n2034年,全市新建平台3个,已完成年度任务。\n"
+    assert extract_metadata(unheaded).year == 2034
+
+
+def test_a_report_titled_without_a_year_is_for_the_year_its_opening_reports() -> None:
+    text = "科技局上年度述职报告\n2036-05-20\n科技局上年度述职报告\n2035 年,在市委、市政府坚强领导下,市科技局坚持创新驱动。\n"
+    assert extract_metadata(text).year == 2035  # not the date the copy was posted
+
+
+def test_a_news_lead_is_for_the_year_it_plans() -> None:
+    text = "日前,某县科技局对2035年工作进行了全面总结,对2036年度科技工作进行了全面谋划。\n一、工作思路\n二、工作目标\n"
+    meta = extract_metadata(text)
+    assert meta.year == 2036
+    assert meta.issuer == "某县科技局"  # the body that speaks in the lead
+    assert meta.title != "一、工作思路"  # a numbered heading is no title
 
 
 def test_year_falls_back_to_the_date() -> None:
@@ -170,3 +191,71 @@ def test_a_multi_year_plan_is_dated_by_its_document_number_when_issued_inside_it
 def test_a_briefing_without_a_signature_is_issued_by_the_body_it_speaks_for() -> None:
     meta = extract_metadata("科技局领导班子工作总结今年以来,市科技局全体干部职工在市委的正确领导下,全面完成各项目标任务。\n")
     assert meta.issuer == "市科技局"
+
+
+def test_a_title_that_quotes_another_names_its_own_issuer() -> None:
+    """国务院关于落实《政府工作报告》…的意见 is the State Council's, about all of China, not the quoted report."""
+    text = "返回首页\n国务院关于落实《政府工作报告》重点工作部门分工的意见\n国发〔2037〕6号\n一、落实发展主要目标\n"
+    meta = extract_metadata(text)
+    assert meta.title == "国务院关于落实《政府工作报告》重点工作部门分工的意见"
+    assert meta.issuer == "国务院"
+    assert meta.region == "全国"
+
+
+def test_the_body_that_issues_what_a_news_item_reports() -> None:
+    text = "重点任务部门分工确定(中国政府网)\n发布时间:2037-03-31\n3月29日,国务院印发关于落实《政府工作报告》重点工作部门分工的意见。\n"
+    meta = extract_metadata(text)
+    assert meta.issuer == "国务院"
+    assert meta.region == "全国"
+
+
+def test_agencies_that_issue_together() -> None:
+    text = ("文号: | 某发改规划〔2037〕13号 |\n发布单位: | 市科技局 |\n"
+            "临海市发展和改革局 临海市科学技术局 关于印发《临海市科学技术发展规划》的 通知 |\n正文。\n")
+    assert extract_metadata(text).issuer == "临海市发展和改革局、临海市科学技术局"
+
+
+def test_a_red_header_file_names_its_issuer() -> None:
+    text = "2037年科技工作要点\n发布日期:2037-02-16\n胶州市科技和工业信息化局文件\n胶科工字〔2037〕1号\n2037年科技工作要点\n"
+    meta = extract_metadata(text)
+    assert meta.issuer == "胶州市科技和工业信息化局"
+    assert meta.region == "胶州市"  # the issuer's own place, not a city the text mentions
+
+
+def test_a_provincial_document_that_never_names_its_province() -> None:
+    text = ("2037年省《政府工作报告》重点工作分工方案(一)\n"
+            "加快推进大连石化炼化一体化、葫芦岛基地建设、辽阳石化乙烯节能等重大项目,沈阳、鞍山同步推进。\n")
+    meta = extract_metadata(text)
+    assert meta.title == "2037年省《政府工作报告》重点工作分工方案(一)"
+    assert meta.region == "辽宁省"  # the province of the cities it names
+
+
+def test_a_summary_under_a_metadata_block_is_titled_by_its_own_line() -> None:
+    text = ("索引号 002969069/2038-120113\n组配分类 重点工作 发布机构 区科技局\n主题分类 科技 体裁分类 报告\n"
+            "2037年科技进步报告\n发布时间: 2038-07-12 信息来源: 区科技局\n"
+            "2037 年,鄞州区科技局(科协)在区委区政府和上级科技(科协)部门的正确领导下,强力推进创新深化。\n")
+    meta = extract_metadata(text)
+    assert meta.title == "2037年科技进步报告"
+    assert meta.year == 2037
+    assert meta.region == "鄞州区"
+    assert meta.issuer == "鄞州区科技局(科协)"  # the short 区科技局 as the text writes it in full
+
+
+def test_the_state_councils_report_is_about_all_of_china() -> None:
+    """A city the report's text names (重庆) is no region of the State Council's report."""
+    from policykg.loaders import extract_text
+
+    text = ("政府工作报告\n——2040年3月5日在第十四届全国人民代表大会第三次会议上\n现在,我代表国务院,向大会报告政府工作。\n"
+            "一、2039年工作回顾\n重庆、重庆两江新区和重庆西部科学城加快建设。国内生产总值增长5%。\n")
+    doc = extract_text(text).document
+    assert (doc.issuer, doc.region, doc.year, doc.kind) == ("国务院", "全国", 2040, "government-work-report")
+
+
+def test_a_meeting_that_reviews_a_year_and_plans_this_year() -> None:
+    text = "某县招商引资工作会议召开\n3月26日,某县召开会议。会议总结了2039年某县招商引资工作,安排部署今年的工作任务。\n"
+    assert extract_metadata(text).year == 2040
+
+
+def test_a_day_month_year_date() -> None:
+    assert parse_date("13.03.2015  07:51") == "2015-03-13"
+    assert extract_metadata("陕西《政府工作报告》部门分工确定\n\n13.03.2035  07:51\n记者昨日获悉。\n").year == 2035

@@ -67,3 +67,22 @@ def test_a_contact_person_makes_no_task() -> None:
     text = "1.建设实验室。(牵头单位:基础处)\n注:各责任单位请于每季度末报送工作进展,联系人:王磊,电话:12345。\n"
     tasks = extract_text(text).tasks
     assert [(t.number, t.people) for t in tasks] == [("1", [])]
+
+
+def test_a_leading_group_listed_one_member_a_line() -> None:
+    """b3's layouts: letter-spaced labels (组 长:), names padded to width (龚 正), members on the lines
+    after their label, minority names with ·, posts in brackets."""
+    text = ("经市政府研究,决定成立新城规划建设推进协调领导小组。领导小组组成人员如下:\n"
+            "组 长:龚 正 市长\n副组长:陈 寅 常务副市长\n汤志平 副市长\n"
+            "成 员:马春雷 市政府副秘书长、市发展改革委主任\n华 源 市商务委主任\n"
+            "买买提·阿不力米提(市自然资源局党组副书记、局长)\n"
+            "领导小组下设办公室(设在市规划资源局),办公室主任由徐毅松同志兼任。\n")
+    tasks = extract_text(text).tasks
+    assert tasks[0].people == ["龚正", "陈寅", "汤志平", "马春雷", "华源", "买买提·阿不力米提"]
+
+
+def test_a_person_field_accepts_names_running_text_would_doubt() -> None:
+    from policykg.loaders.people import looks_like_name
+
+    assert not looks_like_name("王平") or looks_like_name("王平", strict=False)
+    assert split_people("闵 成 马梅红 许小建") == ["闵成", "马梅红", "许小建"]

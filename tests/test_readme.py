@@ -97,7 +97,7 @@ def test_every_shell_example_in_the_usage_section_runs_and_prints_what_it_says(
     sheet = load_workbook(tmp_path / "matrix.xlsx").active
     assert sheet is not None
     assert [c.value for c in sheet[1]] == ["indicator", "year", "region", "target", "target_display", "actual",
-                                           "actual_display", "unit"]
+                                           "actual_display", "unit", "target_high", "target_high_display"]
     met = (tmp_path / "met.csv").read_bytes()
     assert met.startswith("\ufeffindicator,region,year,target,target_display,actual,actual_display,unit".encode())
     assert "技术交易额,浙江省,2021,100000000000,1000亿元,115700000000,1157亿元,元" in met.decode("utf-8-sig")
@@ -115,7 +115,8 @@ def test_the_notebook_example_runs(store: tuple[Path, dict[str, str]]) -> None:
     namespace: dict[str, object] = {}
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
     df = namespace["df"]
-    assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw"]  # type: ignore[attr-defined]
+    assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw", "value_high", "value_high_display", "comparator",
+                                  "mentions"]  # type: ignore[attr-defined]
     assert 15000000000 in set(df["value"])  # type: ignore[index]
     top = namespace["top"]
     assert top.iloc[0]["unit"] == "高新处"  # type: ignore[attr-defined]

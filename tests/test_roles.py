@@ -246,3 +246,12 @@ def test_a_responsible_line_under_a_lead_line_supports() -> None:
 
     task = extract_text("1.努力实现地区生产总值增长6.2%左右。\n牵头单位:区发改局\n责任单位:立山经济开发区,全区经济运行各专班\n").tasks[0]
     assert (task.lead, task.support) == (["区发改局"], ["立山经济开发区", "全区经济运行各专班"])
+
+
+def test_a_clause_the_pages_cut_left_open_still_assigns() -> None:
+    text = "万元GDP能耗下降2.5%(分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅、省"
+    assert clause(text) == (["省发展改革委"], ["省工业和信息化厅"], [])  # posts without names are nobody
+
+
+def test_lead_verbs_that_say_how_the_lead_acts() -> None:
+    assert clause("调整优化工业经济结构。(市经信委、市国土资源局牵头落实)") == (["市经信委", "市国土资源局"], [], [])

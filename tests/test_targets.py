@@ -117,10 +117,10 @@ def test_noun_after_the_unit_when_a_verb_governs_it() -> None:
     assert t.indicator.startswith("创新平台和载体")
 
 
-def test_pair_shares_its_indicator() -> None:
+def test_pair_names_each_of_its_indicators() -> None:
     a, b = run("省级和市级研发中心累计分别达到24家和83家。")
     assert (a.value, b.value) == (24, 83)
-    assert a.indicator == b.indicator
+    assert (a.indicator, b.indicator) == ("省级研发中心累计", "市级研发中心累计")  # 分别: one each, in turn
     assert "83家" in b.raw
 
 
@@ -403,3 +403,69 @@ def test_a_baseline_from_x_to_y_is_the_actual_at_the_period_start() -> None:
     got = {(t.value, t.kind, t.year) for t in extract_text(text).targets}
     assert (1.5, "actual", 2015) in got and (300, "actual", 2015) in got  # five years back in a 十三五 review
     assert (2.4, "target", 2021) in got
+
+
+# --- each figure by its own sentence ----------------------------------------------------------
+
+
+def _facts(text: str) -> list[tuple[float, str, int | None]]:
+    from policykg.loaders import extract_text
+
+    return [(t.value, t.kind, t.year) for t in extract_text(text).targets]
+
+
+def test_a_report_that_states_each_goal_then_its_completion() -> None:
+    """In a 绩效工作总结 each item states its task (a goal), then what was done by 截至10月底 (results);
+    every numbered item starts with its goal again."""
+    text = ("县科技局2037年绩效工作总结\n年度工作任务及完成情况1.专利:(1)每万人口发明专利拥有量增长28%。"
+            "按照指标要求,我县发明专利拥有量应达到30件,截至10月底,我县已完成了26件,尚差4件。"
+            "(2)年度发明专利受理量。任务是60件,截至10月底,受理量为55件。\n")
+    assert _facts(text) == [(28, "target", 2037), (30, "target", 2037), (26, "actual", 2037), (4, "actual", 2037),
+                            (60, "target", 2037), (55, "actual", 2037)]
+
+
+def test_a_year_said_early_in_a_paragraph_dates_the_sentences_after_it() -> None:
+    text = ("科技部部署2037年科技工作十大任务\n部长表示,2036年,我国科技实力进一步增强;预计全社会研发支出达到15440亿元;"
+            "全国技术合同成交额达11407亿元。今年,力争技术合同成交额达到12000亿元。\n")
+    assert _facts(text) == [(1.544e12, "actual", 2036), (1.1407e12, "actual", 2036), (1.2e12, "target", 2037)]
+
+
+def test_a_span_the_sentence_names_dates_its_figures() -> None:
+    """In a 十四五 plan, 十三五期间 figures are results of 2020, their baseline of 2015."""
+    text = ("某市科学技术“十四五”发展规划\n为加强我市“十四五”时期科技发展工作,特编制本规划,规划期为2021—2025年。\n"
+            "“十三五”期间全市研发人员数从5758名增至6006名,人才总量达到12.69万人。\n到2025年,研发人员达到8000名。\n")
+    assert _facts(text) == [(5758, "actual", 2015), (6006, "actual", 2020), (126900, "actual", 2020),
+                            (8000, "target", 2025)]
+    from policykg.loaders import extract_text
+
+    spans = [(t.basis, t.period_from, t.period_to) for t in extract_text(text).targets]
+    assert spans[:2] == [("baseline", None, None), (None, 2016, 2020)]
+
+
+def test_a_work_report_paragraph_opening_on_a_five_year_period() -> None:
+    """A State Council report's “十四五”时期是… paragraph sets goals for 2025 (not for the 2035 of a
+    quoted title split over lines), 过去五年 reviews five years, and an average is no year's figure."""
+    text = ("政府工作报告\n现在,我代表国务院,向大会报告政府工作。\n一、2020年工作回顾\n全年国内生产总值增长2.3%。\n"
+            "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n过去五年,国内生产总值年均增长5.7%。\n"
+            "“十四五”时期是新征程的第一个五年。根据《\n国民经济和社会发展第十四个五年规划和2035年远景目标纲要(草案)\n》,这里概述几个方面。\n"
+            "——森林覆盖率达到24.1%。\n三、2021年重点工作\n国内生产总值增长6%以上。\n")
+    from policykg.loaders import extract_text
+
+    got = [(t.value, t.kind, t.year, t.aggregate, t.period_from) for t in extract_text(text).targets]
+    assert got == [(2.3, "actual", 2020, None, None), (5.7, "actual", 2020, "average", 2016),
+                   (24.1, "target", 2025, None, 2021), (6, "target", 2021, None, None)]
+
+
+def test_a_headline_with_figures_is_no_heading() -> None:
+    text = ("今年预期目标:地区生产总值增7.5%-8%\n2036-01-24 来源:大众网\n现在,我代表省人民政府,向大会报告工作。\n"
+            "刚刚过去的2035年,全省生产总值比上年增长8%。\n2036年主要预期目标是:地区生产总值增长7.5%-8%。\n")
+    assert _facts(text)[1:] == [(8, "actual", 2035), (7.5, "target", 2036)]
+
+
+def test_values_as_written_keep_their_range_direction_and_qualifier() -> None:
+    from policykg.loaders import extract_text
+
+    t = extract_text("2037年工作要点\n单位地区生产总值能耗和二氧化碳排放分别降低13.5%、18%,国内生产总值增长6%-6.5%。\n").targets
+    assert [(x.value, x.value_high, x.direction) for x in t] == [(13.5, None, "down"), (18, None, "down"), (6, 6.5, "up")]
+    level = extract_text("2037年工作要点\n城镇化率提高到65%,失业率控制在5.5%以内。\n").targets
+    assert [(x.value, x.direction, x.comparator) for x in level] == [(65, None, "="), (5.5, None, "<=")]

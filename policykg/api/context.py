@@ -29,4 +29,7 @@ class ApiContext:
 
 def get_context(request: Request) -> ApiContext:
     ctx: ApiContext = request.app.state.ctx
+    revive = getattr(ctx.kg.store, "revive", None)
+    if revive is not None:
+        revive()  # a server that died or was stopped by its health check is started again (a /proc check else)
     return ctx

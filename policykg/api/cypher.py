@@ -2,7 +2,8 @@
 
 The project's read-only guard decides before anything reaches the store: a refused
 statement is 403 and the store never sees it. An allowed one runs READ-routed with
-a row limit (``truncated`` tells) and a time limit (503 past it).
+a row limit (``truncated`` tells) and a time limit: past it the statement is stopped on the server
+and the answer is 503.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from policykg.api.context import ApiContext, get_context
 from policykg.api.models import CypherRequest, CypherResult
 from policykg.api.problems import Problem, problem_responses
 from policykg.api.storeerrors import store_errors
-from policykg.graph.bounded import read_bounded
+from policykg.graph.bounded import StatementTimedOut, read_bounded
 from policykg.output import json_value
 from policykg.queries import QueryError, check_read_only
 
 router = APIRouter()
 Ctx = Annotated[ApiContext, Depends(get_context)]
 MAX_STATEMENT_CHARS = 20_000
+BACKSTOP_SECONDS = 10.0
 
 
 def _value(value: object) -> object:
@@ -54,13 +56,19 @@ async def cypher(body: CypherRequest, ctx: Ctx) -> CypherResult:
 
     def run() -> CypherResult:
         with store_errors():
-            result = read_bounded(ctx.kg.store, body.query, body.params, max_rows=settings.cypher_max_rows,
-                                  timeout=settings.cypher_seconds)
+            try:
+                result = read_bounded(ctx.kg.store, body.query, body.params, max_rows=settings.cypher_max_rows,
+                                      timeout=settings.cypher_seconds)
+            except StatementTimedOut:
+                raise Problem(503, f"the statement ran past the time limit of {settings.cypher_seconds:g} s and was "
+                                   "stopped", headers={"Retry-After": "5"}) from None
         rows = [{k: _value(v) for k, v in r.items()} for r in result.rows]
         return CypherResult(columns=result.columns, rows=rows, truncated=result.truncated, limit=settings.cypher_max_rows)
 
     try:
-        return await asyncio.wait_for(run_in_threadpool(run), timeout=settings.cypher_seconds)
+        # The statement is stopped on the server at cypher_seconds and answers 503 then; this wait is only a
+        # backstop for a store that does not answer even that, so it leaves the store time to stop it first.
+        return await asyncio.wait_for(run_in_threadpool(run), timeout=settings.cypher_seconds + BACKSTOP_SECONDS)
     except TimeoutError:
         raise Problem(503, f"the statement ran past the time limit of {settings.cypher_seconds:g} s",
                       headers={"Retry-After": "5"}) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 
 class Link(BaseModel):
@@ -92,10 +92,35 @@ class QueryResult(BaseModel):
     rows: list[dict[str, Any]]
 
 
+#: How deeply a request's parameters may nest (lists in maps in lists …); 900 levels had answered 500 (issue 22).
+MAX_PARAM_DEPTH = 32
+
+
+def depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests, counting no further than ``limit + 1`` (iteratively: no recursion to exhaust)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            level += 1
+            deepest = max(deepest, level)
+            if level <= limit:
+                stack.extend((v, level) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 class CypherRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     query: str
     params: dict[str, Any] = {}
+
+    @field_validator("params")
+    @classmethod
+    def _shallow(cls, params: dict[str, Any]) -> dict[str, Any]:
+        if depth(params, MAX_PARAM_DEPTH) > MAX_PARAM_DEPTH:
+            raise ValueError(f"params nest more than {MAX_PARAM_DEPTH} levels deep")
+        return params
 
 
 class CypherResult(BaseModel):

@@ -86,6 +86,11 @@ def install(app: FastAPI) -> None:
         where = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors[:5])
         return problem_response(request, 422, f"the request is not valid: {where}", errors=errors)
 
+    @app.exception_handler(RecursionError)
+    async def _too_deep(request: Request, exc: RecursionError) -> JSONResponse:
+        # a request body nested thousands of levels deep exhausts the parser's recursion: the caller's fault
+        return problem_response(request, 400, "the request is nested too deeply; flatten it")
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)

@@ -210,6 +210,11 @@ class RdfView:
             assert self._ox is not None
             return self._ox
 
+    @property
+    def update_lock(self) -> threading.Lock:
+        """Held while the view changes: hold it to fork a process that reads the view (``api.isolated``)."""
+        return self._lock
+
     def query(self, sparql: str, prefixes: dict[str, str] | None = None) -> Any:
         """A SPARQL query over the union of the view's graphs (the per-document split does not show)."""
         return self.current().query(sparql, prefixes=prefixes, use_default_graph_as_union=True)

@@ -21,6 +21,8 @@ import gc
 import importlib.util
 from typing import Any
 
+from policykg.api.slowclients import HEADER_SECONDS, protocol
+
 
 def loop_name() -> str:
     return "uvloop" if importlib.util.find_spec("uvloop") is not None else "asyncio"
@@ -36,9 +38,29 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+#: Seconds an idle keep-alive connection is kept (uvicorn's default, stated).
+KEEP_ALIVE_SECONDS = 5
+#: Bytes of an incomplete request head h11 buffers (where httptools is missing).
+MAX_HEAD_BYTES = 64 * 1024
+
+
+def uvicorn_config(app: Any, host: str, port: int, *, header_seconds: float = HEADER_SECONDS,
+                   log_level: str = "warning") -> Any:
+    """The one uvicorn configuration of ``policykg serve`` and the tests' live server.
+
+    Slow clients are dropped: a request's headers must arrive within ``header_seconds``
+    (``slowclients``), an idle keep-alive connection closes after ``KEEP_ALIVE_SECONDS``.
+    """
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False, loop=loop_name(),
+                          http=protocol(http_name(), header_seconds), timeout_keep_alive=KEEP_ALIVE_SECONDS,
+                          h11_max_incomplete_event_size=MAX_HEAD_BYTES)
+
+
 def serve(app: Any, host: str, port: int) -> None:
     """Serve until interrupted: one worker, uvloop + httptools where installed, no access log."""
     import uvicorn
 
     freeze_startup_objects()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, loop=loop_name(), http=http_name())
+    uvicorn.Server(uvicorn_config(app, host, port)).run()

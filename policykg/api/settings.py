@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from policykg.graph.bounded import default_seconds
 from policykg.ontology.iris import default_base
 
 #: Request bodies above this many bytes are refused with 413 (an uploaded plan is rarely over a few MB).
@@ -33,8 +34,10 @@ class ApiSettings:
     #: Guarded Cypher: at most this many rows come back (the rest is cut, ``truncated`` says so) ...
     cypher_max_rows: int = field(default_factory=lambda: _env_int("POLICYKG_CYPHER_ROWS", 10_000))
     #: ... and an answer that takes longer than this is abandoned with 503.
-    cypher_seconds: float = field(default_factory=lambda: _env_float("POLICYKG_CYPHER_SECONDS", 10.0))
+    cypher_seconds: float = field(default_factory=default_seconds)  # POLICYKG_CYPHER_SECONDS, as the CLI
     sparql_seconds: float = field(default_factory=lambda: _env_float("POLICYKG_SPARQL_SECONDS", 20.0))
+    #: Memory a SPARQL query's child process may take beyond the API process's own (MB).
+    sparql_memory_bytes: int = field(default_factory=lambda: _env_int("POLICYKG_SPARQL_MEMORY_MB", 1024) * 1024 * 1024)
     #: How stale the RDF view may be when another process writes to the store (the API's own writes refresh it).
     freshness_seconds: float = field(default_factory=lambda: _env_float("POLICYKG_RDF_FRESHNESS", 2.0))
     max_page: int = 1000

@@ -53,7 +53,7 @@ FIELD_NAMES: dict[str, str] = {
     "as_of": "截至", "indicator": "指标", "code": "代码", "section": "章节", "source": "来源",
 }
 SKIPPED_FIELDS = frozenset({"id", "type", "iri", "href", "links", "name", "docs", "span", "doc", "fields",
-                            "sha256", "media", "order", "indicator_id", "collective", "catalogued", "scope"})
+                            "sha256", "media", "order", "indicator_id", "series", "collective", "catalogued", "scope"})
 STYLE = """
 body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:0;color:#1b1b1b;
 background:#fafafa;line-height:1.6}

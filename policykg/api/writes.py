@@ -46,6 +46,24 @@ def require_key(request: Request, ctx: Ctx) -> None:
 
 
 Writer = Annotated[None, Depends(require_key)]
+#: A file name's UTF-8 bytes: file systems allow 255, and the temporary folder's name goes on top.
+MAX_NAME_BYTES = 200
+
+
+def checked_filename(filename: str) -> str:
+    """The upload's file name, or a 400 saying what is wrong with it (before any file is made).
+
+    A NUL, a control character, a path part (``/``, ``\\``, ``..``) or a name over 200 UTF-8
+    bytes (66 CJK characters) had reached the file system and answered 500 (issue 22).
+    """
+    if any(ord(c) < 32 or ord(c) == 127 for c in filename):
+        raise Problem(400, "the file name holds a control character (NUL, newline, …); give a plain file name")
+    if "/" in filename or "\\" in filename or filename in (".", ".."):
+        raise Problem(400, "give the file's name alone, without folders (no / or \\)")
+    if len(filename.encode("utf-8")) > MAX_NAME_BYTES:
+        raise Problem(400, f"the file name is over {MAX_NAME_BYTES} bytes in UTF-8 (a Chinese character takes 3); "
+                           "shorten it")
+    return filename
 
 
 @router.post("/documents", status_code=201, response_model=Loaded, tags=["documents"], operation_id="upload_document",
@@ -57,7 +75,7 @@ async def upload(request: Request, ctx: Ctx, _: Writer,
                                                 description="the file's name; its suffix (.txt, .html, .docx, .pdf, .xlsx, .csv) picks the reader")]
                  ) -> Loaded:
     """Upload one plan file and load it (replacing an earlier load of the same text)."""
-    name = PurePath(filename).name
+    name = checked_filename(filename)
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise Problem(400, f"cannot read {name!r}: the suffix must be one of {', '.join(SUPPORTED_SUFFIXES)}")

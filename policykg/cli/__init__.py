@@ -24,7 +24,7 @@ from policykg.cli.common import StoreOption
 #: ``queries`` start in a tenth of a second. ``tests/test_cli_startup.py`` checks that
 #: every registered verb is listed here.
 COMMAND_MODULES = {
-    "load": "load_cmds", "extract": "load_cmds", "stats": "load_cmds", "demo": "load_cmds",
+    "load": "load_cmds", "extract": "load_cmds", "stats": "load_cmds", "demo": "load_cmds", "neo4j-import": "load_cmds",
     "store": "store_cmds",
     "query": "query_cmds", "queries": "query_cmds", "evidence": "query_cmds", "cypher": "query_cmds",
     "analyze": "query_cmds", "evaluate": "eval_cmds",

@@ -21,8 +21,9 @@ from policykg.cli.common import (
     stop_after_current,
     store_of,
 )
-from policykg.kg import LOAD_COLUMNS, LoadResult, prepare_demo, scan_paths
+from policykg.kg import LOAD_COLUMNS, KnowledgeGraph, LoadResult, prepare_demo, scan_paths
 from policykg.kg import extract as extract_plan
+from policykg.loading import assemble_files
 from policykg.output import check_format, render
 
 IncludeOption = Annotated[list[str] | None, typer.Option(
@@ -42,13 +43,30 @@ def _report(result: LoadResult) -> None:
              f"({result.seconds:.2f} s)")
     elif result.status == "duplicate":
         _say(f"dup  {result.source}  same text as {result.duplicate_of}: loaded once")
-    elif result.status == "present":
-        _say(f"have {result.source}  already in the store ({result.doc_id}): not written again")
-        return
     else:
         _say(f"fail {result.error}", err=True)
     for note in result.notes:
         _say(f"note {result.source}: {note}")
+
+
+_COVERAGE = """
+MATCH (g:Target) WHERE g.doc IN $ids
+OPTIONAL MATCH (g)-[:MEASURES]->(i:Indicator)
+RETURN count(g) AS figures, count(i) AS named, sum(CASE WHEN i.catalogued THEN 1 ELSE 0 END) AS catalogued
+"""
+
+
+def _coverage(kg: KnowledgeGraph, ids: list[str]) -> str | None:
+    """How many of the loaded documents' figures landed on a catalogued indicator (the catalogue's coverage),
+    and how many the loader could not name (they keep their sentence, no indicator)."""
+    if not ids:
+        return None
+    row = kg.store.read(_COVERAGE, {"ids": ids})[0]
+    figures, named, catalogued = int(row["figures"] or 0), int(row["named"] or 0), int(row["catalogued"] or 0)
+    if not figures:
+        return None
+    return (f"figures: {figures}, {catalogued} ({100 * catalogued / figures:.1f} %) on catalogued indicators, "
+            f"{named - catalogued} on indicators of their own, {figures - named} without a name")
 
 
 def load(
@@ -64,11 +82,8 @@ def load(
         "--timeout", help="Seconds one document may take to extract (default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit).")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Extraction worker processes (default: the cores).")] = None,
-    bulk: Annotated[bool | None, typer.Option(
-        "--bulk/--no-bulk", help="Bulk path: continuity in memory, documents already in the store skipped "
-                                 "(default: on for an empty store).", show_default=False)] = None,
     batch: Annotated[int | None, typer.Option(
-        "--batch", min=1, help="Documents per transaction (default 50; 100 on the bulk path).")] = None,
+        "--batch", min=1, help="Documents per transaction (default 100).")] = None,
 ) -> None:
     """Load plans into the store in batches of documents, each batch one transaction; failures are counted, not fatal.
 
@@ -92,23 +107,22 @@ def load(
                                          "(Ctrl-C again abandons them)", err=True)) as stop, \
             open_graph(store, indicators=indicators, create=True) as kg:
         try:
-            for result in kg.load_iter(scan.files, timeout=timeout, jobs=jobs, bulk=bulk, batch=batch,
+            for result in kg.load_iter(scan.files, timeout=timeout, jobs=jobs, batch=batch,
                                        stop=lambda: stop.requested):
                 results.append(result)
                 if fmt == "table":
                     _report(result)
         except KeyboardInterrupt:
             abandoned = True
+        coverage = None if abandoned else _coverage(kg, [r.doc_id for r in results if r.status == "loaded" and r.doc_id])
     failed = [r for r in results if not r.ok]
     loaded = [r for r in results if r.status == "loaded"]
-    present = [r for r in results if r.status == "present"]
-    duplicates = len(results) - len(failed) - len(loaded) - len(present)
+    duplicates = len(results) - len(failed) - len(loaded)
     if fmt != "table":
         skipped_rows = [{"status": "skipped", "source": str(k.path), "detail": k.reason} for k in scan.skipped]
         render([*skipped_rows, *(r.as_row() for r in results)], LOAD_COLUMNS, fmt, output, title="load")
     seconds = time.perf_counter() - started  # wall time: extraction overlaps the writes
     summary = (f"{len(loaded)} loaded, {len(failed)} failed, {len(scan.skipped)} skipped"
-               + (f", {len(present)} already in the store" if present else "")
                + (f", {duplicates} duplicate{'s' if duplicates != 1 else ''}" if duplicates else "") + f", {seconds:.2f} s")
     if stop.requested or abandoned:
         left = len(scan.files) - len(results)
@@ -117,6 +131,8 @@ def load(
              + "; the loaded documents are in the store, run the same load again to finish", err=True)
         raise typer.Exit(INTERRUPTED)
     _say(summary, err=fmt != "table")
+    if coverage:
+        _say(coverage, err=fmt != "table")
     if failed:
         raise CliError(f"{len(failed)} of {len(results)} files failed to load")
 
@@ -196,6 +212,50 @@ def demo(
         raise CliError("some sample plans failed to load")
 
 
+def neo4j_import(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", help="A new folder for the CSV files and import.sh.")],
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", help="Seconds one document may take to extract (default $POLICYKG_DOC_TIMEOUT or 120; 0: no limit).")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Extraction worker processes (default: the cores).")] = None,
+    database: Annotated[str, typer.Option("--database", help="The Neo4j database the command imports into.")] = "neo4j",
+) -> None:
+    """Write CSV files for `neo4j-admin database import full`: a first load of many plans into an empty Neo4j.
+
+    Extracts like `load`, and writes the graph that load would build (the same fingerprint) as the
+    importer's CSV files, with import.sh holding its command. Run it with the database stopped; it
+    replaces the database (docs/neo4j.md).
+    """
+    from policykg.extraction import ExtractionPool
+    from policykg.graph.neo4j_import import CsvSink
+
+    scan = scan_paths(paths, include or (), exclude or ())
+    if scan.missing:
+        raise CliError(f"{scan.missing[0]}: no such file or folder; check the path", code=USAGE)
+    if out.exists() and any(out.iterdir()):
+        raise CliError(f"--out {out} is not empty; give a new folder (nothing in it is overwritten)", code=USAGE)
+    for skipped in scan.skipped:
+        _say(f"skip {skipped.path}  {skipped.reason}")
+    sink = CsvSink(out)
+    pool = ExtractionPool(jobs, timeout)
+    failed = 0
+    try:
+        for result in assemble_files(scan.files, pool, sink):
+            failed += not result.ok
+            _report(result)
+    finally:
+        pool.close()
+        sink.close()
+    script = sink.write_script(database)
+    _say(f"wrote {len(sink.nodes)} node and {len(sink.rels)} relationship files to {out}; "
+         f"with the database stopped, run {script} where neo4j-admin is (it replaces database {database})")
+    if failed:
+        raise CliError(f"{failed} files failed to extract; they are not in the CSV files")
+
+
 def register(app: typer.Typer) -> None:
-    for command in (load, extract, stats, demo):
+    for command in (load, extract, stats, demo, neo4j_import):
         app.command()(reports_errors(command))

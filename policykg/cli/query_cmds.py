@@ -130,6 +130,9 @@ def cypher_command(
     statement: Annotated[str, typer.Argument(help="A Cypher statement; pass values with --param, not in the text")],
     param: ParamOption = None,
     write: Annotated[bool, typer.Option("--write", help="Allow write clauses (CREATE, MERGE, SET, DELETE, ...)")] = False,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0, help="Seconds a read may run before the store stops it (default POLICYKG_CYPHER_SECONDS "
+                                 "or 10; 0: no limit)")] = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
     headers: HeadersOption = "keys",
@@ -145,7 +148,7 @@ def cypher_command(
     if not write:
         check_read_only(statement)  # refused before a JVM is started for nothing
     with open_graph(store) as kg:
-        rows = kg.read(statement, params, write=write)
+        rows = kg.read(statement, params, write=write, timeout=timeout)
     render(rows, None, fmt, output, headers=headers)
 
 

@@ -25,14 +25,15 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
 from policykg.graph import idle
-from policykg.graph.layout import DATABASE, USER, StoreLayout, is_store_server, pid_alive
+from policykg.graph.credentials import Login, store_credentials
+from policykg.graph.layout import DATABASE, StoreLayout, is_store_server, pid_alive, private_file
 from policykg.graph.store import BoltStore, StoreError, _message
 
 START_TIMEOUT_SECONDS = 120.0
 STOP_TIMEOUT_SECONDS = 30.0
 #: ArcadeDB locks a user out for a while after a few wrong passwords (its constants, not
-#: configurable in 26.10); anyone on the machine can trigger that on the loopback ports.
-#: A client waits the lockout out rather than fail.
+#: configurable in 26.10). policykg's users have names nobody else knows (``credentials.py``),
+#: so only a wrong password of our own could cause it; a client still waits a lockout out.
 LOCKOUT_WAIT_SECONDS = 45.0
 
 
@@ -73,7 +74,8 @@ def status(root: Path) -> ServerStatus:
 def _spawn(layout: StoreLayout, heap: str) -> dict[str, Any]:
     """Start the server process and wait until it announces its ports."""
     layout.password()  # made here, before the server reads it
-    log = open(layout.log_file, "ab")  # noqa: SIM115 - handed to the child process
+    store_credentials(layout.root)  # likewise: the server creates these users, the client logs in as them
+    log = private_file(layout.log_file, "ab")  # handed to the child process; 0600: it names the Bolt port
     proc = subprocess.Popen(
         [sys.executable, "-m", "policykg.graph.arcadedb_server", str(layout.root), heap],
         cwd=layout.root,
@@ -159,31 +161,47 @@ def open_embedded(root: Path, heap: str | None = None, notify: Notify | None = N
     layout.create()
     lease = layout.add_lease()  # before the server check, so it cannot idle out under us
     try:
-        info = ensure_server(layout.root, heap, notify)
-        driver = _connect(layout, info)
+        driver, reader, alive = _start_and_connect(layout, heap, notify)
     except BaseException:
         lease.unlink(missing_ok=True)
         raise
-    pid = int(info["pid"])
 
     def release() -> None:
         lease.unlink(missing_ok=True)
         if idle.stops_with_last_client():  # else the server idles out by itself (graph.idle)
             stop_server(layout.root)
 
-    def alive() -> bool:
-        return is_store_server(pid, layout.root)
+    def reopen() -> tuple[Any, Any, Callable[[], bool]]:
+        if not lease.exists():
+            private_file(lease).close()
+        return _start_and_connect(layout, heap)
 
-    return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release, alive=alive)
+    return BoltStore(driver, DATABASE, name=f"embedded store {layout.root}", on_close=release, alive=alive,
+                     reader=reader, reopen=reopen)
 
 
-def _connect(layout: StoreLayout, info: dict[str, Any]) -> Any:
-    """A verified driver for the running server; any failure is one line of StoreError."""
+def _start_and_connect(layout: StoreLayout, heap: str | None,
+                       notify: Notify | None = None) -> tuple[Any, Any, Callable[[], bool]]:
+    """Find or start the server; the administrator's and the reader's drivers, and a check that it still runs."""
+    info = ensure_server(layout.root, heap, notify)
+    creds = store_credentials(layout.root)
+    driver = _connect(layout, info, creds.admin)
+    try:
+        reader = _connect(layout, info, creds.reader)
+    except BaseException:
+        driver.close()
+        raise
+    pid = int(info["pid"])
+    return driver, reader, lambda: is_store_server(pid, layout.root)
+
+
+def _connect(layout: StoreLayout, info: dict[str, Any], login: Login) -> Any:
+    """A verified driver for the running server, logged in as ``login``; any failure is one line of StoreError."""
     uri = f"bolt://127.0.0.1:{info['bolt_port']}"
     deadline = time.monotonic() + LOCKOUT_WAIT_SECONDS
     while True:
         try:
-            driver = GraphDatabase.driver(uri, auth=(USER, layout.password()), max_connection_pool_size=8,
+            driver = GraphDatabase.driver(uri, auth=login.auth(), max_connection_pool_size=8,
                                           connection_timeout=10.0)
         except Exception as exc:
             raise StoreError(f"embedded store {layout.root}: cannot open {uri}: {_message(exc)}") from exc

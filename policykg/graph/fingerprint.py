@@ -12,12 +12,12 @@ import hashlib
 import json
 from typing import Any
 
-from policykg.graph.stamp import HIDDEN_LABELS
+from policykg.graph.stamp import LABEL as STAMP
 from policykg.graph.store import GraphStore
 
-#: Every node but the bookkeeping ones (the stamp's generation counts writes, not content).
-NODES = ("MATCH (n) WHERE " + " AND ".join(f"NOT n:{label}" for label in HIDDEN_LABELS)
-         + " RETURN labels(n) AS labels, properties(n) AS props")
+#: Every node but the stamp (its generation counts writes, not content). The writer's tallies are
+#: content, derived from the rest: kept in, so two loads that agree on the graph agree on them too.
+NODES = f"MATCH (n) WHERE NOT n:{STAMP} RETURN labels(n) AS labels, properties(n) AS props"
 RELATIONSHIPS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
                  "properties(r) AS props")
 

@@ -1,13 +1,19 @@
 """What an embedded store directory holds, and the small files processes share.
 
     STORE/databases/   ArcadeDB's root (the database ``policykg``)
-    STORE/.password    the root password, generated per store, mode 0600
+    STORE/.password    ArcadeDB's root password, generated per store, mode 0600 (policykg logs in as neither)
+    STORE/.credentials.json  the admin and reader logins policykg uses (``credentials.py``), mode 0600
     STORE/server.json  the running server's pid and ports
     STORE/leases/      one file per client process using the server
     STORE/persistent   present while ``policykg store start`` keeps it running
-    STORE/lock         flock taken while a server is started or stopped
+    STORE/lock         flock taken while a server is started or stopped, mode 0600
     STORE/.policykg-store  marker: policykg made this directory (what a reset checks before it deletes)
     STORE/.policykg-demo   marker: ``policykg demo`` made it, so the demo may reset it
+
+The directory itself is made (or tightened to) 0700 and every file policykg writes here is
+0600, and the server process runs with umask 077, so another local user can neither read
+the database files nor take the lock (issue 22: a 0644 lock file let anyone block every
+policykg command on the store with ``flock``; 0644 database files let anyone read them).
 """
 
 from __future__ import annotations
@@ -28,8 +34,11 @@ USER = "root"
 STORE_MARKER = ".policykg-store"
 DEMO_MARKER = ".policykg-demo"
 # Everything policykg itself writes into a store directory; a reset removes these and nothing else.
-OWN_ENTRIES = ("databases", "leases", "server.json", "server.tmp", "server.log", ".password", "persistent", "lock",
-               STORE_MARKER, DEMO_MARKER)
+OWN_ENTRIES = ("databases", "leases", "server.json", "server.tmp", "server.log", ".password", ".credentials.json",
+               "persistent", "lock", STORE_MARKER, DEMO_MARKER)
+#: Modes of what policykg makes in a store: only the owner may enter, read or write.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 
 class NotAStoreError(Exception):
@@ -82,6 +91,12 @@ def is_store_server(pid: int, root: Path) -> bool:
     return bool(after) and Path(after[0]).resolve() == root.resolve()
 
 
+def private_file(path: Path, mode: str = "a") -> Any:
+    """Open (creating it 0600) a file only the store's owner may read: ``open(path, mode)`` otherwise."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else 0), FILE_MODE)
+    return os.fdopen(fd, mode)
+
+
 @dataclass(frozen=True)
 class StoreLayout:
     root: Path
@@ -106,10 +121,13 @@ class StoreLayout:
         return self.root / "server.log"
 
     def create(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.databases.mkdir(exist_ok=True)
-        self.leases.mkdir(exist_ok=True)
-        (self.root / STORE_MARKER).touch()
+        """Make the directory (0700) and its folders; tighten an existing store directory we own to 0700."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        for folder in (self.root, self.databases, self.leases):
+            folder.mkdir(exist_ok=True, mode=DIR_MODE)
+            if folder.stat().st_uid == os.geteuid() and folder.stat().st_mode & 0o777 != DIR_MODE:
+                folder.chmod(DIR_MODE)
+        private_file(self.root / STORE_MARKER).close()
 
     def is_demo(self) -> bool:
         return (self.root / DEMO_MARKER).exists()
@@ -138,7 +156,7 @@ class StoreLayout:
                 else:
                     entry.unlink()
         self.create()
-        (self.root / DEMO_MARKER).touch()
+        private_file(self.root / DEMO_MARKER).close()
 
     def password(self) -> str:
         """The store's own root password; made on first use, readable by its owner only."""
@@ -154,7 +172,7 @@ class StoreLayout:
     def locked(self, wait: bool = True) -> Iterator[bool]:
         """Hold the store lock; with ``wait=False`` yield False at once if someone else holds it."""
         self.create()
-        with open(self.root / "lock", "w") as fh:
+        with private_file(self.root / "lock") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -194,14 +212,14 @@ class StoreLayout:
     def set_persistent(self, on: bool) -> None:
         flag = self.root / "persistent"
         if on:
-            flag.touch()
+            private_file(flag).close()
         else:
             flag.unlink(missing_ok=True)
 
     def add_lease(self) -> Path:
         self.leases.mkdir(parents=True, exist_ok=True)
         path = self.leases / f"{os.getpid()}-{secrets.token_hex(4)}"
-        path.touch()
+        private_file(path).close()
         return path
 
     def live_leases(self) -> list[Path]:

@@ -54,6 +54,12 @@ class GraphRows:
         return nodes, rels
 
 
+def series_key(indicator_id: str, region_id: str) -> str:
+    """A figure's indicator and the region it is for, as one indexed key (``Target.series``): the figures
+    of one indicator in one region are an index seek, not a walk over all the indicator's figures."""
+    return f"{indicator_id}|{region_id}"
+
+
 def _clean(props: Row) -> Row:
     """Drop None values: a property that is absent reads the same as null and costs nothing."""
     return {k: v for k, v in props.items() if v is not None}
@@ -141,19 +147,28 @@ class _Mapper:
                     rows.merge_rel(Rel.MEMBER_OF, Label.PERSON, Label.UNIT, person.id, person.agency.id)
                 rows.add_rel(Rel.RESPONSIBLE_FOR, Label.PERSON, Label.TASK, person.id, task.id, {**clause, "mention": name})
         for target in self.x.targets:
-            ind = resolve.indicator(target.indicator, target.unit, target.measure, self.catalogue)
-            rows.merge_node(Label.INDICATOR, _clean({"id": ind.id, "name": ind.name, "catalogued": ind.catalogued,
-                                                     "measure": ind.measure, "unit": ind.unit, "aliases": list(ind.aliases)}))
+            # A figure whose words name nothing (a verb, a place alone) keeps its sentence and no indicator.
+            # The catalogue reads the measure from the name's own words; the loader's guess (总额 as a
+            # stock) would rule out a flow such as 社会消费品零售总额.
+            ind = resolve.indicator(target.indicator, target.unit, None, self.catalogue) if target.indicator.strip() else None
+            if ind is not None:
+                rows.merge_node(Label.INDICATOR, _clean({"id": ind.id, "name": ind.name, "catalogued": ind.catalogued,
+                                                         "measure": ind.measure, "unit": ind.unit, "aliases": list(ind.aliases),
+                                                         "ceiling": ind.ceiling or None}))
             prov = self.provenance(target.span)
             rows.add_node(Label.TARGET, _clean({
                 "id": target.id, "indicator": target.indicator, "value": target.value, "value_high": target.value_high,
                 "unit": target.unit, "year": target.year, "kind": target.kind, "comparator": target.comparator,
-                "measure": target.measure or ind.measure, "raw": target.raw, "as_of": target.as_of, "region": region_name,
-                "indicator_id": ind.id, **prov,
+                "period_from": target.period_from, "period_to": target.period_to, "aggregate": target.aggregate,
+                "basis": target.basis, "direction": target.direction,
+                "measure": target.measure or (ind.measure if ind else None), "raw": target.raw, "as_of": target.as_of,
+                "region": region_name, "indicator_id": ind.id if ind else None,
+                "series": series_key(ind.id, where.id) if ind is not None and where is not None else None, **prov,
             }))
             owner_label, owner = (Label.TASK, target.task_id) if target.task_id else (Label.DOCUMENT, doc.id)
             rows.add_rel(Rel.HAS_TARGET, owner_label, Label.TARGET, owner, target.id, prov)
-            rows.add_rel(Rel.MEASURES, Label.TARGET, Label.INDICATOR, target.id, ind.id, prov)
+            if ind is not None:
+                rows.add_rel(Rel.MEASURES, Label.TARGET, Label.INDICATOR, target.id, ind.id, prov)
             if where is not None:
                 rows.add_rel(Rel.FOR, Label.TARGET, Label.REGION, target.id, where.id, {"doc": doc.id})
         return rows

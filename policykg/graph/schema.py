@@ -8,7 +8,7 @@ indexed too, so a query's cost follows its answer rather than the graph.
 
 from __future__ import annotations
 
-from policykg.graph import stamp
+from policykg.graph import stamp, tallies
 from policykg.graph.store import GraphStore, Statement
 from policykg.ontology.terms import OWNED_LABELS, Label
 
@@ -16,6 +16,7 @@ from policykg.ontology.terms import OWNED_LABELS, Label
 QUERY_INDEXES: tuple[tuple[Label, str], ...] = (
     (Label.DOCUMENT, "year"), (Label.DOCUMENT, "issuer"), (Label.DOCUMENT, "title"), (Label.REGION, "name"), (Label.UNIT, "name"),
     (Label.PERSON, "name"), (Label.INDICATOR, "name"), (Label.SECTION, "title"), (Label.TASK, "title"),
+    (Label.TARGET, "series"),
 )
 
 
@@ -25,6 +26,8 @@ def schema_statements() -> list[Statement]:
         for label in Label
     ]
     statements.append(stamp.SCHEMA)
+    statements += [(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE", {})
+                   for label in tallies.LABELS]
     statements += [
         (f"CREATE INDEX {label.value.lower()}_doc IF NOT EXISTS FOR (n:{label.value}) ON (n.doc)", {})
         for label in OWNED_LABELS
@@ -37,6 +40,13 @@ def schema_statements() -> list[Statement]:
 
 
 def ensure_schema(store: GraphStore) -> None:
+    """The schema, plus what only this store takes (``dialect``: Neo4j's full-text index)."""
+    from policykg.graph.dialect import EMBEDDED
+
+    dialect = getattr(store, "dialect", EMBEDDED)
+    extra: list[Statement] = [(s, {}) for s in dialect.schema_statements]
     # Schema statements go one per transaction: Neo4j refuses schema and data changes mixed in one.
-    for statement in schema_statements():
+    for statement in schema_statements() + extra:
         store.write([statement])
+    if dialect.await_indexes:
+        store.read(dialect.await_indexes)

@@ -29,9 +29,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: the CLI's read path imports this without loading the driver
     from policykg.graph.store import GraphStore, Statement
 
+from policykg.graph.tallies import LABELS as TALLY_LABELS
+
 LABEL = "StoreStamp"
-#: Labels of bookkeeping nodes, not part of the ontology: whole-graph readers leave them out.
-HIDDEN_LABELS: tuple[str, ...] = (LABEL,)
+#: Labels of bookkeeping nodes, not part of the ontology: whole-graph readers leave them out
+#: (the stamp, and the counters of ``graph.tallies``).
+HIDDEN_LABELS: tuple[str, ...] = (LABEL, *TALLY_LABELS)
 
 BUMP = (f"MERGE (s:{LABEL} {{id: 'store'}}) ON CREATE SET s.generation = 0, s.created = timestamp() "
         "SET s.generation = s.generation + 1")

@@ -10,10 +10,12 @@ retried here rather than by the driver's ``execute_write`` (see ``BoltStore``). 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -29,6 +31,8 @@ from policykg.graph.dialect import EMBEDDED, NEO4J, Dialect
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 Statement = tuple[str, dict[str, Any]]
+#: What reopening an embedded store gives: the administrator's driver, the reader's, and the new liveness check.
+Reopened = tuple[Driver, Driver, Callable[[], bool]]
 
 DEFAULT_STORE = "./policykg-data"
 REMOTE_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
@@ -91,14 +95,39 @@ class BoltStore:
     """
 
     def __init__(self, driver: Driver, database: str, name: str, on_close: Callable[[], None] | None = None,
-                 alive: Callable[[], bool] | None = None, dialect: Dialect = EMBEDDED) -> None:
+                 alive: Callable[[], bool] | None = None, dialect: Dialect = EMBEDDED,
+                 reader: Driver | None = None, reopen: Callable[[], Reopened] | None = None) -> None:
         self.driver = driver
+        #: the driver for ad hoc (guarded) reads: logged in as a user who may only read, where the
+        #: store has one (the embedded store); else the same driver, in READ sessions (Neo4j enforces them)
+        self.reader = reader or driver
         self.database = database
         self.name = name
         self.dialect = dialect
         self._on_close = on_close
         self._alive = alive
+        self._reopen = reopen
+        self._revive_lock = threading.Lock()
         self._closed = False
+        self._bookmarks = GraphDatabase.bookmark_manager() if dialect.causal_bookmarks else None
+
+    def revive(self) -> None:
+        """If the server process is gone (it died, or its health check stopped it), start a fresh one and
+        connect to it, so a long-lived client such as ``policykg serve`` goes on answering.
+
+        Called by the API before each request and by guarded reads; never inside a load, which stops
+        at once with one line when its server dies (issue 10) rather than go on against a new one."""
+        if self._alive is None or self._reopen is None or self._closed or self._alive():
+            return
+        with self._revive_lock:
+            if self._alive():
+                return
+            driver, reader, alive = self._reopen()
+            old = (self.driver, self.reader)
+            self.driver, self.reader, self._alive = driver, reader, alive
+            for stale in dict.fromkeys(old):
+                with contextlib.suppress(Exception):
+                    stale.close()
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of one statement, run in a read transaction (READ access mode, READ-routed)."""
@@ -112,6 +141,10 @@ class BoltStore:
 
         self._run(work, READ_ACCESS)
         return rows
+
+    def is_alive(self) -> bool:
+        """Whether the server still runs, as far as this client can tell (a remote server: assumed)."""
+        return self._alive() if self._alive is not None else True
 
     def write(self, statements: Sequence[Statement]) -> None:
         """Run the statements in one write transaction: all of them or none."""
@@ -131,7 +164,8 @@ class BoltStore:
         while True:
             attempt += 1
             try:
-                with self.driver.session(database=self.database, default_access_mode=mode) as session:
+                with self.driver.session(database=self.database, default_access_mode=mode,
+                                         bookmark_manager=self._bookmarks) as session:
                     tx = session.begin_transaction()
                     try:
                         work(cast(ManagedTransaction, tx))
@@ -159,6 +193,8 @@ class BoltStore:
             return
         self._closed = True
         try:
+            if self.reader is not self.driver:
+                self.reader.close()
             self.driver.close()
         finally:
             if self._on_close:

@@ -11,20 +11,23 @@ combined into one ``UNWIND`` per label and relationship type, cut into batches
 under the engine's message limit, so a load of thousands of documents sends a few
 statements per batch of documents instead of ~25 per document. The combined rows
 give exactly what loading the documents one by one in the same order gives
-(``docs`` and ``aliases`` folded in order, properties last-writer-wins). Each
+(``docs`` and ``aliases`` kept sorted, shared properties the smaller value). Each
 transaction ends with the continuity repair of the agencies it touched, so a
 document and its CONTINUES edges are committed together, whole or not at all.
+``write_documents`` is the one write path of a load (``policykg.loading``).
 """
 
 from __future__ import annotations
 
+import collections
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from policykg.graph import continuity, stamp
+from policykg.graph import continuity, stamp, tallies
 from policykg.graph.mapping import GraphRows, Row, to_graph_rows
 from policykg.graph.store import GraphStore, Statement
 from policykg.loaders.types import Extraction
@@ -191,13 +194,9 @@ def create_rel(rel: Rel, start: Label, end: Label) -> str:
             f"CREATE (a)-[x:{rel.value}]->(b) SET x = r.props")
 
 
-def batch_statements(docs: Sequence[GraphRows], *, fresh: bool = False) -> list[Statement]:
-    """The statements that put these documents in the store, in one transaction's order.
-
-    ``fresh``: the documents are known not to be in the store (the bulk path on a store
-    it is filling), so there is nothing of theirs to delete first.
-    """
-    statements: list[Statement] = [] if fresh else _delete_owned([d.doc_id for d in docs])
+def batch_statements(docs: Sequence[GraphRows]) -> list[Statement]:
+    """The statements that put these documents in the store, in one transaction's order."""
+    statements: list[Statement] = _delete_owned([d.doc_id for d in docs])
     nodes, rels = combine(docs)
     for label, node_rows in nodes.items():
         statements += [(_merge_node(label, b), {"rows": b}) for b in row_batches(node_rows)]
@@ -248,23 +247,59 @@ def _unique(docs: Sequence[GraphRows]) -> list[GraphRows]:
     return [rows for k, rows in enumerate(docs) if last[rows.doc_id] == k]
 
 
-def write_documents(store: GraphStore, docs: Sequence[GraphRows], words: Words | None = None) -> None:
-    """Put several documents in the store in one transaction, CONTINUES edges included."""
+def _minus(new: Counter[Any], old: Counter[Any]) -> Counter[Any]:
+    """``new - old`` keeping negative counts (``Counter.__sub__`` drops them)."""
+    delta = Counter(new)
+    delta.subtract(old)
+    return delta
+
+
+class TaskMemory:
+    """The continuity tokens of the tasks of documents a loader wrote, by document: later plans of
+    the same agencies are compared with them without reading their texts back and cutting them
+    again. Bounded: past ``max_docs`` the oldest are forgotten (and read back when needed)."""
+
+    def __init__(self, max_docs: int = 10_000) -> None:
+        self.max_docs = max_docs
+        self.docs: dict[str, list[continuity.TaskText]] = {}
+
+    def remember(self, tasks: dict[str, list[continuity.TaskText]]) -> None:
+        for doc_id, texts in tasks.items():
+            self.docs.pop(doc_id, None)
+            self.docs[doc_id] = [continuity.TaskText(t.id, "", t.tokens()) for t in texts]
+        while len(self.docs) > self.max_docs:
+            del self.docs[next(iter(self.docs))]
+
+
+def write_documents(store: GraphStore, docs: Sequence[GraphRows], words: Words | None = None,
+                    memory: TaskMemory | None = None) -> None:
+    """Put several documents in the store in one transaction, CONTINUES edges included.
+
+    The one write path of a load: each document's earlier nodes are replaced, shared nodes
+    merged, and the CONTINUES edges around these plans repaired inside the same transaction
+    (``continuity.repair_agencies``), reading from the store only what ``memory`` (the tokens of
+    documents written before) does not hold.
+    """
     docs = _unique(docs)
     if not docs:
         return
     statements = batch_statements(docs)
     agencies = sorted({a for a in map(issuer, docs) if a is not None})
-    known = {rows.doc_id: known_tasks(rows, words) for rows in docs}
+    written = {rows.doc_id: known_tasks(rows, words) for rows in docs}
+    known = collections.ChainMap(written, memory.docs if memory is not None else {})
+    leads, figures = tallies.contributions(docs)
 
     def work(tx: ManagedTransaction) -> None:
+        old_leads, old_figures = tallies.previous(tx, list(written))
         for cypher, params in statements:
             tx.run(cypher, params).consume()  # type: ignore[arg-type]  # built from constants only
-        for agency in agencies:
-            continuity.repair_agency(tx, agency, known)
+        continuity.repair_agencies(tx, agencies, known, changed=set(written))
+        tallies.apply(tx, _minus(leads, old_leads), _minus(figures, old_figures))
         tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)
+    if memory is not None:  # committed: what was written is what the store holds
+        memory.remember(written)
 
 
 def write_extraction(store: GraphStore, extraction: Extraction, catalogue: Catalogue | None = None) -> GraphRows:
@@ -283,10 +318,11 @@ def delete_document(store: GraphStore, doc_id: str) -> None:
 
     def work(tx: ManagedTransaction) -> None:
         agencies = [r["id"] for r in tx.run(_AGENCY, {"doc": doc_id})]
+        old_leads, old_figures = tallies.previous(tx, [doc_id])
         for cypher, params in delete_statements(doc_id):
             tx.run(cypher, params).consume()  # type: ignore[arg-type]
-        for agency in agencies:
-            continuity.repair_agency(tx, agency, {})
+        continuity.repair_agencies(tx, agencies, {})
+        tallies.apply(tx, _minus(Counter(), old_leads), _minus(Counter(), old_figures))
         tx.run(stamp.BUMP).consume()
 
     store.write_unit(work)

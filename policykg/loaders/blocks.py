@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from policykg.loaders import lexicon
+from policykg.loaders.people import person_line
 from policykg.loaders.roles import NO_CONVENTIONS, Conventions, Responsibility, clause_only, find_clauses
 from policykg.loaders.tables import is_table_line, unwrap_single_cell
 
@@ -127,6 +128,12 @@ class Block:
             if c.span is not None:
                 c.span = (c.span[0] + off, c.span[1] + off)
         return found
+
+    @cached_property
+    def person_names(self) -> list[str]:
+        """The people a line lists when it is nothing else (``汤志平 副市长``, ``薛智林(市林草局局长)``,
+        ``王晓剑 谭志新``): the line opens with a name and holds no sentence or label."""
+        return person_line(self.text)
 
     @cached_property
     def clause_only(self) -> bool:

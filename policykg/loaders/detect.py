@@ -31,6 +31,7 @@ _STATUS_TITLE = re.compile(r"((完成|进展|推进|落实|执行)情况|进度|
 _DIVISION_CLAUSE = re.compile(r"按职责分工负责|按职责负责|分工负责|牵头(?![单部处科股领人]|\s*[:：])")
 _RESPONSIBILITY_TITLE = re.compile(r"责任分解|任务分解|分工|责任清单|任务清单|责任表")
 _SUMMARY_TITLE = lexicon.words_pattern("summary_titles")
+_QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 
 
 def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) -> DocKind:
@@ -43,8 +44,9 @@ def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) ->
     division = [c for c in clauses if _DIVISION_CLAUSE.search(c)]
     if division and len(division) >= max(1, len(assigned) // 2):
         return DocKind.NATIONAL_DIVISION
-    if _RESPONSIBILITY_TITLE.search(title) or (assigned and len(assigned) >= max(2, n // 3)):
+    own = _QUOTED.sub("", title)  # 关于分解落实《政府工作报告》的通知: the quoted report is no genre of this title
+    if _RESPONSIBILITY_TITLE.search(own) or (assigned and len(assigned) >= max(2, n // 3)):
         return DocKind.RESPONSIBILITY_PLAN
-    if _SUMMARY_TITLE.search(title):
-        return DocKind.SUMMARY
+    if _SUMMARY_TITLE.search(own) and len(own) < 40 and not re.search(r"[,，。;；]", own):
+        return DocKind.SUMMARY  # a sentence standing as the title (…会议,总结去年…) names no genre
     return DocKind.PLAN

@@ -39,15 +39,26 @@ class _Writer:
         """``phrase`` (a string of the folded text) as the displayed text writes it, found near ``near``."""
         if not phrase:
             return phrase
-        at = -1
-        if near is not None:
-            at = self.text.find(phrase, max(0, near[0] - _NEAR), min(len(self.text), near[1] + _NEAR))
-        if at < 0:
-            at = self.text.find(phrase)
-        if at < 0:
+        found = self._find(phrase, near)
+        if found is None:
             return phrase
-        out = self.at((at, at + len(phrase)))
+        out = self.at(found)
         return re.sub(r"\s*\n\s*", "", out)
+
+    def _find(self, phrase: str, near: Span | None) -> Span | None:
+        """Where ``phrase`` stands in the folded text: near ``near`` first, then anywhere; the text may
+        pad it with spaces (宋 蘭 is the name 宋兰)."""
+        windows = [(max(0, near[0] - _NEAR), min(len(self.text), near[1] + _NEAR))] if near else []
+        windows.append((0, len(self.text)))
+        for a, b in windows:
+            at = self.text.find(phrase, a, b)
+            if at >= 0:
+                return (at, at + len(phrase))
+        padded = re.compile(r"\s*".join(map(re.escape, phrase)))
+        for a, b in windows:
+            if (m := padded.search(self.text, a, b)) is not None:
+                return (m.start(), m.end())
+        return None
 
 
 def to_display(extraction: Extraction, doc: Document) -> Extraction:

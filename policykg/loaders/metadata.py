@@ -27,7 +27,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from policykg.loaders.periods import plan_span
+from policykg.loaders import lexicon
+from policykg.loaders.periods import holds_plan_part, plan_span
+from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
 from policykg.ontology import regions
 
@@ -45,9 +47,11 @@ _PROVINCE_RE = re.compile(
 _AGENCY_END = r"(?:科学技术厅|科学技术局|科学技术委员会|科学技术部|科技厅|科技局|科技委|科委|人民政府|办公厅|办公室|委员会|厅|局|委|部|院|政府|中心)"
 _AGENCY = re.compile(rf"[\u4e00-\u9fa5]{{1,16}}?{_AGENCY_END}")
 _TITLE_WORDS = re.compile(
-    r"要点|计划|方案|总结|分解|完成情况|进展情况|思路|意见|规划|安排|任务|报告|打算|措施|分工|清单|台账"
+    r"要点|计划|方案|总结|分解|完成情况|进展情况|落实情况|推进情况|执行情况|工作情况|思路|意见|规划|安排|任务|报告|汇报|"
+    r"述职|打算|措施|分工|清单|台账"
 )
-_CHROME = re.compile(r"[|>]|首页|网站|打印|关闭|浏览|点击|登录|注册|来源[:：]|发布时间")
+_CHROME = re.compile(r"[|>]|首页|网站|打印|关闭|浏览|点击|登录|注册|来源[:：]|发布时间|主题分类|体裁分类|组配分类|公开方式")
+_QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 _LABEL = r"\s*[:：]?\s*\|?\s*"
 
 
@@ -91,10 +95,15 @@ def _cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+
+
 def parse_date(s: str) -> str | None:
-    """An ISO date from ``2015年1月22日``, ``2015-01-22``, ``2015.1.22`` or ``二〇一五年一月二十二日``."""
+    """An ISO date from ``2015年1月22日``, ``2015-01-22``, ``2015.1.22``, ``22.01.2015`` or ``二〇一五年一月二十二日``."""
     if m := _ISO.search(s):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DMY.search(s):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _CN_DATE.search(s):
         y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
         mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
@@ -106,7 +115,7 @@ def parse_date(s: str) -> str | None:
 
 
 def _is_date_line(line: str) -> bool:
-    rest = _ISO.sub("", line) if _ISO.search(line) else _CN_DATE.sub("", line)
+    rest = _ISO.sub("", line) if _ISO.search(line) else _DMY.sub("", _CN_DATE.sub("", line))
     return rest != line and len(re.sub(r"[\s\d:：]", "", rest)) == 0
 
 
@@ -124,13 +133,23 @@ def find_title(lines: list[str]) -> str:
     return next((ln[:60] for ln in lines if not _CHROME.search(ln)), lines[0][:60] if lines else "")
 
 
+#: A numbered heading (一、工作思路 / (一) / 1.) is a part of the document, not its title.
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部分编章节])")
+
+
 def _is_title(line: str) -> bool:
     if not 4 <= len(line) <= 60 or _CHROME.search(line) or not _TITLE_WORDS.search(line):
+        return False
+    if _HEADING_NUMBER.match(line):
         return False
     if re.search(r"[。,，:：;；]", line) or line.endswith(("。", ":", "：")):
         return False
     if "《" in line and not (line.startswith("《") and line.endswith("》")):
-        return False
+        # a title may quote another (国务院关于落实《政府工作报告》…的意见, 省《政府工作报告》…分工方案)
+        # when its own genre word stands outside the quotes
+        outside = _QUOTED.sub("", line)
+        if "《" in outside or not _TITLE_WORDS.search(outside) or re.search(r"印发|现将|给你们", line):
+            return False
     return not _is_date_line(line)
 
 
@@ -150,18 +169,46 @@ def _agency_in(s: str) -> str | None:
 
 
 def _title_agency(title: str) -> str | None:
-    """The agency a title starts with: 浙江省科学技术厅2021年度… / 省科技厅关于…"""
-    m = re.match(rf"^([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?=(?:19|20)\d{{2}}|关于|印发|[\u4e00-\u9fa5]{{0,4}}年)", title)
+    """The agency a title starts with: 浙江省科学技术厅2021年度… / 省科技厅关于… / 科技部部署2017年… /
+    市科技局工作总结报告."""
+    m = re.match(
+        rf"^([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})"
+        rf"(?=(?:19|20)\d{{2}}|关于|印发|[\u4e00-\u9fa5]{{0,4}}年|[\u4e00-\u9fa5]{{0,4}}(?:19|20)\d{{2}}|工作(?:总结|要点|计划|思路|报告))",
+        title,
+    )
     return m.group(1) if m else None
+
+
+#: Agencies opening a notice's title line together (临海市发展和改革局 临海市科学技术局 关于印发…): a joint issue.
+_JOINT = re.compile(rf"^((?:[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END}[\s、,，]+){{1,4}}[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?=\s*(?:关于|(?:19|20)\d{{2}}\s*年))")
+#: An agency that issues the document the text reports on: 国务院印发关于…的意见 / 國務院印發《…》.
+_ISSUES = re.compile(rf"(?:^|[,，。\s])([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?:近日|日前|正式)?印[发發](?:了)?(?:关于|關于|《)")
+
+
+def _joint_issuer(line: str) -> str | None:
+    """``A局 B局 关于印发…``: the agencies that issue together, joined by 、 (each must say its place)."""
+    m = _JOINT.match(line.replace("|", " ").strip())
+    if m is None:
+        return None
+    names = [n for n in re.split(r"[\s、,，]+", m.group(1)) if n]
+    if len(names) < 2 or not all(_complete(n) for n in names):
+        return None
+    return "、".join(names)
 
 
 def find_issuer(lines: list[str], title: str) -> str | None:
     """The issuing agency, preferring a name that says its place."""
     candidates: list[str] = []
-    if agency := _title_agency(title):
-        candidates.append(agency)
     head = lines[:40]
     tail = lines[-8:]
+    for ln in head[:15]:
+        if joint := _joint_issuer(ln):
+            return joint
+    if agency := _title_agency(title):
+        candidates.append(agency)
+    for ln in head[:15]:
+        if m := _ISSUES.search(ln):
+            candidates.append(m.group(1))
     for ln in head + tail:  # a signature line: the agency alone, or after a date/time stamp
         bare = re.sub(r"^[\d\-/.:：\s年月日]+", "", ln).strip()
         if (agency := _agency_in(bare)) and bare != title:
@@ -170,9 +217,15 @@ def find_issuer(lines: list[str], title: str) -> str | None:
         for m in _ISSUER_FIELD.finditer(ln):
             if agency := _agency_in(m.group(1)):
                 candidates.append(agency)
+    opening = next((ln for ln in head if len(ln) >= 40 and not _CHROME.search(ln)), "")
+    if speaker := _speaking_body(" ".join([*lines[:3], opening])):
+        candidates.append(speaker)
+    for ln in head[:12]:  # a red-header file: 胶州市科技和工业信息化局文件
+        if (m := re.fullmatch(r"(.{2,24}?)文件", ln.replace(" ", ""))) and (agency := _agency_in(m.group(1))):
+            candidates.append(agency)
     chosen = next((a for a in candidates if _complete(a)), candidates[0] if candidates else None)
     if chosen is None:
-        return _speaking_body(" ".join(lines[:3]))
+        return None
     fuller = [a for a in candidates if _abbreviates(chosen, a)]
     chosen = max(fuller, key=len) if fuller else chosen
     office = _DEPARTMENT_OFFICE.match(chosen)
@@ -181,11 +234,13 @@ def find_issuer(lines: list[str], title: str) -> str | None:
 
 #: An agency as the subject of a report's opening (今年以来,市科技局全体干部职工在…): who reports.
 _SPEAKING_BODY = re.compile(
-    r"(?:^|[,，。:：;；\s])([\u4e00-\u9fa5]{1,12}?(?:局|厅|委|办|院|中心))(?=全体|干部职工|党组|领导班子|机关)")
+    r"(?:^|[,，。:：;；\s])([\u4e00-\u9fa5]{1,12}?(?:局|厅|委|办|院|中心)(?:[(（][\u4e00-\u9fa5]{1,6}[)）])?)"
+    r"(?=全体|干部职工|党组|领导班子|机关|对\s*(?:19|20)\d{2}|在[^,，。;；]{0,24}?(?:领导|指导|支持))")
 
 
 def _speaking_body(head: str) -> str | None:
-    """The agency a summary or briefing speaks for, from its opening words (the longest named)."""
+    """The agency a summary or briefing speaks for, from its opening words (the longest named):
+    市科技局全体干部职工…, 围场县科技局对2012年工作进行了全面总结, 鄞州区科技局(科协)在区委…领导下."""
     found = [m.group(1) for m in _SPEAKING_BODY.finditer(head[:400])]
     return max(found, key=len) if found else None
 
@@ -231,8 +286,8 @@ def _region_of(name: str) -> str | None:
             place = m.group(1) if not written or written.endswith(("省", "区")) else written + m.group(1)
             written = place
             rest = rest[m.end() :]
-    if place and written and written != place and _known(written):
-        return written
+    if place and written and written != place and written[-1] in "省市区县州盟旗" and _known(written):
+        return written  # a chain of full names the gazetteer knows (包头市昆都仑区), as written
     return place
 
 
@@ -250,8 +305,25 @@ def _named_place(text: str) -> str | None:
     mention; a place opening an institution or event name, 四川大学 or 汶川地震, does not count)."""
     g = regions.gazetteer()
     counts = g.mentions(_INSTITUTION_NAMES.sub(" ", text))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+    ranked = counts.most_common()
+    if not ranked:
+        return None
+    tied = [code for code, n in ranked if n == ranked[0][1]]
+    if len(tied) > 1:  # 海南 names 海南省 and 海南藏族自治州 alike: the province is meant
+        provinces = [code for code in tied if g.by_code[code].level == "province"]
+        return g.by_code[provinces[0]].name if len(provinces) == 1 else None
+    return g.by_code[ranked[0][0]].name
+
+
+def _province_of_places(text: str) -> str | None:
+    """The province whose places a text names most (大连, 葫芦岛, 辽阳 -> 辽宁省), when one clearly leads:
+    a provincial document that never writes its own name still names its cities."""
+    g = regions.gazetteer()
+    by_province: Counter[str] = Counter()
+    for code, n in g.mentions(_INSTITUTION_NAMES.sub(" ", text)).items():
+        by_province[g.ancestors(code)[-1]] += n
+    ranked = by_province.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return g.by_code[ranked[0][0]].name
 
@@ -301,14 +373,16 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
         level = "省"
     elif issuer and issuer[0] in _LEVEL_OF_SHORT:
         level = _LEVEL_OF_SHORT[issuer[0]]
-    elif m := re.search(r"全(省|市|县|区)", title):
-        level = m.group(1)
+    elif m := re.search(r"全(省|市|县|区)|(?:^|年)(省|市|县|区)(?:《|〈|政府|委|人民政府)", title):
+        level = m.group(1) or m.group(2)
     if title and (place := _region_of(title)):
         return place
     if level is not None and (place := _place_by_frequency(text, level)):
         return place
     if level not in (None, "省") and (place := _place_by_frequency(text, "省")):
         return place  # the county is masked or unknown: the province the text names still holds
+    if level == "省" and (place := _province_of_places(text[:6000])):
+        return place
     return _named_place(title) or _named_place(text[:3000])
 
 
@@ -316,21 +390,70 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
 
 
 def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None = None) -> int | None:
-    """The year the plan is for: a multi-year plan's year of issue (its 文号's, 梧政发〔2012〕3号)
-    when that falls inside its span, else its first year; else the latest year in the title,
-    else the date's, else the first 20XX年 in the head."""
+    """The year the document plans for or reports on.
+
+    A multi-year plan: its year of issue (its 文号's, 梧政发〔2012〕3号) when that falls inside its
+    span, else its first year. A title that reviews one year and plans the next
+    (2019年工作总结和2020年工作思路): the planned year when the text holds its plan part (a heading
+    2020年工作思路 or 下一步工作打算), else the reviewed one (a copy cut before the plan). Else the
+    latest year in the title; a report titled without a year (科技局上年度述职报告): the year its
+    opening sentence reports on; else the date's; else the head's year tied to planning words
+    (对2013年度科技工作进行了全面谋划), else its first 20XX年."""
     if span := plan_span(title):
         issued = _DOC_NO_YEAR.search(doc_no or "")
         if issued and span[0] <= int(issued.group(1)) <= span[1]:
             return int(issued.group(1))
         return span[0]
-    years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
-    if years:
-        return max(years)
+    if not re.search(r"[,，。;；]", title):
+        years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
+        if len(set(years)) == 2 and (reviewed := _reviewed_and_planned(title, "\n".join(lines))) is not None:
+            return reviewed
+        if years:
+            return max(years)
+        if _SUMMARY_GENRE.search(title) and (opened := _opening_year(lines)) is not None:
+            return opened
     if date:
         return int(date[:4])
-    for ln in lines[:15]:
-        if m := _YEAR.search(ln):
+    head = lines[:15]
+    for ln in head:
+        for found in _YEAR.finditer(ln):
+            if _PLANNING.match(ln, found.end()):
+                return int(found.group(1))
+        if meeting := _REVIEWED_THEN_THIS_YEAR.search(ln):
+            return int(meeting.group(1)) + 1
+    for ln in head:
+        if first := _YEAR.search(ln):
+            return int(first.group(1))
+    return None
+
+
+_SUMMARY_GENRE = lexicon.words_pattern("summary_titles")
+_PLANNING_WORDS = lexicon.words_pattern("plan_titles")
+#: A year tied to planning a year's work in a news lead: 对2013年度科技工作进行了全面谋划.
+_PLANNING = re.compile(r"度?[\u4e00-\u9fa5]{0,6}?工作[^,，。]{0,8}?(?:谋划|计划|部署|安排|思路|打算|要点)")
+
+
+#: A meeting that reviews a year and plans "this year" is held the year after: 会议总结了2009年…工作,安排部署今年的工作任务.
+_REVIEWED_THEN_THIS_YEAR = re.compile(
+    r"总结(?:了|交流)?[^,，。]{0,12}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:部署|安排|谋划)[^,，。]{0,6}?(?:今年|本年)")
+
+
+def _reviewed_and_planned(title: str, text: str) -> int | None:
+    """For a title with two years whose later one is planned (…及2016年工作思路): the planned year when
+    the text holds its plan part, else the reviewed (earlier) year; None for other titles."""
+    found = list(_YEAR.finditer(title))
+    first, last = int(found[0].group(1)), int(found[-1].group(1))
+    if last <= first or not _PLANNING_WORDS.search(title[found[-1].end() :]):
+        return None
+    if _PLANNING_WORDS.search(title[found[0].end() : found[-1].start()]):
+        return None  # both years are planned
+    return last if holds_plan_part(text, first, last) else first
+
+
+def _opening_year(lines: list[str]) -> int | None:
+    """The year a report's first sentence opens with (2022 年,在市委、市政府坚强领导下…)."""
+    for ln in lines[:20]:
+        if m := re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?\s*[,，]", ln):
             return int(m.group(1))
     return None
 
@@ -369,6 +492,34 @@ def find_index_no(lines: list[str]) -> str | None:
     return None
 
 
+def qualified_issuer(issuer: str | None, region: str | None, text: str) -> str | None:
+    """A short issuer (市科技局) named in full by the region found at its level (瑞安市 -> 瑞安市科技局),
+    in the form the text writes it when that adds a bracketed second name (鄞州区科技局(科协))."""
+    if not issuer or not region:
+        return issuer
+    if issuer[0] in "省市县区" and region.endswith(issuer[0]) and not issuer.startswith(region):
+        issuer = region + issuer[1:]
+    elif issuer[0] not in "省市县区":
+        return issuer
+    if m := re.search(re.escape(issuer) + r"([(（][\u4e00-\u9fa5]{1,6}[)）])", text[:5000]):
+        return issuer + m.group(1)
+    return issuer
+
+
+def with_report(meta: DocumentMeta, report: ReportFacts, text: str) -> DocumentMeta:
+    """A government work report's own evidence (the speaker, the congress, the part headings) over
+    what the page around it says: the State Council's report is about 全国, never a city its text names."""
+    meta.year = report.year or meta.year
+    if report.issuer:
+        if report.issuer != meta.issuer:
+            meta.region = None  # the page's region was read for another issuer
+        meta.issuer = report.issuer
+    meta.region = report.region or meta.region or find_region(text, meta.issuer, meta.title)
+    if "报告" not in meta.title:
+        meta.title = "政府工作报告"
+    return meta
+
+
 def extract_metadata(text: str) -> DocumentMeta:
     """All metadata of a normalised text; fields without evidence stay None."""
     lines = [unwrap_single_cell(ln).strip() for ln in text.splitlines() if ln.strip()]
@@ -376,6 +527,7 @@ def extract_metadata(text: str) -> DocumentMeta:
     meta.title = find_title(lines)
     meta.issuer = find_issuer(lines, meta.title)
     meta.region = find_region(text, meta.issuer, meta.title)
+    meta.issuer = qualified_issuer(meta.issuer, meta.region, text)
     meta.date = find_date(lines)
     meta.doc_no = find_doc_no(lines, meta.title)
     meta.year = find_year(meta.title, meta.date, lines, meta.doc_no)

@@ -29,6 +29,7 @@ What changes, and why:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,17 +86,20 @@ def _fold(ch: str) -> str:
     return folded
 
 
+#: Characters normalisation leaves as they are (printable ASCII but the space, CJK ideographs, the
+#: Chinese punctuation NFKC keeps): a run of them is copied whole instead of character by character.
+_PLAIN = re.compile("[!-~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018-\u201d]+")
+
+
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` once (see the module docstring) and keep the offset map."""
     tables = find_text_tables(raw)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # original index of the first whitespace of a run not yet written
-    skip_to = 0  # inside a table separator already written as " | "
     joined = False  # just after a dropped wrapped-cell line break: no space before the rest
-    for i, ch in enumerate(raw):
-        if i < skip_to:
-            continue
+    i, n = 0, len(raw)
+    while i < n:
         if i in tables.rewrites:
             end, replacement = tables.rewrites[i]
             while out and out[-1] == " ":
@@ -106,16 +110,28 @@ def normalise(raw: str) -> NormalisedText:
             pending_space = -1
             joined = not replacement  # a wrapped cell joined: no space before the rest
             if end > i:
-                skip_to = end
+                i = end
                 continue
+        if (plain := _PLAIN.match(raw, i)) is not None:  # rewrites start at whitespace, never inside a run
+            if pending_space >= 0:
+                out.append(" ")
+                offsets.append(pending_space)
+                pending_space = -1
+            joined = False
+            out.append(plain.group())
+            offsets.extend(range(i, plain.end()))
+            i = plain.end()
+            continue
+        ch = raw[i]
+        i += 1
         if ch in _LINE_BREAKS:
-            if ch == "\r" and raw.startswith("\n", i + 1):
+            if ch == "\r" and raw.startswith("\n", i):
                 continue  # \r\n: the \n that follows writes the line end (or is dropped)
             while out and out[-1] == " ":
                 out.pop()
                 offsets.pop()
             out.append("\n")
-            offsets.append(i)
+            offsets.append(i - 1)
             pending_space = -1
             joined = False
             continue
@@ -124,7 +140,7 @@ def normalise(raw: str) -> NormalisedText:
             continue
         if folded == " ":
             if out and out[-1] != "\n" and pending_space < 0 and not joined:
-                pending_space = i
+                pending_space = i - 1
             continue
         if pending_space >= 0:
             out.append(" ")
@@ -132,5 +148,5 @@ def normalise(raw: str) -> NormalisedText:
             pending_space = -1
         joined = False
         out.extend(folded)
-        offsets.extend([i] * len(folded))
+        offsets.extend([i - 1] * len(folded))
     return NormalisedText("".join(out), offsets, len(raw))

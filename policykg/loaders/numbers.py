@@ -48,7 +48,8 @@ QUANTITY = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<high>{_NUM}))?"
     rf"(?P<approx>多|余)?"
-    rf"(?P<scale>{_SCALE})?"
+    # 367.1 亿元 and 823.57\n亿元: copies from PDFs space or wrap the number off its scale; 2个亿 (not 6000个亿元以上项目)
+    rf"(?:(?:[ \t]|\n(?=[万亿千百]+元))?(?:个(?=亿(?!元)))?(?P<scale>{_SCALE}))?"
     rf"(?P<approx2>多|余)?"
     rf"\s?(?P<unit>{_UNIT})?"
 )
@@ -196,4 +197,29 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             out[-1] = Quantity(prev.value, q.value, prev.unit, prev.start, q.end, prev.num, prev.scale, prev.approx)
             continue
         out.append(q)
+    return out
+
+
+_BARE = re.compile(r"(?<![\d.第])\d+(?:\.\d+)?(?![\d.])")
+#: What may follow a bare figure of a unitless indicator (以上, 左右, a delimiter, the next verb).
+_BARE_AFTER = re.compile(r"\s*(?:$|[,;。:、|\n)）]|以上|左右|以内|以下|上下|提|升|缩|降|下|增|的|和|及|与|分别|$)")
+
+
+def find_unitless(text: str, heads: re.Pattern[str], taken: list[Quantity]) -> list[Quantity]:
+    """Bare numbers (no unit) in the clause after the name of an indicator measured in no unit
+    (区域科技创新指数达到160以上, 满意度从84.7提升至89.6), unit ``""``; never where a quantity with a
+    unit already stands. Each name looks at most 30 characters ahead, so the scan is linear."""
+    starts = {q.start for q in taken}
+    out: list[Quantity] = []
+    for h in heads.finditer(text):
+        stop = h.end()
+        limit = min(len(text), h.end() + 30)
+        while stop < limit and text[stop] not in ",;。:|\n":
+            stop += 1
+        for m in _BARE.finditer(text, h.end(), stop):
+            if m.start() in starts or not _BARE_AFTER.match(text, m.end()):
+                continue
+            if out and out[-1].start == m.start():
+                continue
+            out.append(Quantity(float(m.group(0)), None, "", m.start(), m.end(), m.group(0), None, False))
     return out

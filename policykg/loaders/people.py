@@ -54,8 +54,10 @@ def masked(text: str) -> bool:
     return any(m in text for m in _masks())
 
 
-def looks_like_name(name: str) -> bool:
-    """Two to four characters opening with a surname (or a minority name with ·), not masked."""
+def looks_like_name(name: str, *, strict: bool = True) -> bool:
+    """Two to four characters opening with a surname (or a minority name with ·), not masked;
+    ``strict`` (running text) also refuses what jieba knows as another word, which a people field
+    (a 组长: line, a 责任人 cell) need not: there 华源 and 王平 are names."""
     if not name or masked(name):
         return False
     if _MINORITY.match(name):
@@ -64,14 +66,22 @@ def looks_like_name(name: str) -> bool:
         return False
     singles, compounds = _surnames()
     shaped = len(name) >= 3 if name[:2] in compounds else name[0] in singles and len(name) <= 3
-    return shaped and not _a_word(name)
+    return shaped and not _a_word(name, strict)
 
 
-def _a_word(text: str) -> bool:
+#: jieba's tags a name in a people field may carry besides a person's (nr): another proper noun
+#: (华源, nz) or a place's (ns); a common word (公司, 全体: n) is never a name.
+_FIELD_NAME_TAGS = ("nr", "nz", "ns")
+
+
+def _a_word(text: str, strict: bool = True) -> bool:
     """Whether jieba's dictionary knows ``text`` as a word that is no personal name (纪检委, 全年, 金融):
-    the dictionary's tag is jieba's second opinion on a candidate that opens with a surname."""
+    the dictionary's tag is jieba's second opinion on a candidate that opens with a surname. In a
+    people field (``strict`` False) only a common word is refused."""
     tag = _word_tags().get(text)
-    return tag is not None and not tag.startswith("nr")
+    if tag is None:
+        return False
+    return not tag.startswith("nr") if strict else not tag.startswith(_FIELD_NAME_TAGS)
 
 
 @cache
@@ -117,6 +127,15 @@ def _is_name_char_run(text: str, n: int) -> bool:
     return bool(rest) and re.match(_CJK_NAME, rest[0]) is not None and not _post_pattern().match(rest)
 
 
+def is_post(text: str) -> bool:
+    """A post with no name (分管副省长, 协管副秘书长, 县长): what stays once posts are stripped is no name."""
+    text = re.sub(r"\s+", "", text)
+    if not _post_pattern().search(text):
+        return False
+    rest = _post_pattern().sub("", text)
+    return not rest or bool(_not_person().fullmatch(rest)) or rest in ("协管", "常务", "主管")
+
+
 def person_name(entry: str) -> str | None:
     """A person's name from one entry of a people field, or None for titles, collectives and masks.
 
@@ -132,7 +151,7 @@ def person_name(entry: str) -> str | None:
         return None
     if _post_pattern().fullmatch(name):
         return None
-    return name if looks_like_name(name) else None
+    return name if looks_like_name(name, strict=False) else None
 
 
 def split_people(value: str, *, spaces: bool = True) -> list[str]:
@@ -170,7 +189,8 @@ def _rejoin_padded(pieces: list[str]) -> list[str]:
     i = 0
     while i < len(pieces):
         piece = pieces[i]
-        if len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) <= 2 and looks_like_name(piece + pieces[i + 1]):
+        if len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) <= 2 and \
+                looks_like_name(piece + pieces[i + 1], strict=False):
             out.append(piece + pieces[i + 1])
             i += 2
             continue
@@ -317,3 +337,21 @@ def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
             if (took and took.start() >= b) or verbs.match(after):
                 out.append((name, (sentence.start() + a, sentence.start() + b)))
     return out
+
+
+#: A line listing people holds no sentence, label or list of clauses, and is short.
+_NOT_A_LIST_LINE = re.compile(r"[。:：;；!！?？]")
+_PERSON_LINE_MAX = 60
+
+
+def person_line(text: str) -> list[str]:
+    """The names a line lists when it is a line of a people list (``汤志平 副市长``, ``王晓剑 谭志新``,
+    ``买买提·阿不力米提(市自然资源局局长)``): it opens with a name and holds no sentence or label."""
+    text = text.strip()
+    if not text or len(text) > _PERSON_LINE_MAX or _NOT_A_LIST_LINE.search(text):
+        return []
+    names = split_people(text)
+    if not names:
+        return []
+    squeezed = re.sub(r"\s+", "", text)
+    return names if squeezed.startswith(names[0]) else []

@@ -40,6 +40,8 @@ def plan_span(title: str) -> tuple[int, int] | None:
             return start, start + 4
     return None
 _SUMMARY_WORDS = lexicon.words_pattern("summary_titles")
+#: Another document quoted in a title line (2025年省《政府工作报告》重点工作分工方案): its genre is not the title's.
+_QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 _PLAN_WORDS = lexicon.words_pattern("plan_titles")
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
 _QUARTER = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9, "四季度": 12, "全年": 12}
@@ -92,16 +94,21 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
         return DocPeriod(document.year - 1, document.year, True, True, None, document.title, headed=True)
     line = title_line(text, document.title)
     summary_year = plan_year = None
-    matches = list(YEAR.finditer(line))
+    outside = _QUOTED.sub("", line)
+    reading = outside if _KIND_WORDS.search(outside) else line  # the title's own genre words, when it has any
+    matches = list(YEAR.finditer(reading))
     for i, m in enumerate(matches):
-        tail = line[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(line)]
-        if _SUMMARY_WORDS.search(tail):
-            summary_year = summary_year or int(m.group(1))
-        elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(line):
+        tail = reading[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(reading)]
+        later_planned = i + 1 < len(matches) and bool(_PLAN_WORDS.search(reading[matches[-1].end() :]))
+        if _SUMMARY_WORDS.search(tail) or (later_planned and not _PLAN_WORDS.search(tail)):
+            summary_year = summary_year or int(m.group(1))  # 2015年福州市科技工作及2016年工作思路: 2015 is reviewed
+        elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(reading):
             plan_year = plan_year or int(m.group(1))
     if (span := plan_span(line)) is not None and summary_year is None:
         plan_year = span[1]  # a multi-year plan's goals are for its last year
-    reports = summary_year is not None or document.kind in ("summary", "status-table")
+    genre_report = (len(line) < 40 and not re.search(r"[,，。]", line) and bool(_SUMMARY_WORDS.search(reading))
+                    and not _PLAN_WORDS.search(reading))  # a report titled without a year: 科技局上年度述职报告
+    reports = summary_year is not None or document.kind in ("summary", "status-table") or genre_report
     titled = len(line) < 40 and bool(_KIND_WORDS.search(line))  # a sentence standing first is no title
     if not reports and plan_year is None and not titled and _reads_as_report(text):
         reports = True  # no genre in a title: a news item or briefing whose wording reports results
@@ -116,9 +123,14 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     return DocPeriod(summary_year, plan_year, reports, plans, month, line)
 
 
+def cue_counts(text: str) -> tuple[int, int]:
+    """(plan-like, past-tense) cue words in a stretch of text (the lexicon's goal_cues, result_cues)."""
+    return len(_PLAN_CUES.findall(text)), len(_PAST_CUES.findall(text))
+
+
 def _reads_as_report(text: str) -> bool:
     """Whether past-tense wording clearly outweighs plan wording over the whole text."""
-    past, plan = len(_PAST_CUES.findall(text)), len(_PLAN_CUES.findall(text))
+    plan, past = cue_counts(text)
     return past >= 3 and past > 1.5 * plan
 
 
@@ -153,6 +165,7 @@ class Segment:
     start: int
     kind: str
     year: int | None
+    first: int | None = None  # a stretch about a span (“十四五”时期是…): its first year
 
 
 def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
@@ -160,11 +173,17 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     (``一、2019年工作回顾``, ``二、2020年工作思路``, ``下一步工作打算``), else, for a
     results-first document without such headings, its first plan-like paragraph."""
     out: list[Segment] = []
-    for p in paras:
+    for i, p in enumerate(paras):
         body = p.text.strip()
         if period.title and (body == period.title or period.title in body):
             continue
+        if (i > 0 and paras[i - 1].text.rstrip().endswith(("《", "〈"))) or (
+            i + 1 < len(paras) and paras[i + 1].text.lstrip().startswith(("》", "〉"))
+        ):
+            continue  # a quoted title split over lines (《\n…2035年远景目标纲要\n》) is no heading
         seg = _heading_segment(body, p.start, period)
+        if seg is None and period.headed:
+            seg = _span_opening(body, p.start, period)
         if seg is not None:
             out.append(seg)
     if period.reports and period.plans and not period.headed and not any(s.kind == "target" for s in out):
@@ -175,13 +194,40 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     return out
 
 
+#: A paragraph of a work report that opens on a span: “十四五”时期是…, 过去五年,…
+_SPAN_OPENING = re.compile(r"^(?:——)?\s*(?:在|回顾)?\s*(?:[“\"](十[一二三四五六七八九]?|二十)五[”\"]|(十[一二三四五六七八九]?|二十)五)(?:时期|期间)")
+
+
+def _span_opening(body: str, start: int, period: DocPeriod) -> Segment | None:
+    """In a government work report a paragraph that opens on a five-year period or on the years just
+    past (“十四五”时期是…, 过去五年,…) starts a stretch about that span, as a heading would: its
+    figures are results when the span is over, else goals for its last year."""
+    if period.summary_year is None:
+        return None
+    if m := _SPAN_OPENING.match(body):
+        span = five_year_span(m.group(1) or m.group(2))
+        if span is None:
+            return None
+        kind = "actual" if span[1] <= period.summary_year else "target"
+        return Segment(start, kind, span[1], span[0])
+    for pattern, direction in lexicon.span_patterns():
+        m = pattern.match(body)
+        if m and direction == "back" and (n := _count(m.group("n"))) and 2 <= n <= 15:
+            return Segment(start, "actual", period.summary_year, period.summary_year - n + 1)
+    return None
+
+
 #: A heading dated relative to the document (二、今年经济社会发展的总体要求、主要预期目标…).
 _RELATIVE_YEAR = re.compile(r"今年|明年|本年度|下一年")
 
 
+#: A figure in a line makes it a headline or a sentence, not a heading (今年预期目标:地区生产总值增7.5%-8%).
+_FIGURE_IN_LINE = re.compile(r"\d\s*(?:%|％|亿|万|个百分点)")
+
+
 def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
     head = _ENUMERATOR.sub("", body)
-    if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")):
+    if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")) or _FIGURE_IN_LINE.search(head):
         return None
     results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
     if results and goals and _REPORT_END.search(head):
@@ -200,13 +246,29 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
     return Segment(start, "target", int(year_m.group(1)) if year_m else period.plan_year)
 
 
+def holds_plan_part(text: str, reviewed: int, planned: int) -> bool:
+    """Whether a text titled as a review of ``reviewed`` and a plan for ``planned`` holds its plan
+    part: a heading that opens it (二、2016年工作思路, 三、下一步工作打算), or, with no such heading, a
+    run of plan-like paragraphs after the results (a copy cut before its plan part holds none)."""
+    paras = paragraphs(text)
+    period = DocPeriod(reviewed, planned, True, True, None)
+    headed = False
+    for p in paras:
+        seg = _heading_segment(_ENUMERATOR.sub("", p.text.strip()), p.start, period) if _ENUMERATOR.match(p.text) else None
+        if seg is not None and seg.kind == "target" and seg.year == planned:
+            return True
+        headed = headed or (seg is not None and seg.kind == "actual")
+    # a text that heads its review part heads its plan part too; only an unheaded one is read by its wording
+    return not headed and _plan_boundary(paras, period) is not None
+
+
 def _plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
     """Offset of the first plan-like paragraph after the results have begun
     (past-tense wording), so the preamble does not count as plan."""
     started = False
     for p in paras:
         body = _ENUMERATOR.sub("", p.text.strip())
-        plan, past = len(_PLAN_CUES.findall(body)), len(_PAST_CUES.findall(body))
+        plan, past = cue_counts(body)
         lead_year = YEAR.match(body)
         if started:
             if lead_year and period.plan_year and int(lead_year.group(1)) == period.plan_year:
@@ -228,24 +290,27 @@ def segment_at(segs: list[Segment], pos: int) -> Segment | None:
 
 
 #: Words before a year that make it the time of its clause (到2020年, 力争2015年).
-_TIME_LEAD = re.compile(r"(?:在|于|到|截至|截止|力争|确保|预计|计划)\s*$")
+_TIME_LEAD = re.compile(r"(?:" + lexicon.words_pattern("time_leads").pattern + r")\s*$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_PERIOD_AFTER = re.compile(r"\s*(?:起|以来|之前|前|[-—–~至])")
 _CLAUSE_DELIMS = set(",;。:!?、|\n")
 
 
-def clause_year(text: str, start: int, pos: int) -> int | None:
+def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> int | None:
     """The last year in ``text[start:pos]`` that opens a clause (``2015年,全市实现…``,
     ``到2020年…``). A year inside an object (``完成2020年度考核``), a baseline
     (``比2015年``), a start (``自2009年起``) or a range (``2013-2017年``) does not
     say which year a figure is for."""
     found = None
+    bound = start if floor is None else floor
     for m in YEAR.finditer(text, start, pos):
         i = m.start() - 1
-        while i >= start and text[i] not in _CLAUSE_DELIMS:
+        stop = max(bound, m.start() - 40)  # bounded: a clause head longer than this opens with no year
+        while i >= stop and text[i] not in _CLAUSE_DELIMS:
             i -= 1
         head = _ENUMERATOR.sub("", text[i + 1 : m.start()])
-        if head.strip() and not _TIME_LEAD.search(head):
-            continue
+        if _CJK_CHAR.search(head) and not _TIME_LEAD.search(head):
+            continue  # a word before the year makes it an object; noise (F2 ^2009年) does not
         if _NOT_A_PERIOD_AFTER.match(text, m.end()):
             continue
         found = int(m.group(1))
@@ -267,3 +332,289 @@ def as_of(text: str, start: int, pos: int, year: int | None, default_month: int 
     if month is None or not 1 <= month <= 12:
         return None
     return f"{year}-{month:02d}"
+
+
+# ---------------------------------------------------------------- a figure's own sentence
+#
+# The document's clock (above) is a prior. Each figure is then read by its own words: a goal cue
+# (力争, 拟, 任务是…) or a result cue (截至, 已, 实际完成…) before it, the year or span its sentence
+# names (2016年, “十三五”期间, 过去五年, 三年内), an estimate (预计), an aggregate over a span
+# (年均, 五年累计), the direction of a change (下降3%). The words are the lexicon's.
+
+#: A five-year plan by its number, as a period (not 十五届 or 第十五次): “十三五”, 十三五期间.
+_PERIOD_NAME = re.compile(
+    r"[“\"‘'](十[一二三四五六七八九]?|二十)五[”\"’']|(十[一二三四五六七八九]?|二十)五(?=时期|期间|规划|末|初|以来|前)"
+)
+_PERIOD_AFTER = re.compile(r"(?:时期|期间|以来|末|初|前)")
+_NAMES_A_PLAN = re.compile(r"[^,;。:、|\n]{0,14}?(?:规划|纲要|计划|方案)")
+_CN_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def five_year_span(name: str) -> tuple[int, int] | None:
+    """十三五 -> (2016, 2020)."""
+    start = _FIVE_YEAR_START.get(name)
+    return (start, start + 4) if start else None
+
+
+def _count(n: str) -> int | None:
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_COUNT.get(n)
+    if n.startswith("十") and len(n) == 2:
+        return 10 + (_CN_COUNT.get(n[1]) or 0)
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one figure is: its kind and year, the span it covers, and how it is meant."""
+
+    kind: str
+    year: int | None
+    period_from: int | None = None
+    period_to: int | None = None
+    aggregate: str | None = None  # "average" (年均) or "total" (累计 over a span)
+    basis: str | None = None  # "estimate" (预计), "baseline" (从X in 从X提高到Y)
+    direction: str | None = None  # "up" or "down" for a change (下降3%); None for a level
+
+
+@dataclass(frozen=True)
+class _Cue:
+    pos: int
+    kind: str  # "target", "actual" or "item"
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}\s*[.、](?!\d)|[A-H][.、]|[一二三四五六七八九十]+是)")
+_CLAUSE_SPLIT = re.compile(r"[,;。:!?，；：！？|\n]")
+
+
+class FigureClock:
+    """Reads figures, in text order, against the document's clock.
+
+    Per paragraph it keeps (in one pass over the paragraph, so the whole read is linear):
+    where goal labels and result cues stand (a report that states each task's goal and then its
+    completion switches between them, and each numbered item starts with its goal), and which
+    years open clauses (a year said early in a paragraph, ``2016年,…;全国技术合同成交额达…``,
+    holds for the figures after it until another is said).
+    """
+
+    def __init__(self, text: str, period: DocPeriod, document: DocumentRecord, mask: list[bool] | None = None) -> None:
+        self.text = text
+        self.period = period
+        self.document = document
+        self.mask = mask
+        self.span = plan_span(period.title) if period.title else None
+        #: The last year whose results a figure can report: a report's own year, else the year before the document.
+        self.past_until = (period.summary_year if period.reports and period.summary_year
+                           else (document.year - 1 if document.year else None))
+        stated = _HORIZON.search(text, 0, 2000)
+        self.horizon_from = int(stated.group(1)) if stated else None  # 2012年起5年内: spans count from 2012
+        self._para: tuple[int, int] | None = None
+        self._cues: list[_Cue] = []
+        self._carry_pos = 0
+        self._carry: int | None = None
+        self._carry_source = ""
+        #: The year the document speaks in: a work report's own, a report's, else the document's.
+        self.now = document.year if period.headed else (period.summary_year if period.reports else document.year)
+        self._relative = lexicon.words_pattern("relative_years")
+        self._target_cues = lexicon.words_pattern("target_cues")
+        self._labels = lexicon.words_pattern("target_labels")
+        self._actual_cues = lexicon.words_pattern("actual_cues")
+
+    # -- per paragraph -------------------------------------------------------------------
+
+    def _enter(self, floor: int, end: int) -> None:
+        if self._para == (floor, end):
+            return
+        self._para = (floor, end)
+        self._carry_pos, self._carry, self._carry_source = floor, None, ""
+        cues: list[_Cue] = []
+        start = floor
+        for m in [*_CLAUSE_SPLIT.finditer(self.text, floor, end), None]:
+            stop = m.start() if m else end
+            clause = self.text[start:stop]
+            mark = _ITEM_MARK.match(clause)
+            body = clause[mark.end() :] if mark else clause.lstrip()
+            if mark and start > floor:
+                cues.append(_Cue(start, "item"))
+            label = self._labels.match(body)
+            if label and not re.match(r"[^,;。]{0,2}(?:完成|情况)", body[label.end() :]):  # not 目标任务完成情况
+                cues.append(_Cue(start, "target"))
+            elif m is not None and self.text[stop] in ":：" and (tail := self._labels.search(clause)) and \
+                    len(clause) - tail.end() <= 2:
+                cues.append(_Cue(start + tail.start(), "target"))  # 2010年…的总体目标是: the figures after the colon
+            for a in self._actual_cues.finditer(clause):
+                cues.append(_Cue(start + a.start(), "actual"))
+            start = stop + 1
+        has_goal = any(c.kind == "target" for c in cues)
+        has_result = any(c.kind == "actual" for c in cues)
+        # Only a paragraph that states goals and then results switches by its cues (and resets to the
+        # goal at each item); elsewhere a result cue speaks only for its own clause.
+        self._cues = cues if has_goal and has_result else [c for c in cues if c.kind == "target"]
+
+    def _state(self, pos: int) -> str | None:
+        state = None
+        for c in self._cues:
+            if c.pos > pos:
+                break
+            state = "target" if c.kind in ("target", "item") else "actual"
+        return state
+
+    def _carried_year(self, floor: int, sstart: int) -> int | None:
+        """The last year that opens a clause in the paragraph before the figure's sentence."""
+        if sstart > self._carry_pos:
+            said, source = self._opening(self._carry_pos, sstart, floor)
+            if said is not None and not (source == "part" and self._carry_source == "past"):
+                self._carry, self._carry_source = said, source
+            self._carry_pos = sstart
+        return self._carry
+
+    def opening_year(self, start: int, pos: int, floor: int) -> int | None:
+        """The last year that opens a clause in ``text[start:pos]``: written (2015年,…) or said from
+        the document's own time (今年, 去年, 明年); 0 for the year of the part it stands in (全年), which
+        after 在过去的一年里 is that year."""
+        said, source = self._opening(start, pos, floor)
+        if source == "part" and self._carry_source == "past" and self._para is not None and start >= self._para[0]:
+            return self._carry
+        return said
+
+    def _opening(self, start: int, pos: int, floor: int) -> tuple[int | None, str]:
+        found = clause_year(self.text, start, pos, floor)
+        source = "written" if found is not None else ""
+        where = -1
+        if found is not None:
+            where = max(m.start() for m in YEAR.finditer(self.text, start, pos) if int(m.group(1)) == found)
+        if self.now is None:
+            return found, source
+        for m in self._relative.finditer(self.text, start, pos):
+            if m.start() < where:
+                continue
+            i = m.start() - 1
+            stop = max(floor, m.start() - 40)
+            while i >= stop and self.text[i] not in _CLAUSE_DELIMS:
+                i -= 1
+            head = _ENUMERATOR.sub("", self.text[i + 1 : m.start()])
+            if _CJK_CHAR.search(head) and not _TIME_LEAD.search(head):
+                continue
+            shift = lexicon.relative_years()[m.group(0)]
+            if shift == "part":
+                found, source, where = 0, "part", m.start()  # 全年: the year of the part it stands in
+                continue
+            said = self.past_until if shift is None else self.now + int(shift)
+            if said is not None:
+                found, source, where = said, "past" if shift is None else "relative", m.start()
+        return found, source
+
+    # -- per figure ----------------------------------------------------------------------
+
+    def own_cue(self, cstart: int, sstart: int, pos: int) -> str | None:
+        """A goal or result cue before the figure in its own clause (the closest wins)."""
+        best: tuple[int, str] | None = None
+        for m in self._target_cues.finditer(self.text, cstart, pos):
+            if self.text[m.end() : m.end() + 1] != "了":
+                best = max(best or (m.start(), "target"), (m.start(), "target"))
+        for m in self._actual_cues.finditer(self.text, sstart if sstart < cstart else cstart, pos):
+            if m.start() < cstart and m.group(0) not in ("截至", "截止", "目前"):
+                continue  # only a time phrase speaks for the clauses after it
+            if best is None or m.start() > best[0]:
+                best = (m.start(), "actual")
+        return best[1] if best else None
+
+    def span_before(self, sstart: int, pos: int) -> tuple[int, int, int] | None:
+        """(first, last, where) of the span the sentence names before the figure, or None."""
+        found: tuple[int, int, int] | None = None
+        text = self.text
+        for m in _PERIOD_NAME.finditer(text, sstart, pos):
+            span = five_year_span(m.group(1) or m.group(2))
+            if span is None or _in_book_title(text, sstart, m.start()):  # 《…“十四五”规划》 is a name
+                continue
+            if _NAMES_A_PLAN.match(text, m.end()) and not _PERIOD_AFTER.match(text, m.end()):
+                continue  # 编制“十三五”高新技术产业发展规划: the plan's name, not the figure's span
+            found = (span[0], span[1], m.start())
+        for m in _YEAR_RANGE.finditer(text, sstart, pos):
+            first, last = int(m.group(1)), int(m.group(2))
+            if 0 < last - first <= 15 and not self._masked(m.start()) and (found is None or m.start() > found[2]):
+                found = (first, last, m.start())
+        for pattern, direction in lexicon.span_patterns():
+            for m in pattern.finditer(text, sstart, pos):
+                n = _count(m.group("n"))
+                if n is None or n < 2 or n > 15 or (found is not None and m.start() < found[2]):
+                    continue
+                if text[max(sstart, m.start() - 1) : m.start()] in ("第", "近") and direction == "forward":
+                    continue
+                if direction == "back" and self.past_until is not None:
+                    found = (self.past_until - n + 1, self.past_until, m.start())
+                elif direction == "forward" and self.horizon_from is not None:
+                    found = (self.horizon_from, self.horizon_from + n - 1, m.start())  # 2012年起5年内: 2012-2016
+                elif direction == "forward" and self.document.year is not None:
+                    found = (self.document.year + 1, self.document.year + n, m.start())
+        return found
+
+    def _masked(self, pos: int) -> bool:
+        return bool(self.mask and pos < len(self.mask) and self.mask[pos])
+
+    def read(
+        self, pos: int, sstart: int, cstart: int, floor: int, para_end: int,
+        prior: tuple[str, int | None, int | None], in_cell: bool = False,
+    ) -> Reading:
+        """The figure at ``pos`` whose sentence starts at ``sstart`` and clause at ``cstart``; ``prior``
+        is the (kind, year, first year of its span) its place in the document gives it."""
+        kind, year, prior_first = prior
+        text = self.text
+        left = text[cstart:pos]
+        cue = state = None
+        if not in_cell:
+            self._enter(floor, para_end)
+            state = self._state(pos)
+            cue = self.own_cue(cstart, sstart, pos)
+        span = self.span_before(sstart, pos)
+        carried = self._carried_year(floor, sstart) if not in_cell else None
+        said = self.opening_year(sstart, pos, floor) if span is None else None
+        if said is None and span is None:
+            said = carried
+        said = said or None  # 0: the part's own year (全年)
+        period_from = period_to = None
+        if span is not None:
+            period_from, period_to, _ = span
+            year = period_to
+            if cue is None and state is None and self.past_until is not None:
+                kind = "actual" if period_to <= self.past_until else "target"
+        elif said is not None and not in_cell:
+            if cue is None and state is None and year is not None and said != year:
+                if kind == "target" and (said < year and (self.past_until is None or said <= self.past_until)):
+                    kind = "actual"
+                elif kind == "actual" and said > year:
+                    kind = "target"
+            year = said
+        elif said is None and prior_first is not None and year is not None:
+            period_from, period_to = prior_first, year  # in a stretch about “十三五”时期 or 过去五年
+        kind = cue or state or kind
+        aggregate = None
+        if lexicon.words_pattern("average_cues").search(left):
+            aggregate = "average"
+        elif period_from is not None and lexicon.words_pattern("total_cues").search(text[sstart:pos]):
+            aggregate = "total"  # 五年累计, 十三五期间累计
+        if aggregate and period_from is None and self.span and kind == "target":
+            period_from, period_to = self.span
+        basis = "estimate" if lexicon.words_pattern("estimate_cues").search(text[sstart:pos]) else None
+        return Reading(kind, year, period_from, period_to, aggregate, basis, direction(text, cstart, pos))
+
+
+def _in_book_title(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("《") > before.count("》")
+
+
+def direction(text: str, cstart: int, pos: int) -> str | None:
+    """up or down for a change stated right before the figure (下降3%); None for a level (降至4.8%)."""
+    left = text[max(cstart, pos - 12) : pos]
+    best: tuple[int, str] | None = None
+    for family, way in (("direction_down", "down"), ("direction_up", "up")):
+        for m in lexicon.words_pattern(family).finditer(left):
+            tail = left[m.end() :]
+            if re.match(r"\s*(?:到|至|为|在)", tail) or re.search(r"[\u4e00-\u9fff]{3,}", tail):
+                continue  # a level reached, or the word belongs to an earlier phrase
+            if best is None or m.start() > best[0]:
+                best = (m.start(), way)
+    return best[1] if best else None

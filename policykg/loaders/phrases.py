@@ -156,7 +156,7 @@ def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
     """The lexicon's name for a figure that belongs to a scoring rule (计5分, 每增1个百分点,
     达到50亿元的,得10分), or None."""
     for rule in lexicon.not_figure_rules():
-        if rule.unit is not None and q.unit != rule.unit:
+        if rule.unit is not None and q.unit not in rule.unit.split("|"):
             continue
         if rule.side == "before":
             hit = rule.pattern.search(text[max(floor, q.start - 6) : q.start])
@@ -165,6 +165,11 @@ def _scoring_rule(text: str, q: Quantity, floor: int) -> str | None:
         if hit:
             return rule.name
     return None
+
+
+#: Two figures written as a pair, each with its unit: 12亿元/10亿元, 190个/226亿元.
+_PAIR_AFTER = re.compile(r"/\s*\d+(?:\.\d+)?\s*[万亿千百]*[\u4e00-\u9fff%]")
+_PAIR_BEFORE = re.compile(r"[\u4e00-\u9fff%]\s*/$")
 
 
 def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
@@ -183,8 +188,10 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # G60, TOP10
     if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit():
         return False  # tail of a version, a date or a code
-    if before == "/" or text[q.end : q.end + 1] == "/":
-        return False
+    if (before == "/" and not _PAIR_BEFORE.search(text, max(floor, q.start - 4), q.start)) or (
+        text[q.end : q.end + 1] == "/" and not _PAIR_AFTER.match(text, q.end)
+    ):
+        return False  # a date or a code; a pair of figures (12亿元/10亿元, 190个/226亿元) stays
     if re.match(r"[^,;。:|\n]{0,20}之一", text[q.end : q.end + 24]):
         return False  # 入围全国15个示范之一: membership, not a figure
     if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):
@@ -280,3 +287,75 @@ def governing_verb(left: str) -> str:
 
 def leans_on_previous(left: str) -> bool:
     return not left or bool(_LEANS_ON_PREVIOUS.match(left))
+
+
+# ---------------------------------------------------------------- an indicator's name
+
+_NAME_MARK = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]|[A-Ha-h][.、]|——|—|-)\s*")
+_NAME_EDGE = " \t、,，;；:：()（）的-—|“”\"'"
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def indicator_name(phrase: str) -> str:
+    """The name a figure's indicator goes by: the words before the figure without the verbs, time
+    words, scopes and connectives around them (提出国内生产总值增长 -> 国内生产总值增长; 粮食产量继续保持 ->
+    粮食产量; 国内生产总值比上年增长 -> 国内生产总值增长). The words are the lexicon's (indicators.yaml:
+    name_leads, name_tails, name_inner, not_names). A fragment (a verb alone, a place alone, one
+    character) names nothing: ``""``, and the figure keeps its sentence."""
+    name = re.sub(r"\s+", "", phrase)
+    name = _NAME_MARK.sub("", name)
+    name = lexicon.name_patterns("name_inner").sub("", name)
+    leads = re.compile(r"^(?:" + lexicon.name_patterns("name_leads").pattern + r")")
+    tails = re.compile(r"(?:" + lexicon.name_patterns("name_tails").pattern + r")$")
+    previous = None
+    while previous != name:  # each pass removes at least one character, so at most len(phrase) passes
+        previous = name
+        name = name.strip(_NAME_EDGE)
+        name = leads.sub("", name, count=1).strip(_NAME_EDGE)
+        name = tails.sub("", name, count=1).strip(_NAME_EDGE)
+    if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+        name = re.sub(r"[(（][^)）]*$", "", name)  # a bracket the figure cut open
+    if len(_NAME_CHAR.findall(name)) < 2 or lexicon.name_patterns("not_names").fullmatch(name):
+        return ""
+    from policykg.ontology import regions  # the gazetteer: a place alone names nothing
+
+    if regions.lookup(name) is not None:
+        return ""
+    return name
+
+
+_CHANGE_TAIL = re.compile(r"(?:分别|均|年均|都|各)*(?:增长|下降|提高|增加|降低|减少|提升|上涨|回落)$")
+_LIST_SEP = re.compile(r"[、和及与]")
+
+
+def list_names(phrase: str, count: int) -> list[str] | None:
+    """The names of ``count`` figures a list phrase gives in turn (城镇和农村居民人均可支配收入分别增长
+    8%和8.8% -> 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长), or None when the phrase is
+    no list of that many. A short first item borrows the last item's head (城镇 + 居民…), and items
+    share the head the last one ends with (产量, 增加值… the lexicon's list_heads)."""
+    compact = re.sub(r"(?:分别|均)(?:为|达到|达|是)?$", "", re.sub(r"\s+", "", phrase))
+    change = _CHANGE_TAIL.search(compact)
+    base = compact[: change.start()] if change else compact
+    verb = re.sub(r"^(?:分别|均|年均|都|各)+", "", change.group(0)) if change else ""
+    if re.search(r"[(（“《]", base):
+        return None  # a bracket or a quotation is no place to split
+    items = [i for i in _LIST_SEP.split(base) if i]
+    pair = next((p for w, p in lexicon.list_pairs().items() if len(items) == 1 and base.startswith(w)), None)
+    if pair is not None and count == len(pair):
+        items = [p + base[len(next(w for w in lexicon.list_pairs() if base.startswith(w))) :] for p in pair]
+    if len(items) != count or count < 2:
+        return None
+    last = items[-1]
+    head = next((h for h in lexicon.list_heads() if last.endswith(h) and len(last) > len(h)), "")
+    out = []
+    qualifiers = lexicon.list_qualifiers()
+    for i, item in enumerate(items):
+        if i < len(items) - 1:
+            if item in qualifiers:
+                own = max((q for q in qualifiers if last.startswith(q)), key=len, default=last[: len(item)])
+                if len(last) > len(own) + 1:
+                    item = item + last[len(own) :]  # 城镇 + (农村)居民人均可支配收入, 国家级 + (省级)重点实验室
+            elif head and not item.endswith(head):
+                item = item + head
+        out.append(item + verb)
+    return out

@@ -17,7 +17,7 @@ from policykg.loaders.detect import detect_kind
 from policykg.loaders.display import to_display
 from policykg.loaders.document import read_document
 from policykg.loaders.errors import LoaderError
-from policykg.loaders.metadata import extract_metadata
+from policykg.loaders.metadata import extract_metadata, with_report
 from policykg.loaders.normalize import normalise
 from policykg.loaders.read import SourceText, read_source
 from policykg.loaders.reports import report_facts
@@ -64,11 +64,7 @@ def extract_source(src: SourceText) -> Extraction:
     kind = detect_kind(text, meta.title, tasks)  # the outline is the evidence for the kind
     if (report := report_facts(text)) is not None:  # its own wording says who speaks, for which year
         kind = DocKind.GOVERNMENT_WORK_REPORT
-        meta.year = report.year or meta.year
-        meta.issuer = report.issuer or meta.issuer
-        meta.region = report.region or (meta.region if meta.issuer == report.issuer else None)
-        if "报告" not in meta.title:
-            meta.title = "政府工作报告"
+        meta = with_report(meta, report, text)
     document = DocumentRecord(
         id=doc_id,
         title=meta.title,

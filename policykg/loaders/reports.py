@@ -55,11 +55,18 @@ def _heading_years(text: str) -> tuple[int | None, int | None]:
     return review, plan
 
 
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside 《…》 or 〈…〉 on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("《") + before.count("〈") > before.count("》") + before.count("〉")
+
+
 def report_facts(text: str) -> ReportFacts | None:
     """The report's year, issuer and region, or None when the text is no government work report."""
     head = text[:_HEAD_CHARS]
-    if not any(p.search(head) for p in lexicon.report_markers()):
-        return None
+    if not any(not _quoted(head, m.start()) for p in lexicon.report_markers() for m in p.finditer(head)):
+        return None  # a notice that quotes 《…政府工作报告》 is no report itself
     review, plan = _heading_years(text)
     year = plan or (review + 1 if review else None)
     region = None

@@ -26,6 +26,7 @@ are names, never titles or collectives (``people.py``). Collective mentions (``�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -54,7 +55,7 @@ _VERB_ROLES: dict[str, str] = lexicon.role_verbs()
 _KNOWN_LABEL = "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=True)))
 #: A known label anywhere, or any short label at a clause boundary (its role is read from its words).
 _LABEL = re.compile(
-    rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?))"
+    rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?|[\u4e00-\u9fa5](?: [\u4e00-\u9fa5]){{1,5}}))"
     r"\s*[:：]"
     rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:{'|'.join(lexicon.words('roles.stated_with'))})(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
@@ -277,10 +278,10 @@ def label_role(label: str) -> str | None:
 
 
 def _ends_with_post(label: str) -> bool:
+    """A label that is a post (主任:, 副组长:) or ends with one (分管副市长:) introduces people."""
     from policykg.loaders.people import _post_pattern
 
-    m = re.search(rf"(?:{_post_pattern().pattern})$", label)
-    return m is not None and m.start() >= 1 or (m is not None and len(label) > 2)
+    return re.search(rf"(?:{_post_pattern().pattern})$", label) is not None
 
 
 def _ends_value(text: str, i: int, start: int, names: bool = True) -> bool:
@@ -342,26 +343,22 @@ def _verbal_value_follows(text: str, pos: int) -> bool:
 
 def _value_end_plain(text: str, start: int) -> int:
     """The value's end without looking for labels (the next 。, line end or unmatched bracket)."""
-    depth = 0
-    for i in range(start, min(len(text), start + 300)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and (ch in "\n。" or (ch in _SEPARATORS and _OTHER_LABEL.match(text, i + 1))):
-            return i
-    return min(len(text), start + 300)
+    return _scan_value(text, start, lambda i: text[i] in "\n。" or (
+        text[i] in _SEPARATORS and _OTHER_LABEL.match(text, i + 1) is not None), limit=300)
 
 
 def _value_end(text: str, start: int, role: str | None = None) -> int:
     """Where a label's value ends: the next label, an unmatched closing bracket, 。 or the line end
     (for a list of units, also a part after a separator that reads as the next sentence)."""
+    return _scan_value(text, start, lambda i: _ends_value(text, i, start, role != "people"))
+
+
+def _scan_value(text: str, start: int, stops: Callable[[int], bool], limit: int | None = None) -> int:
+    """The first position from ``start`` where ``stops`` holds outside brackets, or an unmatched
+    closing bracket, or the end (of the text, or ``limit`` characters on)."""
     depth = 0
-    i = start
-    while i < len(text):
+    end = len(text) if limit is None else min(len(text), start + limit)
+    for i in range(start, end):
         ch = text[i]
         if ch in OPEN:
             depth += 1
@@ -369,10 +366,9 @@ def _value_end(text: str, start: int, role: str | None = None) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and _ends_value(text, i, start, role != "people"):
+        elif depth == 0 and stops(i):
             return i
-        i += 1
-    return i
+    return end
 
 
 def has_verb_part(value: str) -> bool:
@@ -402,7 +398,7 @@ def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
         led = False  # a 牵头… label seen in this clause: a 责任… label after it names co-responsible units
         labels: list[str] = []
         while (lm := _label_at(text, pos)) is not None:
-            label = lm.group("known") or lm.group("other") or lm.group("stated")
+            label = re.sub(r"\s+", "", lm.group("known") or lm.group("other") or lm.group("stated"))
             role = label_role(label)
             value_end = _value_end(text, lm.end(), role)
             value = text[lm.end() : value_end]
@@ -499,16 +495,28 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
     return resp if resp else None
 
 
+#: A bracket the page's cut left open at the end of the text: ``…下降2.5%(省发展改革委牵头,省工业和信息化厅、省``.
+_OPEN_AT_END = re.compile(r"[(（]([^()（）\n]{4,})$")
+
+
 def _verbal(text: str, conventions: Conventions) -> list[Responsibility]:
     """Bracketed clauses without labels: ``(X牵头，Y按职责分工负责)``, ``(X负责)``; a marked list
     ``(科技部*、财政部)``; under a first-leads convention any list of unit names ``(科技部、财政部)``;
-    a single agency closing a task ``(区发改局)``."""
+    a single agency closing a task ``(区发改局)``; a clause the page's cut left open (its last,
+    cut name dropped)."""
     clauses: list[Responsibility] = []
-    for m in _BRACKET.finditer(text):
-        body = m.group(1).strip()
+    brackets: list[tuple[re.Match[str], str]] = [(m, m.group(1)) for m in _BRACKET.finditer(text)]
+    if (cut := _OPEN_AT_END.search(text)) is not None and not any(m.start() == cut.start() for m, _ in brackets):
+        body = cut.group(1)
+        brackets.append((cut, body[: max(body.rfind("、"), body.rfind(","), body.rfind("，"))] or body))
+    for m, raw_body in brackets:
+        body = raw_body.strip()
         if _LABEL.search(body) and any(_label_at(body, k.start()) for k in _LABEL.finditer(body)):
             continue
-        resp = role_parts(body, conventions=conventions)
+        # a cut clause lost the verb of its last part: those units helped the lead named before them
+        resp = role_parts(body, "support" if m is cut else None, conventions=conventions)
+        if resp is not None:
+            _drop_posts(resp)  # (分管副省长、协管副秘书长负责,省发展改革委牵头…): posts without a name are nobody
         if resp is None or not resp.lead or not all(looks_like_unit(n) for n in resp.lead + resp.support):
             resp = _unit_list(body, text, m.end(), conventions)
             if resp is None:
@@ -516,6 +524,18 @@ def _verbal(text: str, conventions: Conventions) -> list[Responsibility]:
         resp.span = (m.start(), m.end())
         clauses.append(resp)
     return clauses
+
+
+def _drop_posts(resp: Responsibility) -> None:
+    """Remove names that are posts without a person (分管副省长, 协管副秘书长): they assign nobody; when
+    a post held the first verb, the next lead is the clause's lead."""
+    from policykg.loaders.people import is_post
+
+    posts = [n for n in resp.lead if is_post(n)]
+    resp.lead = [n for n in resp.lead if not is_post(n)]
+    resp.support = [n for n in resp.support if not is_post(n)]
+    if posts and not resp.lead and resp.support:
+        resp.lead, resp.support = resp.support[:1], resp.support[1:]
 
 
 def _unit_list(body: str, text: str, end: int, conventions: Conventions) -> Responsibility | None:

@@ -68,6 +68,7 @@ class _Task:
     row: tables.Row | None = None
     blocks: list[Block] = field(default_factory=list)  # the lines of its text: their clauses are its own
     clause_blocks: list[Block] = field(default_factory=list)  # bare clause lines below it
+    people_lines: list[Block] = field(default_factory=list)  # a people list's lines after its label line
     field_lines: list[tuple[str, Span]] = field(default_factory=list)  # (column role, value span)
     children: list[_Task] = field(default_factory=list)
     resp: Responsibility = field(default_factory=Responsibility)
@@ -81,7 +82,9 @@ class _Task:
         """Its clauses, read once per line: those in its own text, then those of its clause lines."""
         found = [sc for b in self.blocks for sc in b.clauses_in(self.start, self.end)]
         found += [sc for b in self.clause_blocks for sc in b.clauses_in(b.start, b.end)]
-        return found
+        found += [((b.start, b.end), Responsibility(people=list(b.person_names), span=(0, len(b.text))))
+                  for b in self.people_lines]
+        return sorted(found, key=lambda sc: sc[0][0])
 
 
 @dataclass
@@ -176,6 +179,7 @@ class _Outline:
         self.section_stack: list[tuple[str, object]] = []
         self.task_stack: list[tuple[str, object]] = []
         self.in_table = False  # a table header was read and no prose has ended the table
+        self.listing: _Task | None = None  # the task whose people list the last lines were
         self.last: _Task | _Section | None = None  # the block the previous line belonged to
         self.open_paragraph = False  # the previous line was a task's text and nothing ended it
         self.prose: list[tuple[int, int, _Section | None]] = []  # paragraphs that fit no structure
@@ -256,6 +260,8 @@ class _Outline:
 
     def _on_clause_line(self, line: Block) -> bool:
         if not line.clause_only:
+            if not line.blank and not (self.listing is not None and line.person_names):
+                self.listing = None
             return False
         self._clause_line(line)
         return True
@@ -449,7 +455,16 @@ class _Outline:
             self.last = target
         if isinstance(target, _Task):
             target.clause_blocks.append(line)
+            if any(c.people for c in line.clauses):
+                self.listing = target  # names on the lines below carry the list on (汤志平 副市长)
         self.open_paragraph = False
+
+    def _on_people_line(self, line: Block) -> bool:
+        """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
+        if self.listing is None or self.last is not self.listing or not line.person_names:
+            return False
+        self.listing.people_lines.append(line)
+        return True
 
     def _introduces(self, line: Block) -> bool:
         """Whether the last prose paragraph stands right above ``line`` and introduces the list it opens
@@ -621,7 +636,7 @@ def _give(rec: TaskRecord, clause: Responsibility, span: Span, led: set[int]) ->
 #: tasks, ``1.1`` before ``1.``), an inline 一是 item, a wrapped paragraph, a paragraph with its
 #: own clause, a continuation of the open task, and last plain prose.
 PRECEDENCE: tuple[str, ...] = (
-    "blank", "table_row", "merged_row", "clause_line", "field_line", "section", "decimal", "numbered",
+    "blank", "table_row", "merged_row", "clause_line", "people_line", "field_line", "section", "decimal", "numbered",
     "shi_item", "wrapped", "clause_paragraph", "continuation", "prose",
 )
 

@@ -233,9 +233,12 @@ def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
             roles[i] = "support"
 
 
-def _task_rank(name: str) -> int:
-    key = re.sub(r"\s+", "", to_simplified(name))
-    return next((i for i, n in enumerate(_TASK_NAMES) if n in key), len(_TASK_NAMES))
+def _task_rank(name: str) -> tuple[int, int]:
+    """A column named exactly as a task column outranks one whose name only holds such a name
+    (重点工作 before 工作任务安排); then the lexicon's order of preference."""
+    key = _NOTE.sub("", re.sub(r"\s+", "", to_simplified(name)))
+    exact = key in _TASK_NAMES
+    return (0 if exact else 1, next((i for i, n in enumerate(_TASK_NAMES) if n in key), len(_TASK_NAMES)))
 
 
 def _keep_one_task_column(cells: list[Cell], roles: list[str | None]) -> None:

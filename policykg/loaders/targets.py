@@ -26,12 +26,13 @@ from dataclasses import dataclass
 
 from policykg.loaders import lexicon, phrases
 from policykg.loaders.document import Document
-from policykg.loaders.numbers import Quantity, find_quantities
+from policykg.loaders.numbers import Quantity, find_quantities, find_unitless
 from policykg.loaders.periods import (
     DocPeriod,
+    FigureClock,
+    Reading,
     Segment,
     as_of,
-    clause_year,
     doc_period,
     paragraphs,
     segment_at,
@@ -56,6 +57,8 @@ class _Seen:
     quantity: Quantity
     indicator: str
     base: str  # the indicator follow-ups lean on (增长9.8% leans on …增加值, not on …增长)
+    direction: str | None = None  # 分别降低13.5%、18%: the second figure falls too
+    baseline: bool = False  # 从X (提高到Y): Y measures the same thing
 
 
 #: Figures read per paragraph (or table cell) at most. Prose never holds this many; a hostile
@@ -76,6 +79,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     field_results = [] if table_has_results else result_spans_from_fields(text, tasks)
     goals = [] if table_has_results else _goal_spans(tasks)
     mask = phrases.quote_mask(text)
+    clock = FigureClock(text, period, document, mask)
     out: list[TargetRecord] = []
     row_keys: dict[tuple[int, tuple[object, ...]], int] = {}  # (row, key) -> cell index first seen
     prev: _Seen | None = None
@@ -83,7 +87,11 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     para = next(para_iter, None)
     per_paragraph: dict[int, int] = {}
     owners = _Owners(tasks)
-    for q in find_quantities(text):
+    found = find_quantities(text)
+    found = sorted([*found, *find_unitless(text, lexicon.unitless_heads(), found)], key=lambda q: q.start)
+    runs = _runs(text, found)
+    run_names: list[str] | None = None
+    for q in found:
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
         cell = cells.at(q.start)
@@ -102,15 +110,22 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         indicator, raw_start, raw_end, base = _indicator(text, q, cstart, prev)
         if _junk(indicator):  # 比上年增长7.4%, 占49.4%: the change of what the sentence measures
             indicator = _context_indicator(text, q, prev, indicator, sstart)
+        if prev is not None and prev.baseline and _BASELINE_TO.fullmatch(text, prev.quantity.end, q.start):
+            indicator, base = prev.indicator, prev.base  # 满意度从84.7提升至89.6: the end of what began at 84.7
         unit = q.unit
         if unit is None:
             if not phrases.is_money(indicator + text[cstart : q.start]):
                 continue
             unit = "元"  # 突破650亿: 元 is implied after 亿
-        kind, year = _kind_year(text, q, period, segs, cell, field_results, sstart, floor)
+        in_field = any(a <= q.start < b for a, b in field_results)
+        prior = _prior(period, segs, q, cell, in_field)
+        para_end = cell.end if cell is not None else (para.end if para else len(text))
+        reading = clock.read(q.start, sstart, cstart, floor, para_end, prior, in_cell=cell is not None or in_field)
+        kind, year, basis = reading.kind, reading.year, reading.basis
         if cell is None and _is_baseline(text, q, floor):
-            kind, year = "actual", _baseline_year(text, q, floor, year, segment_at(segs, q.start), sstart)
-        if kind == "actual" and not any(a <= q.start < b for a, b in field_results) and any(a <= q.start < b for a, b in goals):
+            kind, basis = "actual", "baseline"
+            year = _baseline_year(text, q, floor, year, segment_at(segs, q.start), sstart, reading)
+        if kind == "actual" and not in_field and any(a <= q.start < b for a, b in goals):
             kind = "target"  # a task that reports its results below states its goal (as a row's task cell)
         if _GOAL_AFTER.match(text, q.end):
             kind = "target"
@@ -118,19 +133,28 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             key = (q.value, q.value_high, unit, kind, year)
             first = row_keys.setdefault((cell.row_start, key), cell.index)
             if first != cell.index:
-                prev = _Seen(sstart, cstart, q, indicator, base)
+                prev = _Seen(sstart, cstart, q, indicator, base, reading.direction)
                 continue  # the row restates a figure another cell already holds
         left = text[cstart : q.start]
         owner = owners.at(q.start)
+        place, run_length = runs.get(q.start, (0, 1))
+        if place == 0:
+            run_names = phrases.list_names(indicator, run_length) if run_length > 1 else None
+        name = run_names[place] if run_names and place < len(run_names) else indicator
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
-                indicator=indicator,
+                indicator=phrases.indicator_name(name),
                 value=q.value,
                 value_high=q.value_high,
                 unit=unit,
                 year=year,
                 kind=kind,
+                period_from=reading.period_from if basis != "baseline" else None,
+                period_to=reading.period_to if basis != "baseline" else None,
+                aggregate=reading.aggregate,
+                basis=basis,
+                direction=reading.direction or (prev.direction if prev is not None and _follows(text, prev, q) else None),
                 comparator=phrases.comparator(text, q, cstart),
                 measure=phrases.measure(indicator, left, unit),
                 raw=text[raw_start:raw_end].strip(),
@@ -139,13 +163,13 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 span=(q.start, q.end),
             )
         )
-        prev = _Seen(sstart, cstart, q, indicator, base)
+        prev = _Seen(sstart, cstart, q, indicator, base, out[-1].direction, basis == "baseline")
     for fig in indicator_figures(tables):  # bare numbers under year columns (unit in the row label)
         owner = _owner(tasks, fig.span[0])
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
-                indicator=fig.indicator,
+                indicator=phrases.indicator_name(fig.indicator) or fig.indicator,
                 value=fig.value,
                 unit=fig.unit,
                 year=fig.year,
@@ -230,12 +254,17 @@ def _is_baseline(text: str, q: Quantity, floor: int) -> bool:
     return to is not None and not re.search(r"[,;。]", after[: to.start()])
 
 
-def _baseline_year(text: str, q: Quantity, floor: int, year: int | None, seg: Segment | None, sstart: int) -> int | None:
-    """The baseline's own year (从2020年的10.5万元), else five years before the figure's in a
-    stretch that spans five years (its part's heading or its sentence says 五年, 十三五…), else one."""
+def _baseline_year(
+    text: str, q: Quantity, floor: int, year: int | None, seg: Segment | None, sstart: int, reading: Reading
+) -> int | None:
+    """The baseline's own year (从2020年的10.5万元), else the year before the span its sentence names
+    (“十三五”期间…从5758名: 2015), else five years before the figure's in a stretch that spans five
+    years (its part's heading or its sentence says 五年, 十三五…), else one."""
     stated = re.search(r"((?:19|20)\d{2})\s*年(?:底|末)?的?(?:不到|约|近)?$", text[max(floor, q.start - 12) : q.start])
     if stated:
         return int(stated.group(1))
+    if reading.period_from is not None:
+        return reading.period_from - 1
     if year is None:
         return None
     heading = text[seg.start : text.find("\n", seg.start)] if seg is not None else text[max(0, q.start - 1500) : q.start]
@@ -247,35 +276,46 @@ def _cap(start: int, pos: int, width: int = 40) -> int:
     return max(start, pos - width)
 
 
-def _kind_year(
-    text: str,
-    q: Quantity,
-    period: DocPeriod,
-    segs: list[Segment],
-    cell: Cell | None,
-    field_results: list[tuple[int, int]],
-    sstart: int,
-    floor: int,
-) -> tuple[str, int | None]:
+def _prior(
+    period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool
+) -> tuple[str, int | None, int | None]:
+    """The kind and year the figure's place gives it: its table column or results field, else the part
+    of the document it stands in, else the document's genre. Its own words come after (``FigureClock``)."""
     report_year = period.summary_year or period.plan_year
-    if (cell is not None and cell.result) or any(a <= q.start < b for a, b in field_results):
-        return "actual", report_year
+    if (cell is not None and cell.result) or in_field:
+        return "actual", report_year, None
     if cell is not None:
-        return "target", report_year
+        return "target", report_year, None
     seg = segment_at(segs, q.start)
     if seg is not None:
-        kind, year = seg.kind, seg.year
-    elif period.reports:
-        kind, year = "actual", period.summary_year
-    else:
-        kind, year = "target", period.plan_year
-    said = clause_year(text, sstart, q.start) or clause_year(text, floor, phrases.clause_end(text, floor))
-    if said is not None and year is not None and said != year:
-        if kind == "target" and said < year:
-            kind = "actual"
-        elif kind == "actual" and said > year:
-            kind = "target"
-    return kind, said or year
+        return seg.kind, seg.year, seg.first
+    if period.reports:
+        return "actual", period.summary_year, None
+    return "target", period.plan_year, None
+
+
+#: Between a baseline and the figure it rises or falls to: 从84.7<提升至>89.6.
+_BASELINE_TO = re.compile(r"\s*(?:以上|左右)?\s*(?:" + lexicon.words_pattern("baseline_to").pattern + r")\s*(?:超过|不到|约|近)?\s*")
+_RUN_GAP = re.compile(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)\s*")
+
+
+def _runs(text: str, found: list[Quantity]) -> dict[int, tuple[int, int]]:
+    """Figures listed in a row (8%和8.8%; 823.57亿元、23003项): start -> (place in the run, run length)."""
+    out: dict[int, tuple[int, int]] = {}
+    run: list[Quantity] = []
+    for q in [*found, None]:
+        if q is not None and run and _RUN_GAP.fullmatch(text, run[-1].end, q.start):
+            run.append(q)
+            continue
+        for i, member in enumerate(run):
+            out[member.start] = (i, len(run))
+        run = [q] if q is not None else []
+    return out
+
+
+def _follows(text: str, prev: _Seen, q: Quantity) -> bool:
+    """A figure that follows the previous one in a list (13.5%、18%; 26.3%和44.4%)."""
+    return bool(re.fullmatch(r"\s*(?:以上|左右)?\s*(?:[和及与、]|以及)?\s*", text[prev.quantity.end : q.start]))
 
 
 def _as_of(

@@ -417,8 +417,10 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
         pair = next((i for i in unknown if i + 1 < len(groups)), None)  # a name's first part, then the rest
         if pair is None:
             pair = next((i - 1 for i in unknown if i > 0), None)
-            if pair is None:
-                break
+        if pair is None:  # a short word wrapped onto its own line (攻坚目标 / 任务): it ends the name above
+            pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len("".join(_header_name(x) for x in g)) <= 2), None)
+        if pair is None:
+            break
         groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
     return groups
 

@@ -68,6 +68,11 @@ class TargetRecord(_Record):
     unit: str
     year: int | None = None
     kind: str = "target"  # ontology.terms.TargetKind
+    period_from: int | None = None  # a figure over a span: 十三五 -> 2016..2020 (year is its last year)
+    period_to: int | None = None
+    aggregate: str | None = None  # "average" (年均增长9.3%) or "total" (五年累计): never one year's figure
+    basis: str | None = None  # "estimate" (预计), "baseline" (从X in 从X提高到Y), "rank" (前40位)
+    direction: str | None = None  # "up" or "down" for a change (下降3% is a fall of 3); None for a level
     comparator: str = "="  # >=, >, =, ~, <, <=
     measure: str | None = None  # stock, flow, growth, share, count
     raw: str

@@ -1,43 +1,38 @@
-"""Extraction in a worker process, with a time limit per document.
+"""The per-document time limit, and what an extraction worker process does before its first document.
 
 A runaway document (a parser that goes quadratic or worse on some input, a regular
 expression that backtracks) must not stall a load of hundreds of files. A thread
 cannot be stopped and an alarm signal cannot interrupt a regular expression inside
-the C engine, so the extraction runs in a child process that is killed when the
-limit passes; the document becomes one ``LoaderError`` and the run goes on with a
-fresh worker. The worker is started once and reused for every document; it exits
-when its parent goes away, killed or not. On Linux it is forked: spawn and forkserver re-run the
-caller's main module in the child, so a plain script calling ``kg.load`` without an
-``if __name__ == "__main__"`` guard would fail; the client has no JVM and no driver
-threads of its own (the store is another process), and the child only extracts.
+the C engine, so extraction runs in worker processes, and a worker whose document
+runs past the limit is killed and replaced. The pool that does this is pebble's
+``ProcessPool`` (``policykg.extraction``): a maintained library that kills a task's
+worker on its timeout, replaces dead workers and hands each result to its own future,
+where the hand-written fork pool this module held before had to do all of that itself.
 
-What the worker runs is a picklable ``task(path)`` (default ``extract_file``); a load
-gives it one that maps the extraction to graph rows too (``policykg.loading``), so the
-CPU work of a document happens in the worker and only rows cross the pipe. ``submit``
-and ``collect`` let a pool of workers (``policykg.loading.ExtractionPool``) keep
-several documents in flight with one deadline each.
+What stays here is what pebble does not know about policykg: the limit (the argument,
+else ``$POLICYKG_DOC_TIMEOUT``, else 120 s), the one-line errors a load prints for a
+document that ran too long or killed its worker, and ``watch_parent``, the worker's
+initializer. Workers are forked on Linux (spawn and forkserver re-run the caller's main
+module in the child, so a plain script calling ``kg.load`` without an ``if __name__ ==
+"__main__"`` guard would fail), and a forked worker never sees its parent's pipe close
+when the parent is killed (its siblings hold copies of the other end), so it watches the
+parent's pid and exits when it changes.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
 
 from policykg.loaders.errors import LoaderError
-from policykg.loaders.pipeline import extract_file
-from policykg.loaders.types import Extraction
 
 #: How workers start (see the module docstring).
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
-#: How often an idle worker checks that its parent still lives (an orphan exits within this).
+#: How often a worker checks that its parent still lives (an orphan exits within this).
 PARENT_CHECK_S = 1.0
 #: Seconds one document may take to extract; ``POLICYKG_DOC_TIMEOUT`` overrides it, 0 turns it off.
 DEFAULT_TIMEOUT = 120.0
@@ -56,104 +51,27 @@ def doc_timeout(value: float | None = None) -> float:
     return DEFAULT_TIMEOUT
 
 
-def _serve(conn: Connection, task: Callable[[str], Any]) -> None:
-    """The worker's loop: a path in, ``(True, task(path))`` or ``(False, (source, reason))`` out.
-
-    A terminal's Ctrl-C reaches the whole process group; the worker ignores it and lets the
-    parent decide (finish the batch, or stop the worker), so no document fails for it.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-    while True:
-        try:
-            # A forked worker never sees EOF when its parent is killed: it (and every worker forked
-            # after it) holds a copy of the parent's end of the pipe. So it also watches its parent.
-            while not conn.poll(PARENT_CHECK_S):
-                if os.getppid() != parent:
-                    return
-            path = conn.recv()
-        except (EOFError, OSError):
-            return  # the parent is gone
-        try:
-            conn.send((True, task(path)))
-        except LoaderError as exc:
-            conn.send((False, (exc.source, exc.reason)))
-
-
 def too_slow(path: str | Path, timeout: float) -> LoaderError:
     return LoaderError(path, f"extraction ran past the per-document limit of {timeout:g} s and was "
                              "stopped (raise it with --timeout or POLICYKG_DOC_TIMEOUT)")
 
 
-class ExtractionWorker:
-    """``extract(path)`` like ``extract_file`` (or ``task``), but at most ``timeout`` seconds per document."""
+def worker_died(path: str | Path) -> LoaderError:
+    return LoaderError(path, "the extraction worker died on this document (out of memory?)")
 
-    def __init__(self, timeout: float | None = None, task: Callable[[str], Any] = extract_file) -> None:
-        self.timeout = doc_timeout(timeout)
-        self.task = task
-        self._proc: BaseProcess | None = None
-        self._conn: Connection | None = None
-        #: The document in flight and when its time is up (``submit``/``collect``).
-        self.path: str | None = None
-        self.deadline = 0.0
 
-    def extract(self, path: str | Path) -> Extraction:
-        if self.timeout <= 0:
-            return extract_file(path) if self.task is extract_file else self.task(str(path))
-        conn = self.submit(path)
-        if not conn.poll(self.timeout):
-            self.close()
-            raise too_slow(path, self.timeout)
-        result: Extraction = self.collect()
-        return result
+def watch_parent() -> None:
+    """A worker's initializer: ignore the terminal's Ctrl-C, and exit once the parent is gone.
 
-    def submit(self, path: str | Path) -> Connection:
-        """Send one document to the worker (started if need be); its answer is read by ``collect``."""
-        conn = self._start()
-        conn.send(str(path))
-        self.path, self.deadline = str(path), time.monotonic() + self.timeout
-        return conn
+    Ctrl-C reaches the whole process group; the parent decides (finish the batch, or stop the
+    pool), so no document fails for it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
 
-    def collect(self) -> Any:
-        """The answer to the document in flight: the task's result, or its ``LoaderError`` raised here."""
-        path, self.path = self.path or "", None
-        assert self._conn is not None
-        try:
-            ok, payload = self._conn.recv()
-        except (EOFError, OSError) as exc:
-            self.close()
-            raise LoaderError(path, "the extraction worker died on this document (out of memory?)") from exc
-        if ok:
-            return payload
-        source, reason = payload
-        raise LoaderError(source, reason)
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
 
-    @property
-    def connection(self) -> Connection | None:
-        return self._conn
-
-    def _start(self) -> Connection:
-        if self._proc is not None and self._proc.is_alive() and self._conn is not None:
-            return self._conn
-        self.close()
-        ctx = multiprocessing.get_context(START_METHOD)
-        parent, child = ctx.Pipe()
-        # every concrete context has Process; BaseContext's stub does not say so
-        proc = ctx.Process(target=_serve, args=(child, self.task), daemon=True,  # type: ignore[attr-defined]
-                           name="policykg-extract")
-        proc.start()
-        child.close()
-        self._proc, self._conn = proc, parent
-        return parent
-
-    def close(self) -> None:
-        """Stop the worker (a runaway one is killed); the next ``extract`` starts a new one."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        if self._proc is not None:
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join(5)
-            self._proc = None
-        self.path = None
+    threading.Thread(target=watch, name="policykg-parent-watch", daemon=True).start()

@@ -37,16 +37,19 @@ _LEADING = re.compile(r"^(年度?|[0-9]+年度?)")
 _QUOTES = re.compile(r"[\s\"'“”‘’《》「」]")
 #: Qualifiers that may stand before a catalogued name without changing what it measures.
 _NEUTRAL_PREFIXES = ("", "省", "市", "国家", "国家重点扶持", "规上", "规模以上")
-#: Measure cues, tried in this order (累计认定 is a stock, 新认定 a flow).
+#: Measure cues, tried in this order (累计认定 is a stock, 新认定 a flow). A phrase that ends in a change
+#: (能耗强度下降, 排放总量减少) measures the change, whatever it is a change of.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("growth", re.compile(r"(?:增长|下降|降低|减少|提高|上涨|涨幅|增速|增幅)$")),
     ("share", re.compile(r"比重|占比|比例|占GDP|占地区生产总值|贡献率|覆盖率|强度")),
-    ("growth", re.compile(r"增速|增长率|增幅|增长$|同比增长")),
-    ("stock", re.compile(r"累计|总数|总量|存量|拥有量|有效")),
-    ("flow", re.compile(r"新增|新认定|新备案|新培育|新建|新引进|新设立|认定|年度新")),
+    ("growth", re.compile(r"增速|增长率|增幅|同比增长")),
+    ("stock", re.compile(r"累计|总数|存量|拥有量|有效")),
+    ("flow", re.compile(r"新增|新认定|新备案|新培育|新建|新引进|新设立|年度新")),
 )
 _CUE_WORDS = re.compile(r"累计|总数|总量|存量|新增|新认定|新备案|新培育|新建|新引进|新设立|数量|数$")
-#: Which entry measures a cue admits (a stock cue also fits a count).
-_ADMITS = {"share": {"share"}, "growth": {"growth"}, "stock": {"stock", "count"}, "flow": {"flow"}}
+#: Which entry measures a cue admits (a stock cue also fits a count and a per-capita stock, 每万人口…拥有量).
+_ADMITS = {"share": {"share", "intensity"}, "growth": {"growth"}, "stock": {"stock", "count", "intensity"},
+           "flow": {"flow"}}
 
 
 def normalise(phrase: str) -> str:
@@ -57,9 +60,15 @@ def normalise(phrase: str) -> str:
     return _FILLER.sub("", text)
 
 
-def measure_cue(phrase: str) -> str | None:
+#: Units a rate of change is stated in (农村贫困人口减少1000万人 is a count, not a rate).
+_RATE_UNITS = ("%", "个百分点")
+
+
+def measure_cue(phrase: str, unit: str | None = None) -> str | None:
     """What the phrase says it measures, from its own words; None when it does not say."""
-    for measure, pattern in _CUES:
+    for i, (measure, pattern) in enumerate(_CUES):
+        if i == 0 and unit is not None and unit not in _RATE_UNITS:
+            continue
         if pattern.search(phrase):
             return measure
     return None
@@ -79,13 +88,15 @@ class Entry:
     aliases: tuple[str, ...]
     excludes: tuple[str, ...] = ()
     keys: tuple[str, ...] = field(default=(), compare=False)  # normalised name and aliases
+    ceiling: bool = False  # a target is a cap: an actual below it meets it
 
     @property
     def id(self) -> str:
         return ids.indicator_id(self.name)
 
     def ref(self) -> IndicatorRef:
-        return IndicatorRef(self.id, self.name, True, self.measure, self.unit, tuple(sorted({self.name, *self.aliases})))
+        return IndicatorRef(self.id, self.name, True, self.measure, self.unit, tuple(sorted({self.name, *self.aliases})),
+                            self.ceiling)
 
     def admits(self, phrase: str, cue: str | None, unit: str | None) -> bool:
         """The guards: no excluded word, a compatible measure, an agreeing unit."""
@@ -108,7 +119,7 @@ class Catalogue:
         text = normalise(phrase)
         if not text:
             return None
-        cue = measure_cue(text) or measure
+        cue = measure_cue(text, unit) or measure
         scored: list[tuple[float, Entry]] = []
         for entry in self.entries:
             if entry.admits(text, cue, unit):
@@ -179,7 +190,7 @@ def _entry(item: dict[str, object]) -> Entry:
     units = tuple(_strings(item.get("units"))) or ((unit,) if unit else ())
     keys = tuple(dict.fromkeys(normalise(k) for k in (name, *aliases) if normalise(k)))
     measure = str(item["measure"]) if item.get("measure") else None
-    return Entry(name, measure, unit, units, aliases, tuple(_strings(item.get("excludes"))), keys)
+    return Entry(name, measure, unit, units, aliases, tuple(_strings(item.get("excludes"))), keys, bool(item.get("ceiling")))
 
 
 def extra_paths(extra: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from rdflib import DCTERMS, FOAF, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, Graph, Li
 from rdflib.term import Node
 
 from policykg.ontology.iris import Iris, default_base
+from policykg.ontology.sources import public_source
 from policykg.ontology.terms import Label, Rel, TargetKind
 from policykg.ontology.vocab import ELI, PKG, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, bind_prefixes
 from policykg.queries.snapshot import Snapshot, read_snapshot
@@ -139,9 +140,11 @@ class RdfMapper:
         if (year := _year(p.get("year"))) is not None:
             yield s, PKG.year, year
         for key, term in (("kind", PKG.kind), ("doc_no", PKG.docNo), ("index_no", PKG.indexNo), ("media", PKG.media),
-                          ("sha256", PKG.sha256), ("issuer", DCTERMS.creator), ("source", DCTERMS.source)):
+                          ("sha256", PKG.sha256), ("issuer", DCTERMS.creator)):
             if p.get(key):
                 yield s, term, Literal(str(p[key]))
+        if source := public_source(p.get("source")):  # a file name, never the server's path
+            yield s, DCTERMS.source, Literal(source)
         if p.get("doc_no"):
             yield s, ELI.id_local, Literal(str(p["doc_no"]))
 

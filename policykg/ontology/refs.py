@@ -58,3 +58,4 @@ class IndicatorRef:
     measure: str | None = None
     unit: str | None = None
     aliases: tuple[str, ...] = field(default=())
+    ceiling: bool = False  # a target is a cap (居民消费价格涨幅3%左右, 失业率5.5%以内): below it is met

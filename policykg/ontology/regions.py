@@ -53,6 +53,9 @@ class Gazetteer:
             if d.short:
                 self.by_short.setdefault(d.short, []).append(d)
         self.max_len = max((len(n) for n in [*self.by_full, *self.by_short]), default=0)
+        #: The first two characters of every name: a position whose next two are none of them names
+        #: nothing, so the scan tries the longer sizes only where a name can start.
+        self.heads = frozenset(n[:2] for n in [*self.by_full, *self.by_short])
         self._refs: dict[str, RegionRef] = {}
 
     # -- references -------------------------------------------------------------------
@@ -164,6 +167,9 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         i, n = 0, len(text)
         while i < n:
+            if text[i : i + 2] not in self.heads:
+                i += 1
+                continue
             for size in range(min(self.max_len, n - i), 1, -1):
                 head = text[i : i + size]
                 found = self.by_full.get(head) or [
@@ -188,6 +194,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(Division(*row) for row in rows)
 
 
+#: The whole country: what a national body's documents are about (not in the gazetteer of divisions).
+NATION = "全国"
+
+
 def unlisted(name: str) -> RegionRef:
     """A region the gazetteer does not know (a foreign country, a park): kept by its name, no parent."""
     return RegionRef(ids.region_id(name), name)
@@ -204,6 +214,8 @@ def document_region(hint: str | None, issuer: str | None, title: str = "", text:
     ref = g.lookup(hint)
     if ref is not None:
         return ref
+    if hint and hint.strip() == NATION:
+        return unlisted(NATION)  # the loader read a national body (国务院, a ministry): no place its text names
     level_hint = ""
     for name in (issuer or "", title or ""):
         found, head, _ = g.split_prefix(name.strip())

@@ -2,10 +2,15 @@
 // description: What each document holds: sections, tasks, leading and supporting units, people, targets and indicators,
 // description: and how many of its tasks have no leading unit.
 // param: document: string = null  -- a document id, or a substring of its title; all documents when null
+// param: offset: int = 0  -- skip this many documents (paging, in the listed order)
+// param: limit: int = null  -- at most this many documents (a page); all when null
 // columns: id, title, year, kind, sections, tasks, lead_units, support_units, people, targets, indicators, without_lead
 // example: --param document=工作要点
 MATCH (d:Document)
 WHERE $document IS NULL OR d.id = $document OR coalesce(d.title, '') CONTAINS $document
+WITH d
+ORDER BY d.year DESC, d.id
+SKIP $offset LIMIT coalesce($limit, 1000000000)
 OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)
 WITH d, collect(t) AS tasks
 OPTIONAL MATCH (d)-[:HAS_TASK]->(:Task)<-[:LEADS]-(lu:Unit)

@@ -1,13 +1,17 @@
 // name: document-tasks
 // description: One document's tasks in order, each with its section and every assignment (lead, support, responsible)
 // description: with the sentence it came from: what policykg report draws.
-// param: document: string = null  -- a document id; every document's tasks when null
+// param: document: string = null  -- a document id; without one, a page of documents (offset, limit) in id order
+// param: offset: int = 0  -- without a document: skip this many documents
+// param: limit: int = 100  -- without a document: the tasks of at most this many documents (a page)
 // columns: section, section_number, section_id, number, title, text, order, span, evidence, assignments, id
 // example: --param document=doc-6c90a7d6afc0752d
-// One document's tasks from its node (the id index); every task only when no document is given.
+// One document's tasks from its node (the id index); without a document, a page of documents' tasks.
 CALL () {
-  UNWIND CASE WHEN $document IS NULL THEN [true] ELSE [] END AS everything
-  MATCH (:Document)-[:HAS_TASK]->(t:Task)
+  UNWIND CASE WHEN $document IS NULL THEN [true] ELSE [] END AS page
+  MATCH (d:Document)
+  WITH d ORDER BY d.id SKIP $offset LIMIT $limit
+  MATCH (d)-[:HAS_TASK]->(t:Task)
   RETURN t
   UNION ALL
   MATCH (:Document {id: $document})-[:HAS_TASK]->(t:Task)

@@ -6,6 +6,8 @@
 // param: to: int = null  -- last year
 // param: kind: string = null  -- plan, responsibility-plan, summary, status-table, national-division
 // param: issuer: string = null  -- the issuing agency as written or resolved (substring)
+// param: offset: int = 0  -- skip this many documents (paging, in the listed order)
+// param: limit: int = null  -- at most this many documents (a page); all when null
 // columns: id, title, issuer, region, year, date, kind, tasks, source
 // example: --param region=浙江省 --param within=true
 OPTIONAL MATCH (top:Region {name: $region})
@@ -33,6 +35,10 @@ WHERE ($kind IS NULL OR d.kind = $kind)
   AND CASE WHEN $issuer IS NULL THEN true
            ELSE coalesce(d.issuer, '') CONTAINS $issuer
                 OR EXISTS { MATCH (d)-[:ISSUED_BY]->(iu:Unit) WHERE iu.name CONTAINS $issuer } END
+// A page is cut before anything is looked up per document: the cost follows the page, not the store.
+WITH d
+ORDER BY d.year DESC, d.date DESC, d.id
+SKIP $offset LIMIT coalesce($limit, 1000000000)
 OPTIONAL MATCH (d)-[:ABOUT]->(r:Region)
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(u:Unit)
 WITH d, head(collect(DISTINCT r.name)) AS region, head(collect(DISTINCT u.name)) AS agency

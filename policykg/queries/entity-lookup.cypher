@@ -8,7 +8,7 @@
 CALL () {
   UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everything
   MATCH (n)
-  WHERE NOT n:StoreStamp
+  WHERE NOT (n:StoreStamp OR n:UnitTally OR n:IndicatorTally)
   RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.id) AS name,
          CASE WHEN n.id = $entity THEN 0 WHEN n.name = $entity THEN 1 ELSE 2 END AS rank
   UNION

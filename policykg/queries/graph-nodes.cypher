@@ -71,5 +71,5 @@ RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS properties
 UNION ALL
 UNWIND CASE WHEN $ids IS NULL AND $doc IS NULL AND $label IS NULL THEN [true] ELSE [] END AS everything
 MATCH (n)
-WHERE NOT n:StoreStamp
+WHERE NOT (n:StoreStamp OR n:UnitTally OR n:IndicatorTally)
 RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS properties

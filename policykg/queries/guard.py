@@ -1,12 +1,15 @@
-"""Read-only guard for ad hoc Cypher: an allow-list of read clauses over a real tokenizer.
+"""Read-only guard for ad hoc Cypher: an allow-list of read clauses and pure functions over a real tokenizer.
 
 The guard accepts a statement only if every clause in it is a read clause (MATCH,
 OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP, LIMIT, UNION, CALL {…}
-with a read-only body, CALL of a procedure on ``READ_PROCEDURES``). Anything else in a
-clause position, known or not (CREATE, MERGE, SET, DELETE, REMOVE, GQL INSERT, FOREACH,
-LOAD CSV, DDL, admin commands, FINISH, USE, a word the guard has never heard of), is
-refused before the store sees it. A deny-list had let GQL ``INSERT`` through, which the
-embedded ArcadeDB runs even in a READ-routed session (issue 10).
+with a read-only body, CALL of a procedure on ``callable.READ_PROCEDURES``) and every
+function it calls is on ``callable.PURE_FUNCTIONS`` (Cypher's built-ins; nothing
+namespaced unless listed). Anything else, known or not (CREATE, MERGE, SET, DELETE,
+REMOVE, GQL INSERT, FOREACH, LOAD CSV, DDL, admin commands, FINISH, USE, ``sql.eval()``,
+``util.sleep()``, a method call ``x.f()``, a word the guard has never heard of), is refused
+before the store sees it. A deny-list had let GQL ``INSERT`` through, which the embedded
+ArcadeDB runs even in a READ-routed session (issue 10); allowing any function let
+``sql.eval("INSERT …")`` write (issue 22).
 
 Why our own tokenizer and not a parser package. Tried on the 17 named queries of
 ``policykg/queries`` (all valid Neo4j 5 / ArcadeDB Cypher), December 2026, with a
@@ -25,8 +28,9 @@ here is written to the Cypher lexical rules (strings with backslash escapes, ``/
 small state machine over its tokens decides, for each word, whether it stands where a
 clause starts (after an expression ended, at the start of a query or subquery) or
 inside an expression (an alias, a variable, a property key, a label, a map key, a
-function namespace such as ``create.uuid()``). Only the first kind has to be on the
-allow-list, so ``RETURN n AS set``, ``[r:SET|DELETE]`` and ``'CREATE'`` pass.
+function name). Only the first kind has to be on the clause allow-list, so ``RETURN n AS
+set``, ``MATCH (load:Task) RETURN count(load)``, ``[r:SET|DELETE]`` and ``'CREATE'`` pass;
+a name followed by ``(`` is a call and has to be on the function allow-list.
 
 Where the guard and the server could read the text differently, the guard takes the
 reading that sees more code: a ``//`` comment ends at any line break (``\\r`` too), a
@@ -37,9 +41,11 @@ to pass. Characters outside Cypher's punctuation are refused; so is a second
 statement after ``;``. Bracket mismatches are left to the server, which cannot parse
 them; every word is checked regardless.
 
-Second line of defence: guarded statements run READ-routed in a read transaction,
-which Neo4j enforces; the embedded ArcadeDB does not (it runs ``CREATE`` and GQL
-``INSERT`` sent that way), so there this guard is what keeps ad hoc Cypher read-only.
+Second line of defence, which does not depend on this guard: guarded statements run in a
+read transaction as a user who may only read. Neo4j refuses a write in a READ session; on
+the embedded ArcadeDB they run as the store's ``reader`` user, whose group may read records
+and nothing else (``graph/arcadedb_server.py``), so a write that slipped past the guard fails
+in the store.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.queries.callable import is_pure_function, is_read_procedure
 from policykg.queries.params import QueryError
 
 #: Clauses a query (or a ``CALL {}`` body) may start with.
@@ -61,8 +68,8 @@ AFTER_EXPRESSION = frozenset({
 #: Words that end an expression like a literal does.
 _ENDS_EXPRESSION = frozenset({"NULL", "TRUE", "FALSE", "END", "ASC", "ASCENDING", "DESC", "DESCENDING"})
 #: Words a server may read as a clause or command. Where an expression is expected they
-#: pass only as an alias/variable the statement declared (``AS set``), a namespace
-#: (``create.uuid()``) or a map key (``{delete: 1}``); never before ``(`` or ``{``.
+#: pass only where the grammar makes them a variable, a namespace or a map key (``(load:Task)``,
+#: ``count(set)``, ``{delete: 1}``): never before ``(`` or ``{`` or a word that could continue a clause.
 DANGEROUS = frozenset({
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "NODETACH", "REMOVE", "INSERT", "FOREACH", "LOAD", "DROP",
     "ALTER", "GRANT", "REVOKE", "DENY", "RENAME", "TERMINATE", "START", "STOP", "ENABLE", "DISABLE", "SHOW", "USE",
@@ -72,15 +79,10 @@ DANGEROUS = frozenset({
 })
 #: Words after which an expression still has to come (``ORDER BY x``, ``NOT x``, ``CASE WHEN x``).
 _PREFIX_WORDS = frozenset({"NOT", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "BY"})
+#: Words that are never function names when ``(`` follows them: operators, literals, keywords.
+_NOT_CALLS = frozenset({"NOT", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "BY", "NULL", "TRUE", "FALSE"})
 #: Words that open a subquery when ``{`` follows them (``EXISTS { (a)-->(b) }``).
 _PATTERN_SUBQUERIES = frozenset({"EXISTS", "COUNT", "COLLECT"})
-#: Procedures that only read; any other ``CALL name`` (db.*, dbms.*, apoc.*, unknown) is refused.
-READ_PROCEDURES = frozenset({
-    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes", "db.constraints",
-    "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
-    "db.info", "db.ping", "dbms.components", "dbms.procedures", "dbms.functions",
-    "dbms.showcurrentuser",
-})
 _PUNCT = frozenset("()[]{}<>=+-*/%^|,.:;!&~?")
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 _STRING_ESCAPES = frozenset("\\'\"bfnrt")
@@ -202,13 +204,13 @@ class _Checker:
 
     tokens: list[Token]
     refused: list[str] = field(default_factory=list)
-    declared: set[str] = field(default_factory=set)
 
     def run(self) -> list[str]:
         toks = self.tokens
         scopes = [_Scope("top")]
         state = "start"  # start (a clause), operand (an expression), end (after one), label, prop
         label_ctx = False
+        after_prop = False  # the token before was a property key (``x.key``): a ( after it would be a method call
         subquery_next: str | None = None  # the kind of scope a following { opens
         k = 0
         while k < len(toks):
@@ -217,12 +219,14 @@ class _Checker:
             scope = scopes[-1]
             was_label = label_ctx
             label_ctx = False
+            was_prop, after_prop = after_prop, False
             opens = subquery_next
             subquery_next = None
             if tok.kind == "word":
                 word = tok.text.upper()
                 if state in ("prop", "label"):
                     label_ctx = state == "label"
+                    after_prop = state == "prop"
                     state = "end"
                 elif state == "start":
                     if word in START_CLAUSES:
@@ -243,13 +247,18 @@ class _Checker:
                         continue
                     elif word in AFTER_EXPRESSION:
                         state = "end" if word in _ENDS_EXPRESSION else "operand"
-                        if word in ("AS", "YIELD") and nxt is not None and nxt.kind in ("word", "name"):
-                            self.declared.add(nxt.text)
                     else:
                         self._refuse(word, k)
                         state = "operand"
                 else:  # operand: a variable, function, literal keyword or prefix operator
-                    if word in DANGEROUS and not self._harmless_operand(tok, nxt, scope):
+                    call = None if word in _NOT_CALLS else self._call_at(k)
+                    if call is not None:
+                        name, last = call
+                        if not is_pure_function(name):
+                            self._refuse(f"function {name}()", k)
+                        state, k = "end", last + 1
+                        continue
+                    if word in DANGEROUS and not self._harmless_operand(nxt):
                         self._refuse(word, k)
                     if word in _PATTERN_SUBQUERIES and _is(nxt, "{"):
                         subquery_next = "pattern-subquery"
@@ -261,7 +270,13 @@ class _Checker:
             elif tok.kind == "name":
                 if state == "start" or state == "end":
                     self._refuse(f"`{tok.text}`", k)
+                elif state == "operand" and (call := self._call_at(k)) is not None:
+                    if not is_pure_function(call[0]):
+                        self._refuse(f"function {call[0]}()", k)
+                    state, k = "end", call[1] + 1
+                    continue
                 label_ctx = state == "label"
+                after_prop = state == "prop"
                 state = "end"
             elif tok.kind in ("param", "string", "number"):
                 if state == "start":
@@ -269,6 +284,8 @@ class _Checker:
                                  else "a string", k)
                 state = "end"
             else:
+                if tok.text == "(" and was_prop:
+                    self._refuse(f"method call .{toks[k - 1].text}()", k)
                 state, label_ctx = self._punct(tok, k, scopes, state, was_label, opens)
             k += 1
         return self.refused
@@ -301,7 +318,7 @@ class _Checker:
             j += 1
             break
         name = ".".join(parts)
-        if not parts or name.lower() not in READ_PROCEDURES:
+        if not parts or not is_read_procedure(name):
             self._refuse(f"CALL {name}" if parts else "CALL", k)
         return "end", j, None
 
@@ -353,12 +370,29 @@ class _Checker:
             return False
         return self.tokens[k - 1].kind in ("word", "name", "string") and self.tokens[k - 2].text in ("{", ",")
 
-    def _harmless_operand(self, tok: Token, nxt: Token | None, scope: _Scope) -> bool:
-        if _is(nxt, "."):
-            return True  # create.uuid(), set.name
-        if _is(nxt, ":") and scope.kind == "map":
-            return True  # {delete: 1}
-        return tok.text in self.declared and not (_is(nxt, "(") or _is(nxt, "{"))
+    def _call_at(self, k: int) -> tuple[str, int] | None:
+        """The function called at ``k`` (``name(`` or ``ns.name(``) and the index of its last name token, if any."""
+        toks = self.tokens
+        parts = [toks[k].text]
+        j = k
+        while j + 2 < len(toks) and _is(toks[j + 1], ".") and toks[j + 2].kind in ("word", "name"):
+            parts.append(toks[j + 2].text)
+            j += 2
+        if j + 1 < len(toks) and _is(toks[j + 1], "("):
+            return ".".join(parts), j
+        return None
+
+    @staticmethod
+    def _harmless_operand(nxt: Token | None) -> bool:
+        """A keyword-like word where an expression is expected is a variable, a property owner or a map
+        key (``(load:Task)``, ``count(load)``, ``set.name``, ``{delete: 1}``) unless what follows could
+        continue a clause: ``(`` or ``{`` (``CREATE (``, ``CALL {``) or a word, name, parameter or literal
+        that is not an expression keyword (``SET n.x``, ``DETACH DELETE``, ``LOAD CSV``)."""
+        if nxt is None:
+            return True
+        if nxt.kind == "punct":
+            return nxt.text not in "({"
+        return nxt.kind == "word" and nxt.text.upper() in AFTER_EXPRESSION and nxt.text.upper() not in DANGEROUS
 
     def _refuse(self, what: str, k: int) -> None:
         toks = self.tokens
@@ -368,7 +402,8 @@ class _Checker:
         elif what == "LOAD" and k + 1 < len(toks) and toks[k + 1].text.upper() == "CSV":
             what = "LOAD CSV"
         # After the first refusal only dangerous words are worth naming; the rest is noise.
-        if not self.refused or what.split()[0] in DANGEROUS or what.startswith(("CALL", "a second")):
+        if not self.refused or what.split()[0] in DANGEROUS or what.startswith(("CALL", "a second", "function",
+                                                                                 "method")):
             self.refused.append(what)
 
 

@@ -30,12 +30,18 @@ def run_named(store: GraphStore, query: NamedQuery | str, params: dict[str, Any]
     return [{c: row.get(c) for c in named.columns} for row in rows]
 
 
-def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[Row]:
+def run_cypher(store: GraphStore, text: str, params: dict[str, Any] | None = None, *, write: bool = False,
+               timeout: float | None = None) -> list[Row]:
     """Ad hoc Cypher: refused if it writes, unless ``write``; then one managed write transaction,
-    which also bumps the store stamp (the API's caches learn of the change from it)."""
+    which also bumps the store stamp (the API's caches learn of the change from it).
+
+    A read runs once, as the store's reader, within ``timeout`` seconds (None: ``POLICYKG_CYPHER_SECONDS``,
+    default 10; 0: no limit), stopped on the server past it (``graph.bounded``)."""
     if not write:
         check_read_only(text)
-        return store.read(text, params or {})
+        from policykg.graph.bounded import read_bounded  # here: the graph package loads the driver
+
+        return read_bounded(store, text, params or {}, timeout=timeout).rows
     from policykg.graph import stamp  # here: the graph package loads the driver, which reads need not
 
     rows: list[Row] = []

@@ -49,9 +49,10 @@ EDGE_COLORS: dict[str, str] = {Rel.LEADS: "#e15759", Rel.SUPPORTS: "#f1a3a4", Re
 
 #: Target kinds and statuses as a reader says them.
 KIND_NAMES = {"target": "目标", "actual": "实际"}
-STATUS_NAMES = {"met": "达标", "exceeded": "超额", "missed": "未达", "no-actual-yet": "暂无实际", "incomparable": "单位不同"}
-STATUS_COLORS = {"met": "#59a14f", "exceeded": "#2e7d32", "missed": "#e15759", "no-actual-yet": "#bab0ac",
-                 "incomparable": "#9c755f"}
+STATUS_NAMES = {"met": "达标", "exceeded": "超额", "missed": "未达", "no-actual-in-store": "库中无实际",
+                "not-due-yet": "未到期", "incomparable": "单位不同"}
+STATUS_COLORS = {"met": "#59a14f", "exceeded": "#2e7d32", "missed": "#e15759", "no-actual-in-store": "#bab0ac",
+                 "not-due-yet": "#d7d2cb", "incomparable": "#9c755f"}
 ROLE_NAMES = {"leads": "牵头", "supports": "配合", "responsible_for": "责任人"}
 
 

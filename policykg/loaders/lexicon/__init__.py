@@ -68,6 +68,14 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "units": ("units", "units", "unit", "word"), "chrome": ("chrome", "", "pattern", "name"),
     "indicators.relational": ("indicators", "relational", "", "word"),
     "indicators.not_figures": ("indicators", "not_figures", "pattern", "name"),
+    "indicators.unitless": ("indicators", "unitless", "", "word"),
+    "indicators.name_leads": ("indicators", "name_leads", "", "pattern"),
+    "indicators.name_tails": ("indicators", "name_tails", "", "pattern"),
+    "indicators.name_inner": ("indicators", "name_inner", "", "pattern"),
+    "indicators.not_names": ("indicators", "not_names", "", "pattern"),
+    "indicators.list_heads": ("indicators", "list_heads", "", "word"),
+    "indicators.list_qualifiers": ("indicators", "list_qualifiers", "", "word"),
+    "indicators.list_pairs": ("indicators", "list_pairs", "", "word"),
 }
 
 
@@ -269,13 +277,17 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
 # ---------------------------------------------------------------- periods
 
 PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues", "report_markers", "summary_titles",
-                   "plan_titles", "baseline_from", "baseline_to", "five_year_cues")
+                   "plan_titles", "baseline_from", "baseline_to", "five_year_cues", "target_cues", "target_labels",
+                   "actual_cues", "estimate_cues", "average_cues", "total_cues", "span_words", "direction_down",
+                   "direction_up", "relative_years", "time_leads")
+#: Period families whose entries are regular expressions, not words.
+_PATTERN_FAMILIES = ("report_markers", "span_words")
 
 
 @cache
 def period_entries(family: str) -> tuple[Entry, ...]:
-    """``result_headings``, ``goal_headings``, ``result_cues``, ``goal_cues`` or ``report_markers``."""
-    key = "pattern" if family == "report_markers" else "word"
+    """One family of ``periods.yaml`` (``PERIOD_FAMILIES``)."""
+    key = "pattern" if family in _PATTERN_FAMILIES else "word"
     return tuple(_entries(f"periods.{family}", _file("periods")[family], "", word_key=key))
 
 
@@ -289,6 +301,24 @@ def words_pattern(family: str) -> re.Pattern[str]:
 @cache
 def report_markers() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(e.word, re.M) for e in period_entries("report_markers"))
+
+
+@cache
+def relative_years() -> dict[str, int | str | None]:
+    """A relative year word (今年, 去年, 明年) -> its shift from the year the document speaks in;
+    None for the year it looks back on (一年来, 过去一年); "part" for the year of the part it stands
+    in (全年)."""
+    out: dict[str, int | str | None] = {}
+    for e in period_entries("relative_years"):
+        shift = str(e.extra.get("shift", 0))
+        out[e.word] = None if shift == "past" else ("part" if shift == "part" else int(shift))
+    return out
+
+
+@cache
+def span_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern with a count group ``n``, "back" or "forward") for spans counted from the document's clock."""
+    return tuple((re.compile(e.word), str(e.extra.get("meaning", ""))) for e in period_entries("span_words"))
 
 
 # ---------------------------------------------------------------- indicators
@@ -318,6 +348,48 @@ def not_figure_entries() -> tuple[Entry, ...]:
 def not_figure_rules() -> tuple[NotFigureRule, ...]:
     return tuple(NotFigureRule(e.word, str(e.extra["side"]), re.compile(e.meaning), e.extra.get("unit"))
                  for e in not_figure_entries())
+
+
+def unitless_entries() -> tuple[Entry, ...]:
+    return entries("indicators.unitless")
+
+
+@cache
+def unitless_heads() -> re.Pattern[str]:
+    """Names of indicators measured in no unit (指数, 满意度, 倍差), longest first."""
+    return re.compile("|".join(sorted((re.escape(e.word) for e in unitless_entries()), key=len, reverse=True)))
+
+
+@cache
+def name_patterns(family: str) -> re.Pattern[str]:
+    """``name_leads`` / ``name_tails`` / ``name_inner`` / ``not_names`` as one alternation."""
+    return re.compile("|".join(f"(?:{e.word})" for e in entries(f"indicators.{family}")))
+
+
+def list_head_entries() -> tuple[Entry, ...]:
+    return (*entries("indicators.list_heads"), *entries("indicators.list_qualifiers"), *entries("indicators.list_pairs"))
+
+
+@cache
+def list_pairs() -> dict[str, tuple[str, ...]]:
+    """A word naming two things at once -> the two (城乡 -> 城镇, 农村)."""
+    return {e.word: tuple(str(w) for w in e.extra["pair"]) for e in entries("indicators.list_pairs")}
+
+
+@cache
+def list_qualifiers() -> frozenset[str]:
+    """First words of list items that share the rest of the last item's name (城镇, 农村…)."""
+    return frozenset(e.word for e in entries("indicators.list_qualifiers"))
+
+
+@cache
+def list_heads() -> tuple[str, ...]:
+    """Heads a list of indicators shares at its end (产量, 增加值…), longest first."""
+    return tuple(sorted((e.word for e in entries("indicators.list_heads")), key=len, reverse=True))
+
+
+def name_entries() -> tuple[Entry, ...]:
+    return tuple(e for f in ("name_leads", "name_tails", "name_inner", "not_names") for e in entries(f"indicators.{f}"))
 
 
 def all_entries() -> list[Entry]:

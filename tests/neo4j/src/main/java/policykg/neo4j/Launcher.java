@@ -55,7 +55,12 @@ public final class Launcher {
                         // a test server: small page cache, no usage report over the network, short tx logs
                         GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.getLong("policykg.pagecache.mb", 256)),
                         GraphDatabaseSettings.udc_enabled, false,
-                        GraphDatabaseSettings.keep_logical_logs, "false"))
+                        GraphDatabaseSettings.keep_logical_logs, "false",
+                        // bounded reads, as docker-compose.yml sets them: no transaction runs past 120 s or
+                        // holds more than 256 MB (all together 512 MB); the guarded path asks for less per statement
+                        GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofSeconds(120),
+                        GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256),
+                        GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512)))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dbms.shutdown();
