@@ -33,7 +33,7 @@ def serve_api(store: str, port: int) -> None:
     from policykg.kg import KnowledgeGraph
 
     kg = KnowledgeGraph.open(store)
-    if not kg.stats()["nodes"]:
+    if not kg.counts()["nodes"]:
         kg.load([PLANS])
     serve(create_app(kg, ApiSettings()), "127.0.0.1", port)
 

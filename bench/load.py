@@ -321,20 +321,20 @@ def run(args: argparse.Namespace, work: Path, stores: Path) -> Results:
         res.stages["other (driver, sessions, python)"] = load_s - sum(stages.seconds.values())
         res.parts = dict(stages.parts)
 
-        stats = kg.stats()
+        stats = kg.counts()
         f["graph_nodes"] = sum(stats["nodes"].values())
         f["graph_relationships"] = sum(stats["relationships"].values())
         f["graph_units"] = stats["nodes"].get("Unit", 0)
         f["graph_regions"] = stats["nodes"].get("Region", 0)
         f["graph_continues"] = stats["relationships"].get("CONTINUES", 0)
-        f["raw_same_graph"] = raw.stats() == stats
+        f["raw_same_graph"] = raw.counts() == stats
 
         # 3. Reload: every document replaced; the graph must come out the same.
         reload, f["reload_s"] = timed(lambda: kg.load(docs))
         f["reload_failed"] = sum(not r.ok for r in reload)
         f["reload_docs_per_s"] = len(docs) / f["reload_s"]
         f["ratio_reload_over_load"] = f["reload_s"] / load_s
-        f["reload_same_graph"] = kg.stats() == stats
+        f["reload_same_graph"] = kg.counts() == stats
 
         # 4. Query latency.
         runs = []

@@ -257,7 +257,7 @@ def run(n: int, work: Path, keep: Path | None, heap: str, jobs: int) -> dict[str
             f["loaded"] = sum(r.ok for r in results)
             f["load_failed"] = [r.error for r in results if not r.ok][:5]
             f["last_load"] = dict(kg.last_load.__dict__)
-            stats = kg.stats()
+            stats = kg.counts()
             f["nodes"] = sum(stats["nodes"].values())
             f["relationships"] = sum(stats["relationships"].values())
             f["continues"] = stats["relationships"].get("CONTINUES", 0)
@@ -288,7 +288,7 @@ def run(n: int, work: Path, keep: Path | None, heap: str, jobs: int) -> dict[str
                     break
                 raw.store.write(statements)
         f["raw_s"] = time.perf_counter() - started
-        f["raw_same_counts"] = raw.stats() == stats
+        f["raw_same_counts"] = raw.counts() == stats
         f["raw_server_hwm_mb"] = hwm_mb(status(raw_dir).pid)
     spool.unlink()
     shutil.rmtree(raw_dir, ignore_errors=True)

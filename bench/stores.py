@@ -82,7 +82,7 @@ def run(copies: int, heap: str, work: Path) -> dict[str, Any]:
                 failed[name] += not result.ok
 
         for name, kg in kgs.items():
-            stats = kg.stats()
+            stats = kg.counts()
             elements = sum(stats["nodes"].values()) + sum(stats["relationships"].values())
             figures[name].update(load_s=load_s[name], failed=failed[name], docs_per_s=len(docs) / load_s[name],
                                  elements=elements, elements_per_s=elements / load_s[name])

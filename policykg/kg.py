@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 from policykg.graph.schema import ensure_schema
 from policykg.graph.stamp import HIDDEN_LABELS
 from policykg.graph.store import BoltStore, StoreError, is_remote, open_store, store_spec
-from policykg.graph.writer import delete_document
-from policykg.loaders import extract_file
 from policykg.loading import (  # noqa: F401 - LOAD_COLUMNS, Scan, Skipped, expand_paths: the API's names for them
     LOAD_COLUMNS,
     SUPPORTED_SUFFIXES,
@@ -35,13 +33,16 @@ from policykg.ontology.indicators import ENV_VAR as INDICATORS_ENV
 from policykg.ontology.indicators import Catalogue, load_catalogue
 from policykg.queries import get_query, run_cypher, run_named
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the loaders and the writer are imported when a load runs: a read command
+    # then starts in a fraction of the time (issue 20)
     import pandas as pd
 
     from policykg.extraction import ExtractionPool
     from policykg.loaders.types import Extraction
 
 Row = dict[str, Any]
+#: The columns of ``stats()`` (and ``policykg stats``).
+STATS_COLUMNS = ("kind", "name", "count")
 
 
 class ConfigError(ValueError):
@@ -58,6 +59,8 @@ class UnknownId(LookupError):
 
 def extract(path: str | os.PathLike[str]) -> Extraction:
     """What the loader finds in one file, without any store (``policykg extract``)."""
+    from policykg.loaders import extract_file
+
     return extract_file(Path(path))
 
 
@@ -147,17 +150,19 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, store: str | os.PathLike[str] | None = None, *, heap: str | None = None,
-             indicators: str | os.PathLike[str] | None = None, create: bool = True) -> KnowledgeGraph:
+             indicators: str | os.PathLike[str] | None = None, create: bool = True,
+             notify: Callable[[str], None] | None = None) -> KnowledgeGraph:
         """Open (``create``: or make) the store at a directory, or a Neo4j server at a Bolt URI.
 
         Everything that can be checked without a server is checked first (the catalogue
         YAML, a store path that is a file or, with ``create=False``, is not there), so a
-        typo costs no JVM start.
+        typo costs no JVM start. ``notify`` hears when the embedded store's server has to
+        be started, and how long that took (the CLI prints it).
         """
         spec = store_spec(store)
         catalogue = read_catalogue(indicators)
         check_store(spec, create=create)
-        return cls(open_store(spec, heap=heap), spec, catalogue)
+        return cls(open_store(spec, heap=heap, notify=notify), spec, catalogue)
 
     def close(self) -> None:
         try:
@@ -238,20 +243,31 @@ class KnowledgeGraph:
                 wanted.close()
 
     def delete_document(self, doc_id: str) -> None:
+        from policykg.graph.writer import delete_document
+
         delete_document(self.store, doc_id)
 
     # --- reading ---
 
-    def stats(self) -> dict[str, dict[str, int]]:
-        """Counts per node label and per relationship type."""
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Counts per node label and per relationship type, as plain dicts (``{"nodes": {"Task": 40}, ...}``)."""
         labels = [r for r in self.store.read("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name")
                   if r["name"] not in HIDDEN_LABELS]
         rels = self.store.read("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name")
         return {"nodes": {r["name"]: r["count"] for r in labels}, "relationships": {r["name"]: r["count"] for r in rels}}
 
+    def stats(self) -> pd.DataFrame:
+        """Counts per node label and relationship type: a DataFrame of kind (nodes, relationships), name, count,
+        as ``policykg stats`` prints it (``counts()`` gives the same as dicts)."""
+        from policykg.frames import frame
+
+        return frame([{"kind": kind, "name": name, "count": n} for kind, by_name in self.counts().items()
+                      for name, n in by_name.items()], STATS_COLUMNS)
+
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
              timeout: float | None = None) -> list[dict[str, Any]]:
-        """Rows of a statement. Guarded like ``cypher()``: only reads run, unless ``write=True``."""
+        """Rows of a statement as plain dicts, for programs that work on rows (every other call that returns
+        rows gives a DataFrame). Guarded like ``cypher()``: only reads run, unless ``write=True``."""
         return run_cypher(self.store, cypher, params, write=write, timeout=timeout)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
@@ -259,14 +275,20 @@ class KnowledgeGraph:
 
         The one query call of the API. ``from`` is a Python keyword, so ``from_=2015``
         is accepted for it (any trailing underscore is dropped); an empty result keeps
-        the declared columns. Parameters are checked against the query's header
-        (``policykg queries``); an unknown ``id`` raises ``UnknownId``.
+        the declared columns. The frame has the columns of the CSV export: each figure
+        with its ``_display`` beside it (1157亿元), numbers as numbers (NaN where there is
+        none). Parameters are checked against the query's header (``policykg queries``),
+        and an error names them as Python spells them; an unknown ``id`` raises ``UnknownId``.
         """
-        import pandas as pd  # imported here: pandas costs ~0.3 s and only this method needs it
+        from policykg.frames import frame, in_python_terms
+        from policykg.queries import BadParameter
 
         named = get_query(name)
-        rows = self.query_rows(name, {k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
-        return pd.DataFrame(rows, columns=list(named.columns) or None)
+        try:
+            bound = named.bind({k[:-1] if k.endswith("_") else k: v for k, v in params.items()})
+        except BadParameter as exc:
+            raise BadParameter(in_python_terms(str(exc), named)) from None
+        return frame(self.query_rows(name, bound), named.columns or None)
 
     def query_rows(self, name: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Internal: the rows behind ``query`` as plain dicts, for renderers that keep exact types (the CLI)."""
@@ -295,15 +317,29 @@ class KnowledgeGraph:
 
         return suggestions(self.store, params)
 
-    def evidence(self, id: str, *, unit: str | None = None, person: str | None = None) -> list[Row]:  # noqa: A002 - the query's own name
+    def evidence(self, id: str, *, unit: str | None = None, person: str | None = None) -> pd.DataFrame:  # noqa: A002 - the query's own name
         """The facts behind a task or target, each with its whole sentence (the figure marked 【】), document and span."""
+        from policykg.frames import frame
+        from policykg.queries.evidence import EVIDENCE_COLUMNS
+
+        return frame(self.evidence_rows(id, unit=unit, person=person), EVIDENCE_COLUMNS)
+
+    def evidence_rows(self, id: str, *, unit: str | None = None, person: str | None = None) -> list[Row]:  # noqa: A002
+        """Internal: the rows behind ``evidence`` as plain dicts (the CLI renders them)."""
         from policykg.queries.evidence import EVIDENCE_COLUMNS, with_sentences
 
         rows = self.query_rows("evidence", {"id": id, "unit": unit, "person": person})
         return [{c: r.get(c) for c in EVIDENCE_COLUMNS} for r in with_sentences(self.store, id, rows)]
 
-    def collaboration(self, role: str = "any", **filters: Any) -> list[Row]:
+    def collaboration(self, role: str = "any", **filters: Any) -> pd.DataFrame:
         """Units' collaboration network from co-leading-units: community, partners, centralities (networkx)."""
+        from policykg.frames import frame
+        from policykg.queries.analytics import COLLABORATION_COLUMNS
+
+        return frame(self.collaboration_rows(role, **filters), list(COLLABORATION_COLUMNS))
+
+    def collaboration_rows(self, role: str = "any", **filters: Any) -> list[Row]:
+        """Internal: the rows behind ``collaboration`` as plain dicts (the CLI renders them)."""
         from policykg.queries.analytics import collaboration_table
         from policykg.queries.graphs import pairs_to_graph
 
@@ -311,9 +347,12 @@ class KnowledgeGraph:
         return collaboration_table(pairs_to_graph(pairs))
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, *, write: bool = False,
-               timeout: float | None = None) -> list[dict[str, Any]]:
-        """Ad hoc Cypher. Read-only unless ``write=True``: anything but read clauses and pure functions
+               timeout: float | None = None) -> pd.DataFrame:
+        """Ad hoc Cypher as a DataFrame (``read()`` gives the rows as dicts). Read-only unless ``write=True``:
+        anything but read clauses and pure functions
         is refused before the statement is sent (``queries.guard``), and a read runs once as a user
         who may only read, stopped on the server after ``timeout`` seconds (None:
         ``POLICYKG_CYPHER_SECONDS``, default 10; 0: no limit)."""
-        return run_cypher(self.store, text, params, write=write, timeout=timeout)
+        from policykg.frames import frame
+
+        return frame(run_cypher(self.store, text, params, write=write, timeout=timeout))

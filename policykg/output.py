@@ -128,9 +128,15 @@ def _unit_of(row: Row) -> str | None:
     return unit if isinstance(unit, str) else None
 
 
+#: Endings of a pivot's figure columns (``indicator-matrix --pivot``: 浙江省 target, 浙江省 actual).
+PIVOT_FIGURE_ENDINGS = (" target", " actual")
+
+
 def _figure_columns(columns: Sequence[str]) -> list[str]:
     """The figure columns, when the rows say their unit (a bare ``value`` from ad hoc Cypher is left alone)."""
-    return [c for c in columns if c in FIGURE_COLUMNS] if "unit" in columns else []
+    if "unit" not in columns:
+        return []
+    return [c for c in columns if c in FIGURE_COLUMNS or c.endswith(PIVOT_FIGURE_ENDINGS)]
 
 
 def for_people(rows: Sequence[Row], columns: Sequence[str]) -> list[Row]:
@@ -196,12 +202,14 @@ def to_json(rows: Sequence[Row], columns: Sequence[str] | None = None) -> str:
     return json.dumps([{c: json_value(r.get(c)) for c in cols} for r in rows], ensure_ascii=False, indent=2)
 
 
-def to_csv(rows: Sequence[Row], columns: Sequence[str] | None = None) -> str:
-    """CSV text without the BOM (``render`` adds it)."""
+def to_csv(rows: Sequence[Row], columns: Sequence[str] | None = None, headers: str = "keys") -> str:
+    """CSV text without the BOM (``render`` adds it); ``headers``: keys, zh or both (``queries.labels``)."""
+    from policykg.queries.labels import header
+
     rows, cols = for_programs(rows, columns_of(rows, columns))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(cols)
+    writer.writerow([header(c, headers) for c in cols])
     for row in rows:
         writer.writerow([_flat_text(row, c) for c in cols])
     return buffer.getvalue()
@@ -226,17 +234,20 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def write_xlsx(rows: Sequence[Row], columns: Sequence[str] | None, path: str | Path, sheet: str = "result") -> None:
-    """An Excel sheet with a bold header; numbers stay numbers, lists become text."""
+def write_xlsx(rows: Sequence[Row], columns: Sequence[str] | None, path: str | Path, sheet: str = "result",
+               headers: str = "keys") -> None:
+    """An Excel sheet with a bold header (``headers``: keys, zh or both); numbers stay numbers, lists become text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from policykg.queries.labels import header
 
     rows, cols = for_programs(rows, columns_of(rows, columns))
     book = Workbook()
     ws = book.active
     assert ws is not None  # a new workbook always has one sheet
-    ws.title = sheet[:31] or "result"
-    ws.append(cols)
+    ws.title = "".join(ch for ch in sheet if ch not in "[]:*?/\\")[:31] or "result"
+    ws.append([header(c, headers) for c in cols])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -450,6 +461,7 @@ def format_table(rows: Sequence[Row], columns: Sequence[str] | None = None, *, w
         out.append(GAP.join("─" * layout.widths[c] for c in layout.columns))
         wrapped_any = False
         body: list[list[str]] = []
+        shown_rows = _distinguished(shown_rows, layout, numeric)
         for row in shown_rows:
             cells: dict[str, list[str]] = {}
             for c in layout.columns:
@@ -471,6 +483,20 @@ def format_table(rows: Sequence[Row], columns: Sequence[str] | None = None, *, w
     return "\n".join(out) + "\n"
 
 
+def _distinguished(rows: list[Row], layout: Layout, numeric: frozenset[str]) -> list[Row]:
+    """Text columns the table cuts show each row's distinguishing part (``textcut``), not a shared opening."""
+    from policykg.textcut import distinguishing
+
+    out = [dict(r) for r in rows]
+    for c in layout.columns:
+        if c in numeric or c in WRAP_COLUMNS or c == ROW_ID or is_low_priority(c):
+            continue
+        texts = [_one_line(r.get(c)) for r in rows]
+        for row, text in zip(out, distinguishing(texts, layout.widths[c]), strict=True):
+            row[c] = text
+    return out
+
+
 def terminal_width() -> int:
     """``$COLUMNS``, else the terminal's width, else 80."""
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns or DEFAULT_WIDTH
@@ -488,12 +514,18 @@ def render(
     stdout: IO[str] | None = None,
     title: str | None = None,
     width: int | None = None,
+    headers: str = "keys",
 ) -> None:
-    """Print rows in a format, or write them to ``output``."""
+    """Print rows in a format, or write them to ``output``; ``headers`` (keys, zh, both) for csv and xlsx."""
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise OutputError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    writer(rows, columns, output, stdout, title, width)
+    if fmt in ("csv", "xlsx"):
+        _HEADERS[0] = headers
+    try:
+        writer(rows, columns, output, stdout, title, width)
+    finally:
+        _HEADERS[0] = "keys"
 
 
 def check_format(fmt: str, output: str | Path | None, allowed: Sequence[str] = FORMATS) -> None:
@@ -522,6 +554,8 @@ def _stdout() -> IO[str]:
     return sys.stdout
 
 
+#: The header style of the csv or xlsx being written (``render``'s ``headers``), read by their writers.
+_HEADERS = ["keys"]
 Writer = Callable[[Sequence[Row], Sequence[str] | None, str | Path | None, IO[str] | None, str | None, int | None], None]
 
 
@@ -542,9 +576,9 @@ def _render_csv(rows: Sequence[Row], columns: Sequence[str] | None, output: str 
                 stdout: IO[str] | None, title: str | None, width: int | None) -> None:
     # The BOM goes to stdout too: `policykg query ... --format csv > out.csv` is how most files get made.
     if output is not None:
-        _emit(to_csv(rows, columns), output, stdout, encoding="utf-8-sig")
+        _emit(to_csv(rows, columns, _HEADERS[0]), output, stdout, encoding="utf-8-sig")
     else:
-        _emit(BOM + to_csv(rows, columns), None, stdout)
+        _emit(BOM + to_csv(rows, columns, _HEADERS[0]), None, stdout)
 
 
 def _render_md(rows: Sequence[Row], columns: Sequence[str] | None, output: str | Path | None,
@@ -557,7 +591,7 @@ def _render_xlsx(rows: Sequence[Row], columns: Sequence[str] | None, output: str
     if output is None:
         raise OutputError("--format xlsx is a binary format: give a file with --output result.xlsx")
     try:
-        write_xlsx(rows, columns, output, sheet=title or "result")
+        write_xlsx(rows, columns, output, sheet=title or "result", headers=_HEADERS[0])
     except OSError as exc:
         raise OutputError(f"--output {output}: cannot write ({exc.strerror or exc}); choose another file") from exc
 

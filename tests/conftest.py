@@ -21,6 +21,10 @@ from collections.abc import Iterator
 import neo4j_local
 import pytest
 
+# Every test store stops with its last client, as before issue 20: a test that leaves a store
+# must not leave a JVM running for the idle period. tests/test_idle_store.py sets its own.
+os.environ["POLICYKG_IDLE"] = "0"
+
 
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

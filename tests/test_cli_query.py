@@ -300,13 +300,13 @@ def test_the_api_is_what_the_cli_calls(store: str) -> None:
 
     with policykg.open(store, create=False) as kg:
         df = kg.query("target-evolution", indicator="技术交易额", region="浙江省", from_=2021)
-        assert list(df.columns) == ["year", "kind", "value", "unit", "region", "document", "raw", "value_high", "comparator",
+        assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw", "value_high", "value_high_display", "comparator",
                                   "mentions"]
         assert set(df["value"]) >= {115700000000}
         assert kg.suggest("units-leading-most-tasks", {"region": "浙江"}) == [
             "region '浙江' is not a name in the store; did you mean 浙江省? (--param region=浙江省)"]
-        assert kg.evidence("doc-6c90a7d6afc0752d-g0")[0]["sentence"].startswith("力争2015年")
-        assert {r["unit"] for r in kg.collaboration("lead")} >= {"高新处"}
+        assert kg.evidence("doc-6c90a7d6afc0752d-g0")["sentence"][0].startswith("力争2015年")
+        assert set(kg.collaboration("lead")["unit"]) >= {"高新处"}
         with pytest.raises(UnknownId, match="ids look like"):
             kg.query("evidence", id="nonexistent")
 

@@ -36,7 +36,7 @@ def fingerprint(kg: KnowledgeGraph, *, continues: bool) -> str:
 
 def wipe(kg: KnowledgeGraph) -> None:
     kg.cypher("MATCH (n) DETACH DELETE n", write=True)
-    assert kg.stats()["nodes"] == {}
+    assert kg.counts()["nodes"] == {}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +84,6 @@ def test_concurrent_loaders_give_the_sequential_graph(kg: KnowledgeGraph, sequen
         assert summary, out
         loaded, failed = int(summary[1]), int(summary[2])
         assert failed == 0 and loaded == len(FILES), out
-    assert kg.stats()["nodes"]["Document"] == len(FILES)
+    assert kg.counts()["nodes"]["Document"] == len(FILES)
     assert fingerprint(kg, continues=False) == sequential[False]
     assert fingerprint(kg, continues=True) == sequential[True]  # no CONTINUES edge lost to a race

@@ -70,10 +70,10 @@ def test_every_harmless_read_passes_and_runs(kg: KnowledgeGraph) -> None:
 
 
 def test_writes_still_run_when_asked_for(kg: KnowledgeGraph) -> None:
-    assert kg.cypher("CREATE (n:Scratch {v: 1}) RETURN n.v AS v", write=True) == [{"v": 1}]
+    assert kg.read("CREATE (n:Scratch {v: 1}) RETURN n.v AS v", write=True) == [{"v": 1}]
     assert kg.read("CREATE (n:Scratch {v: 2}) RETURN n.v AS v", write=True) == [{"v": 2}]
     kg.cypher("MATCH (n:Scratch) DELETE n", write=True)
-    assert kg.cypher("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
+    assert kg.read("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
 
 
 @pytest.mark.parametrize(("statement", "named"), [

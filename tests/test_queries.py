@@ -85,13 +85,13 @@ def test_unknown_queries_and_parameters_are_refused_naming_the_valid_ones(kg: Kn
 
 
 def test_ad_hoc_cypher_is_read_only_unless_asked(kg: KnowledgeGraph) -> None:
-    assert kg.cypher("MATCH (u:Unit {name: $n}) RETURN u.level AS level", {"n": "高新处"}) == [{"level": "division"}]
+    assert kg.cypher("MATCH (u:Unit {name: $n}) RETURN u.level AS level", {"n": "高新处"}).to_dict("records") == [{"level": "division"}]
     with pytest.raises(WriteRefused, match="CREATE"):
         kg.cypher("CREATE (:Scratch {name: 'x'})")
-    assert kg.cypher("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
-    assert kg.cypher("CREATE (n:Scratch {name: $v}) RETURN n.name AS name", {"v": "写"}, write=True) == [{"name": "写"}]
+    assert kg.read("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
+    assert kg.read("CREATE (n:Scratch {name: $v}) RETURN n.name AS name", {"v": "写"}, write=True) == [{"name": "写"}]
     kg.cypher("MATCH (n:Scratch) DELETE n", write=True)
-    assert kg.cypher("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
+    assert kg.read("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
 
 
 # --- units -----------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def test_task_search_ranks_title_hits_first(kg: KnowledgeGraph) -> None:
     assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
     assert "加强科技企业孵化器建设" in [r["task"] for r in found[:2]]  # the title names it
     both = rows(kg, "task-search", keyword="科技 金融", limit=50)
-    texts = {r["id"]: r["text"] for r in kg.cypher("MATCH (t:Task) RETURN t.id AS id, t.text AS text")}
+    texts = {r["id"]: r["text"] for r in kg.read("MATCH (t:Task) RETURN t.id AS id, t.text AS text")}
     assert both and all("科技" in texts[r["id"]] and "金融" in texts[r["id"]] for r in both)
     assert {r["year"] for r in rows(kg, "task-search", keyword="科技", region="湖北省")} == {2017}
     assert len(rows(kg, "task-search", keyword="科技", limit=3)) == 3
@@ -281,9 +281,9 @@ def test_task_search_ranks_title_hits_first(kg: KnowledgeGraph) -> None:
 
 def test_compare_documents_of_one_issuer(kg: KnowledgeGraph) -> None:
     found = rows(kg, "compare-documents", issuer="浙江省科学技术厅")
-    earlier = {t["id"] for t in kg.cypher(
+    earlier = {t["id"] for t in kg.read(
         "MATCH (d:Document {id: $d})-[:HAS_TASK]->(t:Task) RETURN t.id AS id", {"d": doc_id(kg, 2015, "浙江省")})}
-    later = {t["id"] for t in kg.cypher(
+    later = {t["id"] for t in kg.read(
         "MATCH (d:Document {id: $d})-[:HAS_TASK]->(t:Task) RETURN t.id AS id", {"d": doc_id(kg, 2021, "浙江省")})}
     assert {r["status"] for r in found} <= {"continuing", "new", "dropped"}
     assert {r["earlier_id"] for r in found if r["earlier_id"]} == earlier  # each 2015 task continues or is dropped
@@ -309,7 +309,7 @@ def test_evidence_for_a_task_and_one_assignment(kg: KnowledgeGraph) -> None:
 
 
 def test_evidence_for_a_target(kg: KnowledgeGraph) -> None:
-    [target] = kg.cypher("MATCH (g:Target) WHERE g.raw CONTAINS '1157亿元' RETURN g.id AS id")
+    [target] = kg.read("MATCH (g:Target) WHERE g.raw CONTAINS '1157亿元' RETURN g.id AS id")
     [row] = rows(kg, "evidence", id=target["id"])
     assert row["kind"] == "actual" and "1157亿元" in row["evidence"] and row["year"] == 2021
 

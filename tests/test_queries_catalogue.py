@@ -144,7 +144,7 @@ def test_an_unterminated_string_is_an_error_not_a_pass() -> None:
         write_clauses("MATCH (n) WHERE n.x = 'oops DELETE n")
 
 
-@pytest.mark.parametrize("name", ["graph-nodes", "graph-edges", "graph-neighbours", "entity-lookup"])
+@pytest.mark.parametrize("name", ["graph-nodes", "graph-edges", "graph-neighbours", "entity-lookup", "node-degrees"])
 def test_the_id_lookup_knows_every_label(name: str) -> None:
     # An id does not say its label, so these queries look each id up in every label's unique index;
     # a label added to the ontology and not here would make its nodes invisible to viz --around and report.

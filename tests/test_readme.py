@@ -31,7 +31,7 @@ EXPECTED: dict[str, list[str]] = {
     "evidence doc-6c90a7d6afc0752d-t4": [r"evidence for doc-6c90a7d6afc0752d-t4 in 省科技厅2015年工作要点", r"leads +条件处",
                                          r"【500家】"],
     "evidence doc-6c90a7d6afc0752d-g0": [r"\(2015\)", r"力争2015年全省R&D经费支出达【1050亿", r"\[373, 379\)"],
-    "policykg queries": [r"example: +policykg query target-evolution --param indicator=技术交易额", r"24 named queries"],
+    "policykg queries": [r"example: +policykg query target-evolution --param indicator=技术交易额", r"25 named queries"],
     "policykg cypher": [r"unit +n", r"高新处 +\d+"],
     "analyze collaboration": [r"unit", r"betweenness", r"高新处"],
     "extract": [r'"document"', r'"tasks"', r'"targets"'],
@@ -101,6 +101,12 @@ def test_every_shell_example_in_the_usage_section_runs_and_prints_what_it_says(
     met = (tmp_path / "met.csv").read_bytes()
     assert met.startswith("\ufeffindicator,region,year,target,target_display,actual,actual_display,unit".encode())
     assert "技术交易额,浙江省,2021,100000000000,1000亿元,115700000000,1157亿元,元" in met.decode("utf-8-sig")
+    pivot = load_workbook(tmp_path / "sheet.xlsx").active  # indicator-matrix --pivot --headers both
+    assert pivot is not None
+    header = [c.value for c in pivot[1]]
+    assert header[:5] == ["指标 indicator", "年份 year", "单位 unit", "杭州市 目标 杭州市 target",
+                          "杭州市 目标(显示) 杭州市 target_display"]
+    assert "浙江省 实际 浙江省 actual" in header
 
 
 def test_the_notebook_example_runs(store: tuple[Path, dict[str, str]]) -> None:
@@ -109,11 +115,11 @@ def test_the_notebook_example_runs(store: tuple[Path, dict[str, str]]) -> None:
     namespace: dict[str, object] = {}
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
     df = namespace["df"]
-    assert list(df.columns) == ["year", "kind", "value", "unit", "region", "document", "raw", "value_high", "comparator",
+    assert list(df.columns) == ["year", "kind", "value", "value_display", "unit", "region", "document", "raw", "value_high", "value_high_display", "comparator",
                                   "mentions"]  # type: ignore[attr-defined]
     assert 15000000000 in set(df["value"])  # type: ignore[index]
     top = namespace["top"]
     assert top.iloc[0]["unit"] == "高新处"  # type: ignore[attr-defined]
     facts = namespace["facts"]
-    assert facts[0]["sentence"].startswith("力争2015年全省R&D经费支出达【1050亿元】")  # type: ignore[index]
-    assert {r["name"] for r in namespace["rows"]} >= {"邱飞章"}  # type: ignore[attr-defined]
+    assert facts["sentence"][0].startswith("力争2015年全省R&D经费支出达【1050亿元】")  # type: ignore[index]
+    assert set(namespace["rows"]["name"]) >= {"邱飞章"}  # type: ignore[index]

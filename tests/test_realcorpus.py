@@ -131,7 +131,7 @@ def _series(kg: KnowledgeGraph, region: str) -> list[tuple[int, str, float, floa
 def test_the_national_gdp_growth_series(corpus_store: KnowledgeGraph) -> None:
     """The State Council reports load as 全国's government work reports: their 主要预期目标 are targets of their
     own year, their review the actuals of the year before, and one named query follows the line from 2009 to 2024."""
-    kinds = {r["kind"] for r in corpus_store.cypher(
+    kinds = {r["kind"] for r in corpus_store.read(
         "MATCH (d:Document)-[:ABOUT]->(:Region {name: '全国'}) RETURN d.kind AS kind")}
     assert kinds == {"government-work-report"}
     assert _series(corpus_store, "全国") == NATIONAL_GDP_GROWTH

@@ -50,7 +50,7 @@ def test_the_stamp_moves_with_each_document_write_and_only_then(kg: KnowledgeGra
     assert loaded != empty and stamp.read_generation(kg.store) == 1
 
     # reads leave it alone
-    kg.stats()
+    kg.counts()
     graph_rows(kg.store)
     kg.query("documents")
     kg.read("MATCH (t:Task) RETURN t.id AS id")
@@ -88,7 +88,7 @@ def test_a_wiped_and_refilled_store_does_not_repeat_an_old_stamp(kg: KnowledgeGr
 
 def test_the_stamp_is_not_part_of_the_graph(kg: KnowledgeGraph) -> None:
     write_extraction(kg.store, plan("建设未来实验室。"))
-    assert stamp.LABEL not in kg.stats()["nodes"]
+    assert stamp.LABEL not in kg.counts()["nodes"]
     nodes, _ = graph_rows(kg.store)
     assert not [n for n in nodes if stamp.LABEL in n]
     assert stamp.LABEL not in set(kg.query("graph-nodes")["label"])

@@ -72,10 +72,10 @@ def kg(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 
 
 def test_loading_twice_changes_nothing(kg: KnowledgeGraph) -> None:
-    before = kg.stats()
+    before = kg.counts()
     results = kg.load([PLANS])
     assert [r.ok for r in results] == [True] * 5
-    assert kg.stats() == before
+    assert kg.counts() == before
     assert before["nodes"]["Document"] == 5
 
 
@@ -91,14 +91,14 @@ def test_a_write_that_fails_midway_leaves_the_store_as_it_was(kg: KnowledgeGraph
 
 
 def test_delete_document_removes_only_what_it_contributed(kg: KnowledgeGraph) -> None:
-    before = kg.stats()
+    before = kg.counts()
     extraction = small_plan()
     from policykg.graph.writer import write_extraction
 
     write_extraction(kg.store, extraction)
     assert kg.read("MATCH (p:Person {name: '张三'}) RETURN count(p) AS n") == [{"n": 1}]
     kg.delete_document(extraction.document.id)
-    assert kg.stats() == before
+    assert kg.counts() == before
 
 
 # --- what differs between the stores: policykg/graph/dialect.py ------------------------------------

@@ -51,7 +51,7 @@ def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
 
 @pytest.fixture(scope="module")
 def counts(kg: KnowledgeGraph) -> tuple[int, int]:
-    stats = kg.stats()
+    stats = kg.counts()
     return sum(stats["nodes"].values()), sum(stats["relationships"].values())
 
 
@@ -122,7 +122,7 @@ def test_the_whole_graph_page_opens_offline_and_holds_every_node(kg: KnowledgeGr
     assert labelled == {"LEADS": ["牵头"], "SUPPORTS": ["配合"], "RESPONSIBLE_FOR": ["责任人"], "MEASURES": ["衡量"],
                         "HAS_TASK": [None]}
     # the legend filters by label: unticking 任务 hides every task and nothing else
-    tasks = kg.stats()["nodes"]["Task"]
+    tasks = kg.counts()["nodes"]["Task"]
     seen.page.locator('#pkg-legend input[data-kind="Task"]').uncheck()
     assert seen.page.evaluate("nodes.get({filter: n => n.hidden}).length") == tasks
     assert seen.page.evaluate("nodes.get({filter: n => n.hidden && n.kind !== 'Task'}).length") == 0

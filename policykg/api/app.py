@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from policykg import __version__
-from policykg.api import cypher, linked, named, problems, resources, site, sparql, writes
+from policykg.api import apidocs, cypher, linked, named, problems, resources, site, sparql, sparqlpage, writes
 from policykg.api.cache import EntityCache
 from policykg.api.context import ApiContext
 from policykg.api.limits import BodySizeLimit
@@ -32,13 +32,15 @@ runs read-only Cypher. Errors are RFC 9457 problem details.
 def create_app(kg: KnowledgeGraph, settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or ApiSettings()
     iris = Iris(settings.base)
-    app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION,
+    app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_tags=[{"name": "linked data"}, {"name": "sparql"}, {"name": "queries"}])
+    apidocs.install(app)  # Swagger UI and ReDoc from the package, not a CDN
     app.state.ctx = ApiContext(kg, settings, iris, RdfView(kg.store, iris, settings.freshness_seconds),
                                EntityCache(kg.store, settings.freshness_seconds))
     problems.install(app)
-    for module in (site, linked, resources, sparql, named, cypher, writes):
+    for module in (site, sparqlpage, linked, resources, sparql, named, cypher, writes):
         app.include_router(module.router)
+    sparqlpage.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)  # type: ignore[arg-type]
     _use_problem_422(app)
     return app

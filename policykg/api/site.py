@@ -15,10 +15,15 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
 from policykg.api.context import ApiContext, get_context
+from policykg.api.docpage import tasks_in_order
 from policykg.api.models import Entity
+from policykg.api.seriessvg import series_chart
 from policykg.ontology.terms import Label
+from policykg.ontology.titles import display_of
 from policykg.ontology.vocab import KIND_OF_LABEL, LABEL_OF_KIND
 from policykg.queries.entities import indicator_series, list_entities
+from policykg.queries.runner import run_named
+from policykg.viz.style import NATIONAL
 
 router = APIRouter()
 Ctx = Annotated[ApiContext, Depends(get_context)]
@@ -29,7 +34,7 @@ KIND_NAMES: dict[Label, str] = {
     Label.REGION: "行政区域 Region",
 }
 #: The kinds the search box looks in, in the order results are shown.
-SEARCHED: tuple[Label, ...] = (Label.UNIT, Label.PERSON, Label.INDICATOR, Label.DOCUMENT)
+SEARCHED: tuple[Label, ...] = (Label.UNIT, Label.PERSON, Label.INDICATOR, Label.DOCUMENT, Label.TASK)
 LINK_NAMES: dict[str, str] = {
     "issued_by": "发布机构 issued by", "issued": "发布的文件 issued", "about": "所属区域 about",
     "subject_of": "相关文件 documents about it", "has_section": "章节 sections", "section_of": "所属文件 in document",
@@ -62,12 +67,18 @@ table.props{border-collapse:collapse}table.props td{border-bottom:1px solid #ddd
 section.links{margin-top:1.2rem}ul{padding-left:1.2rem}li{margin:.25rem 0}
 .evidence{display:block;color:#555;font-size:.88rem;border-left:3px solid #c9a;padding-left:.5rem}
 .formats a{margin-right:.8rem;font-size:.9rem}svg text{font-size:11px}
+h3.section{font-size:1.05rem;margin:1rem 0 .3rem}ol.tasks{padding-left:1.6rem}.number{color:#8b1a1a;font-weight:bold}
+.chart{display:flex;gap:1rem;align-items:flex-start;flex-wrap:wrap}ul.legend{list-style:none;padding:0;font-size:.85rem}
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border-radius:2px}
+.year,.region{font-weight:bold}.error{color:#a33}table.results{border-collapse:collapse;font-size:.9rem}
+table.results td,table.results th{border:1px solid #ddd;padding:.15rem .5rem;vertical-align:top}
+textarea{font-family:monospace;font-size:.9rem;width:100%}pre.graph{white-space:pre-wrap;font-size:.85rem}
 """
 
 
 def _search_form(q: str = "") -> str:
     return ('<form class="search" action="/search" method="get" role="search">'
-            f'<input type="search" name="q" value="{escape(q)}" placeholder="搜索 单位、人员、指标、文件" aria-label="搜索 search">'
+            f'<input type="search" name="q" value="{escape(q)}" placeholder="搜索 单位、人员、指标、文件、任务" aria-label="搜索 search">'
             '<button type="submit">搜索</button></form>')
 
 
@@ -76,7 +87,7 @@ def page(title: str, body: str, q: str = "") -> str:
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{escape(title)} · policykg</title><style>{STYLE}</style></head><body>"
             f"<header><a href=\"/\">政策知识图谱 policykg</a>{_search_form(q)}"
-            "<a href=\"/docs\">API</a><a href=\"/sparql?query=SELECT%20*%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%2010\">SPARQL</a>"
+            "<a href=\"/docs\">API</a><a href=\"/sparql/form\">SPARQL</a>"
             f"</header><main>{body}</main></body></html>")
 
 
@@ -89,17 +100,17 @@ def home(ctx: Ctx) -> HTMLResponse:
     """The site's home page: a search box and the loaded documents."""
     docs = list_entities(ctx.kg.store, Label.DOCUMENT, limit=50)
     items = "".join(
-        f'<li><a href="{iri_path(Label.DOCUMENT, d["id"])}">{escape(str(d.get("name") or d["id"]))}</a> '
+        f'<li><a href="{iri_path(Label.DOCUMENT, d["id"])}">{escape(display_of(d) if d.get("title") else d["id"])}</a> '
         f'<span class="kind">{escape(str(d.get("year") or ""))} {escape(str(d.get("issuer") or ""))}</span></li>'
         for d in docs.items)
-    body = (f"<h1>政策知识图谱</h1><p>{docs.total} 份文件 documents. 搜索单位、人员、指标或文件；"
+    body = (f"<h1>政策知识图谱</h1><p>{docs.total} 份文件 documents. 搜索单位、人员、指标、文件或任务；"
             "每个实体都有自己的页面和链接。</p>" + _search_form() + f"<h2>文件 Documents</h2><ul>{items}</ul>")
     return HTMLResponse(page("政策知识图谱", body))
 
 
 @router.get("/search", response_class=HTMLResponse, tags=["site"], operation_id="search")
 def search(ctx: Ctx, q: Annotated[str, Query(max_length=200, description="what to look for")] = "") -> HTMLResponse:
-    """Search documents, units, people and indicators by a part of their name (an HTML page)."""
+    """Search units, people, indicators, documents (title, issuer) and tasks (title, text) by a part of them."""
     text = q.strip()
     parts = [f"<h1>搜索 “{escape(text)}”</h1>"]
     found = 0
@@ -109,20 +120,39 @@ def search(ctx: Ctx, q: Annotated[str, Query(max_length=200, description="what t
             if not hits.items:
                 continue
             found += hits.total
+            docs_of = _documents(ctx, hits.items) if label == Label.TASK else {}
             lis = "".join(
-                f'<li><a href="{iri_path(label, h["id"])}">{escape(str(h.get("name") or h["id"]))}</a>'
-                f'{_context(label, h)}</li>' for h in hits.items)
+                f'<li><a href="{iri_path(label, h["id"])}">{escape(_hit_name(label, h))}</a>'
+                f'{_context(label, h, docs_of)}</li>' for h in hits.items)
             parts.append(f"<h2>{KIND_NAMES[label]} ({hits.total})</h2><ul class=\"results\">{lis}</ul>")
     if not found:
         parts.append("<p>没有找到 nothing found.</p>" if text else "<p>请输入要搜索的词 type a word to search.</p>")
     return HTMLResponse(page(f"搜索 {text}", "".join(parts), text))
 
 
-def _context(label: Label, hit: dict[str, Any]) -> str:
+def _hit_name(label: Label, hit: dict[str, Any]) -> str:
+    if label == Label.DOCUMENT and hit.get("title"):
+        return display_of(hit)
+    return str(hit.get("name") or hit["id"])
+
+
+def _documents(ctx: ApiContext, tasks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The documents of these tasks, by id: what a task hit names as its context."""
+    ids = sorted({str(t["doc"]) for t in tasks if t.get("doc")})
+    if not ids:
+        return {}
+    return {str(r["id"]): dict(r["properties"] or {}) for r in run_named(ctx.kg.store, "graph-nodes", {"ids": ids})}
+
+
+def _context(label: Label, hit: dict[str, Any], documents: dict[str, dict[str, Any]] | None = None) -> str:
     if label == Label.DOCUMENT:
-        return f' <span class="kind">{escape(str(hit.get("year") or ""))}</span>'
+        return f' <span class="kind">{escape(str(hit.get("year") or ""))} {escape(str(hit.get("issuer") or ""))}</span>'
     if label == Label.UNIT and hit.get("level"):
         return f' <span class="kind">{escape(str(hit["level"]))}</span>'
+    if label == Label.TASK:
+        doc = (documents or {}).get(str(hit.get("doc")))
+        where = display_of(doc) if doc else ""
+        return f' <span class="kind">{escape(str(hit.get("year") or ""))} {escape(where)}</span>'
     return ""
 
 
@@ -147,41 +177,9 @@ def _links(entity: Entity) -> str:
     return "".join(out)
 
 
-def series_chart(points: list[dict[str, Any]]) -> str:
-    """Targets and actuals by year as a small SVG scatter-and-line chart (one unit: the most common)."""
-    usable = [p for p in points if isinstance(p.get("value"), int | float) and isinstance(p.get("year"), int)]
-    if not usable:
-        return ""
-    units = [p.get("unit") for p in usable]
-    unit = max(set(units), key=units.count)
-    usable = [p for p in usable if p.get("unit") == unit]
-    years = sorted({p["year"] for p in usable})
-    values = [float(p["value"]) for p in usable]
-    low, high = min(0.0, min(values)), max(values) or 1.0
-    width, height, pad = 560, 220, 44
-
-    def x(year: int) -> float:
-        return pad + (width - 2 * pad) * (0.5 if len(years) == 1 else (year - years[0]) / (years[-1] - years[0]))
-
-    def y(value: float) -> float:
-        return height - pad - (height - 2 * pad) * (value - low) / ((high - low) or 1.0)
-
-    marks = []
-    for kind, colour in (("target", "#1f5fa8"), ("actual", "#c0392b")):
-        pts = sorted((p["year"], float(p["value"])) for p in usable if p.get("kind") == kind)
-        if len(pts) > 1:
-            marks.append(f'<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="'
-                         + " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in pts) + '"/>')
-        marks += [f'<circle cx="{x(a):.1f}" cy="{y(b):.1f}" r="4" fill="{colour}"><title>{a} {kind} {b:g} {escape(str(unit))}</title></circle>'
-                  for a, b in pts]
-    axis = "".join(f'<text x="{x(yr):.1f}" y="{height - pad + 16}" text-anchor="middle">{yr}</text>' for yr in years)
-    legend = (f'<text x="{pad}" y="16" fill="#1f5fa8">● 目标 target</text>'
-              f'<text x="{pad + 110}" y="16" fill="#c0392b">● 实际 actual</text>'
-              f'<text x="{width - pad}" y="16" text-anchor="end">{escape(str(unit))}, max {high:g}</text>')
-    return (f'<svg class="series" role="img" aria-label="目标值与实际值 series" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
-            f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>'
-            f"{axis}{legend}{''.join(marks)}</svg>")
+#: Link lists a page shows in a form of its own instead (a document's tasks in order, an indicator's figures).
+OWN_FORM: dict[Label, frozenset[str]] = {Label.DOCUMENT: frozenset({"has_task", "has_section"}),
+                                         Label.INDICATOR: frozenset({"measured_by"})}
 
 
 def entity_page(ctx: ApiContext, label: Label, entity: Entity) -> str:
@@ -191,13 +189,37 @@ def entity_page(ctx: ApiContext, label: Label, entity: Entity) -> str:
     path = iri_path(label, entity.id)
     formats = "".join(f'<a href="{path}?format={f}">{n}</a>'
                       for f, n in (("jsonld", "JSON-LD"), ("ttl", "Turtle"), ("nt", "N-Triples"), ("json", "JSON")))
-    chart = ""
-    if label == Label.INDICATOR:
-        points = indicator_series(ctx.kg.store, entity.id)
-        svg = series_chart(points)
-        if svg:
-            chart = f"<h2>目标值与实际值 targets and actuals</h2>{svg}"
-    body = (f'<p class="kind">{KIND_NAMES[label]}</p><h1>{escape(entity.name or entity.id)}</h1>'
+    name = entity.name or entity.id
+    own = ""
+    if label == Label.DOCUMENT:
+        name = display_of(data) if data.get("title") else name
+        own = tasks_in_order(ctx.kg.store, entity.id, iri_path)
+    elif label == Label.INDICATOR:
+        own = _figures(ctx, entity.id)
+    links = Entity.model_validate({**data, "links": {k: v for k, v in data.get("links", {}).items()
+                                                     if k not in OWN_FORM.get(label, frozenset())}})
+    body = (f'<p class="kind">{KIND_NAMES[label]}</p><h1>{escape(name)}</h1>'
             f'<p class="formats">IRI <code>{escape(entity.iri)}</code><br>{formats}</p>'
-            f'<table class="props">{rows}</table>{chart}{_links(entity)}')
-    return page(entity.name or entity.id, body)
+            f'<table class="props">{rows}</table>{own}{_links(links)}')
+    return page(name, body)
+
+
+def _figures(ctx: ApiContext, indicator_id: str) -> str:
+    """The indicator's chart (a line per region) and its figures, each with its year, region and document."""
+    points = indicator_series(ctx.kg.store, indicator_id)
+    if not points:
+        return ""
+    chart = series_chart([dict(p) for p in points])
+    points.sort(key=lambda p: (p.get("year") or 0, p.get("region") or "", p.get("kind") or ""))
+    items = []
+    for p in points:
+        doc = {"title": p.get("document_title"), "year": p.get("document_year"), "issuer": p.get("document_issuer"),
+               "region": p.get("document_region")}
+        kind = "目标" if p.get("kind") == "target" else "实际" if p.get("kind") == "actual" else str(p.get("kind") or "")
+        items.append(f'<li data-year="{escape(str(p.get("year") or ""))}"><span class="year">{escape(str(p.get("year") or "年份不详"))}</span> '
+                     f'<span class="region">{escape(str(p.get("region") or NATIONAL))}</span> {kind} '
+                     f'<a href="{iri_path(Label.TARGET, str(p["id"]))}">{escape(str(p.get("raw") or p["id"]))}</a>'
+                     f' <span class="kind">{escape(display_of(doc) if doc["title"] else "")}</span></li>')
+    return (f"<h2>目标值与实际值 targets and actuals</h2>{chart}"
+            f'<section class="links" data-rel="figures"><h2>数字 figures ({len(points)})</h2>'
+            f'<ul class="figures">{"".join(items)}</ul></section>')

@@ -32,6 +32,8 @@ StoreOption = Annotated[str | None, typer.Option(
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {'|'.join(FORMATS)}")]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")]
 ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeatable)")]
+HeadersOption = Annotated[str, typer.Option(
+    "--headers", help="csv and xlsx header cells: keys (year), zh (年份) or both (年份 year)")]
 
 _root_store: str | None = None
 
@@ -123,11 +125,16 @@ def open_graph(store: str | None, *, indicators: Path | None = None, create: boo
     """
     from policykg.kg import KnowledgeGraph
 
-    kg = KnowledgeGraph.open(store_of(store), indicators=indicators, create=create)
+    kg = KnowledgeGraph.open(store_of(store), indicators=indicators, create=create, notify=_tell)
     try:
         yield kg
     finally:
         kg.close()
+
+
+def _tell(message: str) -> None:
+    """What the store is doing while the user waits (starting its server): one line on stderr."""
+    typer.echo(message, err=True)
 
 
 class StopRequest:

@@ -176,7 +176,7 @@ def stats(store: StoreOption = None, fmt: FormatOption = "table", output: Output
     """Counts per node label and relationship type."""
     check_format(fmt, output)
     with open_graph(store) as kg:
-        counts = kg.stats()
+        counts = kg.counts()
     if fmt == "json" and output is None:
         typer.echo(json.dumps(counts, ensure_ascii=False))
     else:
@@ -205,6 +205,9 @@ def demo(
 
         for picture in write_demo_pictures(kg, Path(spec).parent / f"{Path(spec).name}-pictures"):
             _say(f"wrote {picture}")
+    from policykg.graph import embedded
+
+    embedded.stop_server(Path(spec))  # a one-off: the demo leaves no server idling (unless `store start` keeps it)
     if any(not r.ok for r in results):
         raise CliError("some sample plans failed to load")
 

@@ -16,6 +16,7 @@ from policykg.cli.common import (
     USAGE,
     CliError,
     FormatOption,
+    HeadersOption,
     OutputOption,
     ParamOption,
     StoreOption,
@@ -49,20 +50,38 @@ def query_command(
     param: ParamOption = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
+    headers: HeadersOption = "keys",
+    pivot: Annotated[bool, typer.Option("--pivot", help="indicator-matrix only: one row per indicator and year, "
+                                                        "a target and an actual column per region")] = False,
     store: StoreOption = None,
 ) -> None:
     """Run a named query, e.g. `policykg query target-evolution -p indicator=技术交易额 -p region=浙江省`."""
     check_format(fmt, output)
+    check_headers(headers)
     named = get_query(name)
+    if pivot and named.name != "indicator-matrix":
+        raise CliError(f"--pivot is for indicator-matrix (the year-by-region sheet), not {named.name}", code=USAGE)
     given = parse_assignments(param)
     bound = bind(named, given)  # checked before the store starts: a typo costs nothing
     if named.name == "evidence":
-        evidence_command(bound["id"], bound.get("unit"), bound.get("person"), fmt, output, store)
+        evidence_command(bound["id"], bound.get("unit"), bound.get("person"), fmt, output, headers, store)
         return
     with open_graph(store) as kg:
         rows = kg.query_rows(named.name, bound)
         _hint_if_empty(kg, rows, {k: bound[k] for k in given})
-    render(rows, named.columns, fmt, output, title=named.name)
+    columns: list[str] = list(named.columns)
+    if pivot:
+        from policykg.queries.pivot import matrix_pivot
+
+        rows, columns = matrix_pivot(rows)
+    render(rows, columns, fmt, output, title=named.name + (" (pivot)" if pivot else ""), headers=headers)
+
+
+def check_headers(headers: str) -> None:
+    from policykg.queries.labels import HEADER_STYLES
+
+    if headers not in HEADER_STYLES:
+        raise CliError(f"unknown --headers {headers!r}; valid: {', '.join(HEADER_STYLES)}", code=USAGE)
 
 
 def evidence_command(
@@ -71,14 +90,16 @@ def evidence_command(
     person: Annotated[str | None, typer.Option("--person", help="Only this person's responsibility")] = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
+    headers: HeadersOption = "keys",
     store: StoreOption = None,
 ) -> None:
     """The sentences behind a task or target: each fact in its whole sentence (marked 【】), document and span."""
     from policykg.queries.evidence import EVIDENCE_COLUMNS
 
     check_format(fmt, output)
+    check_headers(headers)
     with open_graph(store) as kg:
-        rows = kg.evidence(id, unit=unit, person=person)
+        rows = kg.evidence_rows(id, unit=unit, person=person)
     columns: list[str] = list(EVIDENCE_COLUMNS)
     title = f"evidence for {id}"
     if fmt == "table" and output is None:  # a terminal shows what a reader checks; other formats carry every column
@@ -88,7 +109,7 @@ def evidence_command(
             document, year = documents.pop()
             title += f" in {document}" + (f" ({year})" if year else "")
             columns.remove("document")
-    render(rows, columns, fmt, output, title=title)
+    render(rows, columns, fmt, output, title=title, headers=headers)
 
 
 def queries_command(fmt: FormatOption = "table", output: OutputOption = None) -> None:
@@ -114,6 +135,7 @@ def cypher_command(
                                  "or 10; 0: no limit)")] = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
+    headers: HeadersOption = "keys",
     store: StoreOption = None,
 ) -> None:
     """Run ad hoc Cypher, read-only unless --write. Parameter values are strings; numbers are
@@ -121,12 +143,13 @@ def cypher_command(
     from policykg.queries import check_read_only
 
     check_format(fmt, output)
+    check_headers(headers)
     params = {k: _literal(v) for k, v in parse_assignments(param).items()}
     if not write:
         check_read_only(statement)  # refused before a JVM is started for nothing
     with open_graph(store) as kg:
-        rows = kg.cypher(statement, params, write=write, timeout=timeout)
-    render(rows, None, fmt, output)
+        rows = kg.read(statement, params, write=write, timeout=timeout)
+    render(rows, None, fmt, output, headers=headers)
 
 
 def _literal(text: str) -> Any:
@@ -171,7 +194,7 @@ def collaboration_command(
     bound = bind(get_query("co-leading-units"), {**given, "role": role})
     filters = {k: v for k, v in bound.items() if k in given}
     with open_graph(store) as kg:
-        rows = kg.collaboration(role, **filters)
+        rows = kg.collaboration_rows(role, **filters)
         _hint_if_empty(kg, rows, filters)
     render(rows, list(COLLABORATION_COLUMNS), fmt, output, title="unit collaboration")
 

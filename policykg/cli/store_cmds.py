@@ -7,14 +7,14 @@ from pathlib import Path
 import typer
 
 from policykg.cli.common import USAGE, CliError, FormatOption, OutputOption, StoreOption, reports_errors, store_of
-from policykg.graph import embedded
+from policykg.graph import embedded, idle
 from policykg.graph.layout import StoreLayout
 from policykg.graph.store import is_remote, store_spec
 from policykg.kg import check_store
 from policykg.output import check_format, render
 
 store_app = typer.Typer(help="Show, start or stop the embedded store's server.", no_args_is_help=True)
-STATUS_COLUMNS = ("running", "pid", "bolt_port", "http_port", "clients", "persistent", "store")
+STATUS_COLUMNS = ("running", "pid", "bolt_port", "http_port", "clients", "persistent", "idle_seconds", "store")
 
 
 def _local(store: str | None, *, create: bool) -> Path:
@@ -33,8 +33,14 @@ def status_cmd(store: StoreOption = None, fmt: FormatOption = "table", output: O
         render([st.as_dict()], STATUS_COLUMNS, fmt, output, title="store")
     elif st.running:
         http = f"http://127.0.0.1:{st.http_port}  " if st.http_port else ""
+        if st.persistent:
+            life = "persistent (until policykg store stop)"
+        elif st.idle_seconds:
+            life = f"stops {idle.describe(st.idle_seconds)} after its last client"
+        else:
+            life = "stops with its last client"
         typer.echo(f"running  pid {st.pid}  bolt://127.0.0.1:{st.bolt_port}  {http}"
-                   f"clients {st.clients}  {'persistent' if st.persistent else 'stops with its last client'}  ({st.store})")
+                   f"clients {st.clients}  {life}  ({st.store})")
     else:
         typer.echo(f"stopped  ({st.store})")
 

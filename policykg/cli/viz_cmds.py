@@ -17,14 +17,14 @@ from policykg.graph.exports import UnknownFormat, get_exporter, list_exporters, 
 from policykg.graph.exports.base import GraphData
 from policykg.graph.store import GraphStore
 from policykg.queries import QueryError, parse_assignments
+from policykg.queries.subgraph import AROUND_MAX_NODES, of_query, whole_graph
 from policykg.queries.subgraph import around as around_entity
-from policykg.queries.subgraph import of_query, whole_graph
 from policykg.viz.charts import CHARTS, ChartError
 from policykg.viz.charts import chart as draw_chart
 from policykg.viz.files import OutputExists, check_writable, mark_folder
 from policykg.viz.fonts import NoCJKFont
 from policykg.viz.network import MAX_NODES, write_graph_page
-from policykg.viz.report import resolve_document, write_report
+from policykg.viz.report import AmbiguousDocument, resolve_document, write_report
 
 ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="A query parameter as key=value (repeatable)")]
 QueryOption = Annotated[str | None, typer.Option("--query", "-q", help="Draw the nodes a named query returns")]
@@ -37,7 +37,8 @@ def _out(path: Path | None, default: str) -> Path:
     return path if path is not None else Path(default)
 
 
-def _pick(store: GraphStore, query: str | None, params: list[str] | None, around: str | None, depth: int) -> tuple[GraphData, str]:
+def _pick(store: GraphStore, query: str | None, params: list[str] | None, around: str | None, depth: int,
+          max_nodes: int | None = None) -> tuple[GraphData, str]:
     """The part of the graph the options name, and a title for it."""
     if query and around:
         raise CliError("give --query or --around, not both", code=2)
@@ -48,7 +49,7 @@ def _pick(store: GraphStore, query: str | None, params: list[str] | None, around
     if params:
         raise CliError("--param needs --query", code=2)
     if around:
-        return around_entity(store, around, depth), f"{around} (depth {depth})"
+        return around_entity(store, around, depth, max_nodes), f"{around} (depth {depth})"
     return whole_graph(store), "policykg: 全图"
 
 
@@ -58,7 +59,9 @@ def viz(
     around: AroundOption = None,
     depth: DepthOption = 1,
     out: Annotated[Path | None, typer.Option("--out", "--output", "-o", help="The page to write")] = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Cut larger graphs to their most connected nodes")] = MAX_NODES,
+    max_nodes: Annotated[int | None, typer.Option(
+        "--max-nodes", min=1, help=f"Draw at most this many nodes, the most connected (default {MAX_NODES}; "
+                                   f"{AROUND_MAX_NODES} nearest the focus with --around)")] = None,
     force: ForceOption = False,
     store: StoreOption = None,
 ) -> None:
@@ -66,16 +69,18 @@ def viz(
     target = _out(out, "graph.html")
     try:
         check_writable(target, force)
+        budget = max_nodes or (AROUND_MAX_NODES if around else MAX_NODES)
         with open_graph(store) as kg:
-            data, title = _pick(kg.store, query, param, around, depth)
-        path = write_graph_page(data, target, title, max_nodes=max_nodes, force=force)
+            data, title = _pick(kg.store, query, param, around, depth, budget)
+        path = write_graph_page(data, target, title, max_nodes=budget, force=force)
     except (QueryError, OutputExists) as exc:
         raise CliError(str(exc), code=2) from exc
-    shown = min(len(data.nodes), max_nodes)
-    typer.echo(f"wrote {path}  ({shown} nodes{f' of {len(data.nodes)}' if shown < len(data.nodes) else ''}, "
+    total = data.total_nodes or len(data.nodes)
+    shown = min(len(data.nodes), budget)
+    typer.echo(f"wrote {path}  ({shown} nodes{f' of {total}' if shown < total else ''}, "
                f"{len(data.edges)} relationships)")
-    if data.note:
-        typer.echo(f"note: {data.note}")
+    if data.note or total > shown:
+        typer.echo(f"note: {data.note or f'the {shown} most connected of {total} nodes are drawn'}")
 
 
 def chart(
@@ -114,6 +119,12 @@ def report(
             target = _out(out, f"report-{doc_id}.html")
             check_writable(target, force)
             path, built = write_report(kg.store, doc_id, target, force=force)
+    except AmbiguousDocument as exc:  # every match, each title with the year and issuer it does not say
+        from policykg.output import format_table, terminal_width
+
+        typer.echo(format_table(exc.matches, ["id", "title", "year", "issuer", "region"], width=terminal_width(),
+                                title=f"documents matching {document!r}", count=False), err=True, nl=False)
+        raise CliError(str(exc), code=2) from exc
     except (QueryError, OutputExists) as exc:
         raise CliError(str(exc), code=2) from exc
     typer.echo(f"wrote {path}  ({len(built.tasks)} tasks, {len(built.targets)} targets, "

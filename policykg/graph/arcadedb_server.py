@@ -6,8 +6,8 @@ outlives the work unless asked (``policykg store start``), and so that
 ArcadeDB's log folder, written relative to the working directory, lands inside
 the store. It binds Bolt to 127.0.0.1 on a free port (HTTP too, but closes it
 at once unless ``POLICYKG_HTTP=1``), announces them in ``server.json`` (mode
-0600) once ready, and stops when no client holds a lease and the store is not
-marked persistent.
+0600) once ready, and stops when no client has held a lease for the idle period
+(``graph.idle``, ``POLICYKG_IDLE``) and the store is not marked persistent.
 
 What it sets up beyond ArcadeDB's defaults, and why (issue 22):
 
@@ -40,6 +40,7 @@ from pathlib import Path
 from policykg.graph.arcadedb_native import ensure_native_schema
 from policykg.graph.credentials import ADMIN_GROUP, READER_GROUP, READER_GROUP_CONFIG, Credentials, store_credentials
 from policykg.graph.health import HealthCheck, probe
+from policykg.graph.idle import IdleClock, idle_seconds
 from policykg.graph.layout import DATABASE, StoreLayout
 
 IDLE_CHECK_SECONDS = 0.5
@@ -147,6 +148,7 @@ def serve(layout: StoreLayout, heap: str) -> int:
         },
     )
     started = time.monotonic()
+    clock = IdleClock(idle_seconds())
     server.start()
     http_on = os.environ.get(HTTP_ENV) == "1"
     if not http_on:
@@ -170,7 +172,7 @@ def serve(layout: StoreLayout, heap: str) -> int:
         health = HealthCheck(lambda: probe(bolt_port, creds.admin, DATABASE))
         layout.write_server_info(
             {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port if http_on else None, "heap": heap,
-             "started": time.time(),
+             "started": time.time(), "idle_seconds": clock.seconds,
              "ready_seconds": round(time.monotonic() - started, 3)}
         )
         while not stopping:
@@ -181,8 +183,10 @@ def serve(layout: StoreLayout, heap: str) -> int:
                 layout.clear_server_info(os.getpid())
                 _stop_within(server, STOP_SECONDS)
                 os._exit(3)  # a wedged JVM may not exit by itself; its files are consistent (write-ahead log)
-            if time.monotonic() - started < STARTUP_GRACE_SECONDS or layout.is_persistent() or layout.live_leases():
+            if time.monotonic() - started < STARTUP_GRACE_SECONDS or layout.is_persistent():
                 continue
+            if not clock.expired(bool(layout.live_leases()), time.monotonic()):
+                continue  # a client holds it, or the last one left less than the idle period ago
             # Decide and stop under the store lock: a client that takes a lease meanwhile either
             # sees this server still announced, or waits and then finds none and starts its own
             # (never while these database files are still open). If a client holds the lock (it

@@ -1,9 +1,11 @@
 """Start, find, share and stop the embedded ArcadeDB server for a store directory.
 
 A policykg process takes a lease on the store's server, starting it if none is
-running; a second process finds the running one and takes its own lease. The
-process that drops the last lease stops the server, unless ``policykg store
-start`` marked the store persistent. So a CLI command leaves no JVM behind.
+running; a second process finds the running one and takes its own lease. When the
+last lease is dropped the server stays up for the idle period (``graph.idle``,
+``POLICYKG_IDLE``, default 10 minutes) and then stops itself, unless ``policykg store
+start`` marked the store persistent; so the next command within that period answers
+without starting a JVM. With ``POLICYKG_IDLE=0`` the last client stops it as it leaves.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
+from policykg.graph import idle
 from policykg.graph.credentials import Login, store_credentials
 from policykg.graph.layout import DATABASE, StoreLayout, is_store_server, pid_alive, private_file
 from policykg.graph.store import BoltStore, StoreError, _message
@@ -44,6 +47,7 @@ class ServerStatus:
     persistent: bool = False
     clients: int = 0
     ready_seconds: float | None = None
+    idle_seconds: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -63,6 +67,7 @@ def status(root: Path) -> ServerStatus:
         persistent=layout.is_persistent(),
         clients=len(layout.live_leases()),
         ready_seconds=info.get("ready_seconds"),
+        idle_seconds=info.get("idle_seconds"),
     )
 
 
@@ -93,12 +98,34 @@ def _spawn(layout: StoreLayout, heap: str) -> dict[str, Any]:
     raise StoreError(f"the embedded store at {layout.root} did not start within {START_TIMEOUT_SECONDS:.0f} s")
 
 
-def ensure_server(root: Path, heap: str | None = None) -> dict[str, Any]:
+#: Told what the store is doing when that takes seconds (the CLI prints it on stderr).
+Notify = Callable[[str], None]
+
+
+def ensure_server(root: Path, heap: str | None = None, notify: Notify | None = None) -> dict[str, Any]:
+    """The running server's ``server.json``, starting the server first if none runs.
+
+    ``notify`` hears, when a server has to be started, that it is starting and then how long
+    that took and how long it will stay up without clients. With no idle period
+    (``POLICYKG_IDLE=0``, every command starts its own server, as before issue 20) it hears nothing.
+    """
     layout = StoreLayout(root)
+    try:
+        period = idle.idle_seconds()  # checked before a server inherits a bad value and dies of it
+    except idle.IdleSettingError as exc:
+        raise StoreError(str(exc)) from None
+    if period <= 0:
+        notify = None
     with layout.locked():
         info = layout.server_info()
         if info is None:
+            if notify is not None:
+                notify(f"starting the embedded store at {layout.root} (its first command; a few seconds)")
+            started = time.monotonic()
             info = _spawn(layout, heap or os.environ.get("POLICYKG_HEAP", "1g"))
+            if notify is not None:
+                notify(f"store ready in {time.monotonic() - started:.1f} s; it stays up {idle.describe(period)} "
+                       "after the last command (policykg store stop stops it)")
     return info
 
 
@@ -129,19 +156,20 @@ def stop_server(root: Path, *, force: bool = False) -> bool:
         return True
 
 
-def open_embedded(root: Path, heap: str | None = None) -> BoltStore:
+def open_embedded(root: Path, heap: str | None = None, notify: Notify | None = None) -> BoltStore:
     layout = StoreLayout(root)
     layout.create()
     lease = layout.add_lease()  # before the server check, so it cannot idle out under us
     try:
-        driver, reader, alive = _start_and_connect(layout, heap)
+        driver, reader, alive = _start_and_connect(layout, heap, notify)
     except BaseException:
         lease.unlink(missing_ok=True)
         raise
 
     def release() -> None:
         lease.unlink(missing_ok=True)
-        stop_server(layout.root)
+        if idle.stops_with_last_client():  # else the server idles out by itself (graph.idle)
+            stop_server(layout.root)
 
     def reopen() -> tuple[Any, Any, Callable[[], bool]]:
         if not lease.exists():
@@ -152,9 +180,10 @@ def open_embedded(root: Path, heap: str | None = None) -> BoltStore:
                      reader=reader, reopen=reopen)
 
 
-def _start_and_connect(layout: StoreLayout, heap: str | None) -> tuple[Any, Any, Callable[[], bool]]:
+def _start_and_connect(layout: StoreLayout, heap: str | None,
+                       notify: Notify | None = None) -> tuple[Any, Any, Callable[[], bool]]:
     """Find or start the server; the administrator's and the reader's drivers, and a check that it still runs."""
-    info = ensure_server(layout.root, heap)
+    info = ensure_server(layout.root, heap, notify)
     creds = store_credentials(layout.root)
     driver = _connect(layout, info, creds.admin)
     try:

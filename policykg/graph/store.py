@@ -221,14 +221,18 @@ def is_remote(spec: str) -> bool:
     return spec.startswith(REMOTE_SCHEMES)
 
 
-def open_store(spec: str | os.PathLike[str] | None = None, *, heap: str | None = None) -> BoltStore:
-    """Open the embedded store at a directory, or a Neo4j server at a Bolt URI."""
+def open_store(spec: str | os.PathLike[str] | None = None, *, heap: str | None = None,
+               notify: Callable[[str], None] | None = None) -> BoltStore:
+    """Open the embedded store at a directory, or a Neo4j server at a Bolt URI.
+
+    ``notify`` hears when the embedded store's server has to be started (it takes seconds).
+    """
     target = store_spec(spec)
     if is_remote(target):
         return open_neo4j(target)
     from policykg.graph.embedded import open_embedded
 
-    return open_embedded(Path(target), heap=heap)
+    return open_embedded(Path(target), heap=heap, notify=notify)
 
 
 def open_neo4j(uri: str) -> BoltStore:

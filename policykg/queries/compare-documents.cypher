@@ -1,6 +1,7 @@
 // name: compare-documents
 // description: Two plans of one issuer side by side: tasks continuing (linked by CONTINUES, directly or through
 // description: plans in between), new in the later plan, dropped from the earlier one. Defaults: the issuer's two latest.
+// description: A plan's title is shown with its year when the title does not say it (政府工作报告 (2021)).
 // param: issuer: string  -- the issuing agency: its name or alias, or the issuer as the document writes it
 // param: earlier: int = null  -- year of the earlier plan; the one before the later plan when null
 // param: later: int = null  -- year of the later plan; the issuer's latest when null
@@ -43,6 +44,11 @@ WITH earlier, later, row,
      CASE WHEN row.o_id IS NULL THEN 'new' WHEN row.n_id IS NULL THEN 'dropped' ELSE 'continuing' END AS status
 RETURN status, row.o_number AS earlier_number, row.o_task AS earlier_task, row.n_number AS later_number,
        row.n_task AS later_task, row.score AS score, row.o_id AS earlier_id, row.n_id AS later_id,
-       earlier.title AS earlier_doc, later.title AS later_doc
+       // a title that does not say its year gets it beside it (two plans titled 政府工作报告 read apart;
+       // the issuer is the one asked for): the rule of policykg.ontology.titles, for the year
+       earlier.title + CASE WHEN earlier.year IS NULL OR earlier.title CONTAINS toString(earlier.year) THEN ''
+                            ELSE ' (' + toString(earlier.year) + ')' END AS earlier_doc,
+       later.title + CASE WHEN later.year IS NULL OR later.title CONTAINS toString(later.year) THEN ''
+                          ELSE ' (' + toString(later.year) + ')' END AS later_doc
 ORDER BY CASE status WHEN 'continuing' THEN 0 WHEN 'dropped' THEN 1 ELSE 2 END,
          coalesce(row.o_order, row.n_order), row.n_order

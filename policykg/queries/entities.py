@@ -109,7 +109,10 @@ def indicator_series(store: GraphStore, indicator_id: str, *, region: str | None
         f"AND ($region IS NULL OR EXISTS {{ MATCH (g)-[:{Rel.FOR}]->(:Region)-[:{Rel.PART_OF}*0..]->(:Region {{name: $region}}) }}) "
         f"OPTIONAL MATCH (d:{Label.DOCUMENT} {{id: g.doc}}) "
         "RETURN g.id AS id, g.year AS year, g.kind AS kind, g.value AS value, g.unit AS unit, g.comparator AS comparator, "
-        "g.region AS region, g.raw AS raw, g.evidence AS evidence, d.id AS document, d.title AS document_title "
+        "g.region AS region, g.raw AS raw, g.evidence AS evidence, d.id AS document, d.title AS document_title, "
+        # a range's high end and a figure over a span (when the store has them): the chart draws a band, a bar
+        "g.value_high AS value_high, g.aggregate AS aggregate, g.period_from AS period_from, g.period_to AS period_to, "
+        "d.year AS document_year, d.issuer AS document_issuer, d.region AS document_region "
         "ORDER BY year, kind, id",
         {"id": indicator_id, "region": region, "from": start, "to": end},
     )

@@ -8,11 +8,13 @@ what comes out and never see the store.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from policykg.graph.exports.base import Edge, GraphData, Node
 from policykg.graph.store import GraphStore
+from policykg.ontology.terms import Label
 from policykg.queries.catalogue import get_query
 from policykg.queries.params import QueryError
 from policykg.queries.runner import run_named
@@ -62,27 +64,92 @@ def lookup(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     return run_named(store, "entity-lookup", {"entity": entity})
 
 
-def around(store: GraphStore, entity: str, depth: int = 1) -> GraphData:
-    """An entity's neighbourhood: every node within ``depth`` relationships (either direction), and their links.
+#: Nodes an --around walk reaches but does not walk through: a region or an indicator joins everything
+#: stated about it (a province's 315 targets), so opening it drowns the neighbourhood (issue 20).
+HUB_LABELS = frozenset({Label.REGION, Label.INDICATOR})
+#: The most nodes an --around page draws by default; past it the nodes nearest the focus are kept.
+AROUND_MAX_NODES = 150
+
+
+def is_hub(node: Node) -> bool:
+    """A region, an indicator, or a collective unit (各部门, 各有关单位): reached, drawn once, not opened."""
+    return node.label in HUB_LABELS or (node.label == Label.UNIT and bool(node.properties.get("collective")))
+
+
+def around(store: GraphStore, entity: str, depth: int = 1, max_nodes: int | None = AROUND_MAX_NODES) -> GraphData:
+    """An entity's neighbourhood: nodes within ``depth`` relationships (either direction), and their links.
 
     ``entity`` is an id, a name, an alias or a title; when a name fits several nodes
-    (办公室 of two agencies) all of them are centres, and the note says so.
+    (办公室 of two agencies) all of them are the focus, and the note says so. The walk goes
+    on through units, tasks, people, documents, sections and targets, not through hubs
+    (``is_hub``): a hub is drawn once, with the count of its relationships the page leaves
+    out (``GraphData.more``). Past ``max_nodes`` the nodes nearest the focus (then the most
+    connected) are kept and the note says what was left out.
     """
     found = lookup(store, entity)
     if not found:
         raise NotFound(f"no node is called {entity!r} (by id, name, alias or title); try `policykg query task-search`")
-    seen = {r["id"] for r in found}
-    frontier = set(seen)
-    for _ in range(max(depth, 0)):
-        if not frontier:
+    focus = [str(r["id"]) for r in found]
+    known = {n.id: n for n in _nodes(store, focus)}
+    distance = dict.fromkeys(focus, 0)
+    frontier = set(focus)
+    for step in range(1, max(depth, 0) + 1):
+        walked = sorted(i for i in frontier if i in focus or not is_hub(known[i]))
+        if not walked:
             break
-        step = {r["id"] for r in run_named(store, "graph-neighbours", {"ids": sorted(frontier)})}
-        frontier = step - seen
-        seen |= step
-    data = of_nodes(store, seen)
+        reached = {str(r["id"]) for r in run_named(store, "graph-neighbours", {"ids": walked})} - set(distance)
+        known.update((n.id, n) for n in _nodes(store, sorted(reached)))
+        for node_id in reached:
+            distance[node_id] = step
+        frontier = reached
+    data = GraphData([known[i] for i in sorted(distance) if i in known], _edges(store, sorted(distance)))
+    data.focus = focus
+    data = _budget(data, distance, max_nodes)
+    degrees = {str(r["id"]): int(r["degree"]) for r in run_named(store, "node-degrees", {"ids": sorted(data.node_ids())})}
+    shown: Counter[str] = Counter()
+    for e in data.edges:
+        shown[e.source] += 1
+        shown[e.target] += 1
+    data.more = {i: degrees[i] - shown[i] for i in data.node_ids() if degrees.get(i, 0) > shown[i]}
+    notes = [data.note] if data.note else []
     if len(found) > 1:
-        data.note = f"{len(found)} nodes answer to {entity!r}: " + ", ".join(f"{r['name']} ({r['label']})" for r in found)
+        notes.insert(0, f"{len(found)} nodes answer to {entity!r}: " + ", ".join(f"{r['name']} ({r['label']})" for r in found))
+    closed = sorted(i for i in data.node_ids() if i not in focus and is_hub(known[i]) and data.more.get(i))
+    if closed:
+        notes.append(f"{len(closed)} 个枢纽节点未展开 (hubs not opened: "
+                     + ", ".join(f"{known[i].name} +{data.more[i]}" for i in closed[:6]) + ("…" if len(closed) > 6 else "")
+                     + ")")
+    data.note = "; ".join(notes)
     return data
+
+
+def _budget(data: GraphData, distance: dict[str, int], max_nodes: int | None) -> GraphData:
+    """At most ``max_nodes``: the nearest to the focus first, then the most connected; the note says what went."""
+    if max_nodes is None or len(data.nodes) <= max_nodes:
+        return data
+    degree: Counter[str] = Counter()
+    for e in data.edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    ranked = sorted(data.nodes, key=lambda n: (distance.get(n.id, 99), -degree[n.id], n.id))
+    keep = {n.id for n in ranked[:max_nodes]}
+    left = Counter(n.label for n in ranked[max_nodes:])
+    what = ", ".join(f"{count} {node_style_name(label)}" for label, count in left.most_common())
+    note = (f"只显示离中心最近的 {max_nodes} 个节点, 省略 {len(data.nodes) - max_nodes} 个: {what} "
+            f"(showing the {max_nodes} nodes nearest the focus; left out {len(data.nodes) - max_nodes})")
+    cut = GraphData([n for n in data.nodes if n.id in keep],
+                    [e for e in data.edges if e.source in keep and e.target in keep],
+                    "; ".join(x for x in (data.note, note) if x), len(data.nodes))
+    cut.focus = data.focus
+    return cut
+
+
+def node_style_name(label: str) -> str:
+    """A label as the page's legend names it (任务, 目标值, ...); the label itself when the legend has none."""
+    from policykg.viz.style import NODE_STYLES
+
+    style = NODE_STYLES.get(label)
+    return style.name if style else label
 
 
 def of_query(store: GraphStore, name: str, params: dict[str, Any] | None = None) -> tuple[GraphData, list[dict[str, Any]]]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,8 @@ from policykg.graph.store import GraphStore  # noqa: E402
 from policykg.queries.runner import run_named  # noqa: E402
 from policykg.viz.files import check_writable  # noqa: E402
 from policykg.viz.fonts import CJKFont, cjk_font  # noqa: E402
-from policykg.viz.style import KIND_NAMES, STATUS_COLORS, STATUS_NAMES  # noqa: E402
-from policykg.viz.values import axis_unit, number, reader_value, scale_for  # noqa: E402
+from policykg.viz.style import STATUS_COLORS, STATUS_NAMES  # noqa: E402
+from policykg.viz.values import reader_value  # noqa: E402
 
 Row = dict[str, Any]
 FORMATS = (".png", ".svg", ".html")
@@ -48,6 +49,8 @@ class Drawn:
     figure: Figure
     title: str
     note: str = ""
+    #: The drawn series (their SVG ids, region, kind and colour), written into an HTML chart for checking.
+    series: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,9 @@ def _main_unit(rows: list[Row], key: str = "unit") -> tuple[str | None, list[Row
 
 
 def draw_target_evolution(rows: list[Row], params: dict[str, Any], top: int) -> Drawn:
-    """One line per region and kind: targets dashed, actuals solid; the latest statement of a year wins."""
+    """Small multiples of at most four regions, one colour per region, ranges as bands (``viz.evolution``)."""
+    from policykg.viz import evolution
+
     indicator = str(params.get("indicator") or "")
     fig = _figure()
     rows = [r for r in rows if r.get("year") is not None and r.get("value") is not None]
@@ -99,34 +104,9 @@ def draw_target_evolution(rows: list[Row], params: dict[str, Any], top: int) -> 
     if not rows:
         return _empty(fig, title, f"暂无数据: no targets or actuals for {indicator!r}")
     unit, rows, note = _main_unit(rows)
-    factor, word = scale_for((r["value"] for r in rows), unit)
-    series: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
-    for r in rows:  # rows come ordered by year, kind, report date: the last one of a year is the latest
-        series[(r.get("region") or "—", r["kind"])][int(r["year"])] = float(r["value"])
-    regions = sorted({region for region, _ in series})
-    colors = {region: _PALETTE[k % len(_PALETTE)] for k, region in enumerate(regions)}
-    ax = fig.add_subplot()
-    for (region, kind), points in sorted(series.items()):
-        years = sorted(points)
-        values = [points[y] / factor for y in years]
-        dashed = kind == "target"
-        ax.plot(years, values, linestyle="--" if dashed else "-", marker="o" if dashed else "s",
-                color=colors[region], markerfacecolor="white" if dashed else colors[region], linewidth=2,
-                label=f"{region} {KIND_NAMES.get(kind, kind)}")
-        if len(rows) <= 40:
-            for y, v in zip(years, values, strict=True):
-                ax.annotate(number(v), (y, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8,
-                            color=colors[region])
-    years = sorted({int(r["year"]) for r in rows})
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlabel("年份 year")
-    ax.set_ylabel(axis_unit(word, unit) or "数值")
-    ax.grid(axis="y", alpha=0.3)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=9)
-    title = f"{indicator} 目标与实际 {years[0]}–{years[-1]}" if len(years) > 1 else f"{indicator} 目标与实际 {years[0]}"
+    title, notes, index = evolution.draw(fig, rows, indicator, unit)
     fig.suptitle(title, fontsize=15)
-    return Drawn(fig, title, note)
+    return Drawn(fig, title, "; ".join([note, *notes] if note else notes), index)
 
 
 def draw_target_vs_actual(rows: list[Row], params: dict[str, Any], top: int) -> Drawn:
@@ -249,6 +229,8 @@ def _page(drawn: Drawn, svg: bytes, rows: list[Row]) -> str:
     )
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     note = f'<p class="note">{html.escape(drawn.note)}</p>' if drawn.note else ""
+    index = ('<script type="application/json" id="pkg-series">'
+             + json.dumps(drawn.series, ensure_ascii=False).replace("</", "<\\/") + "</script>") if drawn.series else ""
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -264,7 +246,7 @@ td, th {{ border: 1px solid #ddd; padding: 2px 6px; }} .note {{ color: #a33; }}
 </head>
 <body>
 <figure id="chart">{body}</figure>
-{note}
+{note}{index}
 <details><summary>数据 ({len(rows)} rows)</summary><table><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table></details>
 </body>
 </html>

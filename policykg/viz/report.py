@@ -24,6 +24,7 @@ from policykg.loaders import LoaderError
 from policykg.loaders.normalize import normalise
 from policykg.loaders.read import read_source
 from policykg.ontology import ids
+from policykg.ontology.titles import display_of
 from policykg.queries.runner import run_named
 from policykg.queries.subgraph import NotFound
 from policykg.viz.files import write_text
@@ -103,8 +104,20 @@ class Report:
     missing: list[str] = field(default_factory=list)
 
 
+class AmbiguousDocument(NotFound):
+    """Several documents answer to the words given; ``matches`` lists every one (id, title as shown, year, issuer)."""
+
+    def __init__(self, message: str, matches: list[Row]) -> None:
+        super().__init__(message)
+        self.matches = matches
+
+
 def resolve_document(store: GraphStore, document: str) -> str:
-    """A document id from an id or a unique substring of a title."""
+    """A document id from an id, an exact title that one document has, or a unique substring of a title.
+
+    Several matches raise ``AmbiguousDocument`` with all of them, each title shown with the
+    year and issuer it does not say (six documents are titled 政府工作报告).
+    """
     rows = run_named(store, "document-overview", {"document": document})
     exact = [r for r in rows if r["id"] == document]
     if exact:
@@ -113,8 +126,15 @@ def resolve_document(store: GraphStore, document: str) -> str:
         return str(rows[0]["id"])
     if not rows:
         raise NotFound(f"no document has the id or a title containing {document!r}; see `policykg query documents`")
-    listed = "; ".join(f"{r['id']} {r['title']}" for r in rows[:8])
-    raise NotFound(f"{len(rows)} documents match {document!r}; give an id: {listed}")
+    titled = [r for r in rows if r["title"] == document]
+    if len(titled) == 1:
+        return str(titled[0]["id"])
+    found = {r["id"]: dict(r["properties"] or {}) for r in run_named(store, "graph-nodes", {"ids": [r["id"] for r in rows]})}
+    matches = sorted(({"id": r["id"], "title": display_of(found.get(r["id"], {"title": r["title"]})),
+                       "year": found.get(r["id"], {}).get("year"), "issuer": found.get(r["id"], {}).get("issuer"),
+                       "region": found.get(r["id"], {}).get("region")} for r in rows),
+                     key=lambda m: (-(m["year"] or 0), m["title"], m["id"]))
+    raise AmbiguousDocument(f"{len(rows)} documents match {document!r}; give one of the ids listed", matches)
 
 
 def gather(store: GraphStore, document: str) -> Report:
@@ -262,7 +282,7 @@ def report_page(report: Report) -> str:
     if report.missing:
         notes.append(f"{len(report.missing)} 条事实的原文不在显示的文字中 (facts whose sentence is not in the text shown)")
     note = "".join(f'<div class="note">{html.escape(n)}</div>' for n in notes)
-    title = str(doc.get("title") or report.doc.id)
+    title = display_of(doc) if doc.get("title") else report.doc.id
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

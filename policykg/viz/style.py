@@ -58,3 +58,12 @@ ROLE_NAMES = {"leads": "牵头", "supports": "配合", "responsible_for": "责�
 
 def node_style(label: str) -> NodeStyle:
     return NODE_STYLES.get(label, OTHER)
+
+
+#: Figures of no region (a State Council report's) are the nation's: charts and pages call them this.
+NATIONAL = "全国"
+#: One colour per region in charts and on the site: twenty told apart at a glance (Kelly's colours of maximum
+#: contrast, less white, black and the greys); beyond twenty regions they repeat.
+REGION_COLORS = ("#0067a5", "#be0032", "#008856", "#f38400", "#875692", "#a1caf1", "#882d17", "#8db600",
+                 "#e68fac", "#604e97", "#f6a600", "#b3446c", "#2b3d26", "#f99379", "#654522", "#dcd300",
+                 "#e25822", "#c2b280", "#00a1a1", "#5a5a00")

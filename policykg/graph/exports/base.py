@@ -47,6 +47,10 @@ class GraphData:
     edges: list[Edge] = field(default_factory=list)
     note: str = ""
     total_nodes: int | None = None  # before a cut; None when nothing was cut
+    #: The nodes a picture is about (``viz --around``): marked and put in the middle.
+    focus: list[str] = field(default_factory=list)
+    #: Relationships a node has beyond the drawn ones (a hub not opened, a neighbour past the budget).
+    more: dict[str, int] = field(default_factory=dict)
 
     def node_ids(self) -> set[str]:
         return {n.id for n in self.nodes}
