@@ -20,7 +20,7 @@ from policykg.kg import KnowledgeGraph
 
 PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 SAMPLES = {"indicator": "技术交易额", "keyword": "孵化器", "unit": "高新处", "person": "邱飞章",
-           "issuer": "浙江省科学技术厅", "id": "doc-6c90a7d6afc0752d-t4"}
+           "issuer": "浙江省科学技术厅", "id": "doc-6c90a7d6afc0752d-t4", "ids": "doc-6c90a7d6afc0752d-t4"}
 runner = CliRunner()
 
 
