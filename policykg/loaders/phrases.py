@@ -50,7 +50,8 @@ _LT_AFTER = re.compile(rf"^\s*(?:{_alt('figures.below_after')})")
 _LE_AFTER = re.compile(rf"^\s*(?:{_alt('figures.at_most_after')})")
 _APPROX_AFTER = re.compile(rf"^\s*(?:{_alt('figures.approx_after')})")
 _COMPARATOR_AFTER = ((_GE_AFTER, ">="), (_LE_AFTER, "<="), (_LT_AFTER, "<"), (_APPROX_AFTER, "~"))
-_COMPARATOR_BEFORE = ((_GE_BEFORE, ">="), (_LE_BEFORE, "<="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
+#: At most before at least: 不超过 ends with the 超过 of an at-least word.
+_COMPARATOR_BEFORE = ((_LE_BEFORE, "<="), (_GE_BEFORE, ">="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
 _TARGET_WORDS = re.compile(_alt("figures.target_words"))
 
 _GROWTH = re.compile(_alt("figures.growth_words"))
