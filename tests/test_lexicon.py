@@ -647,6 +647,22 @@ def _list_names(example: object) -> bool:
     return list_names(str(example["text"]), 2) == example["expect"]
 
 
+def _rank(example: object) -> bool:
+    from policykg.loaders.numbers import find_quantities
+
+    assert isinstance(example, dict)
+    ranks = [q.value for q in find_quantities(str(example["text"])) if q.rank]
+    expect = example["expect"]
+    return ranks == (expect if isinstance(expect, list) else [expect] if expect is not None else [])
+
+
+def _rank_indicator(example: object) -> bool:
+    from policykg.loaders import extract_text
+
+    assert isinstance(example, dict)
+    return [t.indicator for t in extract_text(str(example["text"])).targets] == [example["expect"]]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -692,6 +708,9 @@ WORD_CHECKS = {
     "metadata.generic_governments": (_report, _report),
     "figures.rule_words": (_no_article_count, lambda t: not _no_article_count(t)),
     "figures.range_words": (_range, lambda t: not _range(t)),
+    "figures.rank_scopes": (_rank, _rank),
+    "figures.rank_marks": (_rank, _rank),
+    "figures.rank_verbs": (_rank_indicator, _rank_indicator),
     "figures.approx_words": (_approx, lambda t: not _approx(t)),
     "figures.bare_after": (_bare_figures, _bare_figures),
     "figures.comparator_suffixes": (_raw_of_last, _raw_of_last),
@@ -714,6 +733,7 @@ WORD_CHECKS = {
     "periods.plan_names": (_figure_span, _figure_span),
     "periods.period_after": (_figure_span, _figure_span),
     "periods.label_report_words": (_figure_kinds, _figure_kinds),
+    "periods.label_copulas": (_figure_kinds, _figure_kinds),
     "periods.not_forward_before": (_figure_span, _figure_span),
     "periods.level_marks": (_direction, _direction),
     "figures.lead_noise": (_trimmed, _trimmed),
@@ -741,7 +761,7 @@ WORD_CHECKS = {
     "figures.duration_cuts": (_is_figure, _is_figure),
     "figures.duration_nouns": (_is_figure, _is_figure),
     "figures.duration_caps": (_is_figure, _is_figure),
-    "figures.rank_units": (_is_figure, _is_figure),
+    "figures.rank_units": (_rank, _rank),
     "figures.numeral_closers": (_is_figure, _is_figure),
     "figures.noun_after_skips": (_noun_after, _noun_after),
     "figures.each_words": (_list_names, _list_names),

@@ -469,3 +469,26 @@ def test_values_as_written_keep_their_range_direction_and_qualifier() -> None:
     assert [(x.value, x.value_high, x.direction) for x in t] == [(13.5, None, "down"), (18, None, "down"), (6, 6.5, "up")]
     level = extract_text("2037年工作要点\n城镇化率提高到65%,失业率控制在5.5%以内。\n").targets
     assert [(x.value, x.direction, x.comparator) for x in level] == [(65, None, "="), (5.5, None, "<=")]
+
+
+def test_a_place_in_a_ranking_is_a_figure_that_is_met_from_below() -> None:
+    """全省第2 and 前40位 are figures (unit 位, basis rank) that a reader compares: a rank target is a ceiling
+    (target-vs-actual meets 前40位 with 35), and 第3批 or 第2季度 stay ordinals."""
+    from policykg.loaders import extract_text
+
+    review = extract_text("2020年工作总结\n规上工业增加值居全省第2,限上零售、住宿分别为全省第1、第3。公布第3批名单。\n")
+    assert [(t.indicator, t.value, t.unit, t.basis, t.comparator) for t in review.targets] == [
+        ("规上工业增加值", 2, "位", "rank", "="), ("限上零售", 1, "位", "rank", "="), ("住宿", 3, "位", "rank", "=")]
+    plan = extract_text("2027年工作要点\n到2027年,全市创新指数跃居全省前40位,第2季度开工。\n")
+    assert [(t.indicator, t.value, t.kind, t.comparator) for t in plan.targets] == [("创新指数", 40, "target", "<=")]
+
+
+def test_a_goal_label_governs_the_figures_listed_after_its_colon() -> None:
+    """A review that ends on next year's goals (提出了2019年…主要预期目标:A增长9%,B增长18%): the figures after
+    the label are targets of the year it names, not the review's actuals (a news report of a work report)."""
+    from policykg.loaders import extract_text
+
+    text = ("邓辉作政府工作报告\n邓辉在报告中说,2018年全区经济社会发展取得显著成效。区属地区生产总值增长9.3%。\n"
+            "邓辉在报告中提出了2019年经济社会发展主要预期目标:区属地区生产总值增长9%,全社会固定资产投资增长18%。\n")
+    assert [(t.value, t.kind, t.year) for t in extract_text(text).targets] == [
+        (9.3, "actual", 2018), (9, "target", 2019), (18, "target", 2019)]

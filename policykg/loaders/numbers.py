@@ -16,6 +16,7 @@ ordinal) is decided in ``targets``/``exclusions`` with the surrounding text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -48,6 +49,15 @@ _DASH = rf"(?:-|~|～|—|–|{lexicon.alternation('figures.range_words')})"
 _APPROX = lexicon.alternation("figures.approx_words")  # 100多家, 100余家
 #: Scales that make a figure without a unit (投资150亿).
 _MONEY_SCALES = lexicon.money_scales()
+#: A place in a ranking, written with digits: 第20位, 第3名, 前40位, or 全省第2 (a scope word before 第 stands
+#: for 位). 第一批, 第3季度 and other ordinals are no rank: they lack both the 位/名 and the scope.
+_RANK = re.compile(rf"(?P<scope>{lexicon.alternation('figures.rank_scopes')})?"
+                   rf"(?P<mark>{lexicon.alternation('figures.rank_marks')})(?P<num>\d+)"
+                   rf"(?P<tail>{lexicon.alternation('figures.rank_units')})?(?![\d.])")
+#: Between two places of one list (分别为全省第1、第3和第2): the later ones need no scope of their own.
+_RANK_GAP = re.compile(rf"\s*(?:、|{lexicon.alternation('figures.list_joiners')})\s*")
+#: A rank's mark that needs 位/名 after it (前40位; 前10 alone is no place).
+_TOP_MARK = lexicon.words("figures.rank_marks")[-1]
 
 QUANTITY = re.compile(
     rf"(?P<num>{_NUM})"
@@ -95,6 +105,7 @@ class Quantity:
     num: str  # the numeral as written (first one of a range)
     scale: str | None
     approx: bool  # 70余家, 20多所
+    rank: bool = False  # 第20位, 全省第2: a place in a ranking (unit 位), smaller is better
 
     @property
     def chinese(self) -> bool:
@@ -178,8 +189,24 @@ def _scan_quantities(text: str) -> list[Quantity]:
         except (ValueError, KeyError, TypeError):
             continue
         out.append(Quantity(value, None, "%", m.start(), m.end(), m.group("num"), None, False))
+    ranks = list(_ranks(text))
+    if ranks:  # 第3名 is a rank, not three people: the rank replaces the count read inside it
+        out = [q for q in out if not any(r.start <= q.start < r.end for r in ranks)] + ranks
     out.sort(key=lambda q: q.start)
     return _join_ranges(text, out)
+
+
+def _ranks(text: str) -> Iterator[Quantity]:
+    """Places in a ranking (``_RANK``): 前N needs 位/名 after it; 第N a 位/名, a scope word before it, or a
+    place of the same list just before it (全省第1、第3和第2)."""
+    last_end = -1
+    for m in _RANK.finditer(text):
+        listed = last_end >= 0 and _RANK_GAP.fullmatch(text, last_end, m.start()) is not None
+        if m.group("tail") is None and (m.group("mark") == _TOP_MARK or (m.group("scope") is None and not listed)):
+            continue
+        last_end = m.end()
+        yield Quantity(float(m.group("num")), None, "位", m.start("mark"), m.end(), m.group("num"), None, False,
+                       rank=True)
 
 
 _RANGE_DASH = re.compile(rf"\s*{_DASH}\s*$")

@@ -299,6 +299,8 @@ _TIME_LEAD = re.compile(r"(?:" + lexicon.words_pattern("time_leads").pattern + r
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: After a year, what makes it a start or a range (2009年起, 2013-2017年), not the clause's year.
 _NOT_A_PERIOD_AFTER = re.compile(rf"\s*(?:{lexicon.alternation('periods.not_a_period_after')})")
+#: After a goal word, what makes it a label over the rest of its sentence (预期目标:, 目标是:).
+_INTRODUCES = re.compile(rf"\s*(?:{lexicon.alternation('periods.label_copulas')})?\s*:")
 _CLAUSE_DELIMS = set(",;。:!?、|\n")
 
 
@@ -527,12 +529,29 @@ class FigureClock:
         for m in self._target_cues.finditer(self.text, cstart, pos):
             if self.text[m.end() : m.end() + 1] != "了":
                 best = max(best or (m.start(), "target"), (m.start(), "target"))
+        if best is None and self.goal_label(sstart, cstart) is not None:
+            best = (sstart, "target")  # 主要预期目标:A增长9%,B增长18%: the label governs its list
         for m in self._actual_cues.finditer(self.text, sstart if sstart < cstart else cstart, pos):
             if m.start() < cstart and m.group(0) not in lexicon.sentence_actual_cues():
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
         return best[1] if best else None
+
+    def goal_label(self, sstart: int, cstart: int) -> int | None:
+        """Where a goal word ends that labels the rest of the sentence (预期目标:), in a clause before the figure's."""
+        if sstart >= cstart:
+            return None
+        ends = [m.end() for m in self._target_cues.finditer(self.text, sstart, cstart) if _INTRODUCES.match(self.text, m.end())]
+        return ends[-1] if ends else None
+
+    def label_year(self, sstart: int, cstart: int) -> int | None:
+        """The year a goal label names (提出了2019年主要预期目标:…): the figures it governs are that year's."""
+        end = self.goal_label(sstart, cstart)
+        if end is None:
+            return None
+        years = [int(m.group(1)) for m in YEAR.finditer(self.text, sstart, end)]
+        return years[-1] if years else None
 
     def span_before(self, sstart: int, pos: int) -> tuple[int, int, int] | None:
         """(first, last, where) of the span the sentence names before the figure, or None."""
@@ -585,7 +604,7 @@ class FigureClock:
         carried = self._carried_year(floor, sstart) if not in_cell else None
         said = self.opening_year(sstart, pos, floor) if span is None else None
         if said is None and span is None:
-            said = carried
+            said = (self.label_year(sstart, cstart) if not in_cell else None) or carried
         said = said or None  # 0: the part's own year (全年)
         period_from = period_to = None
         if span is not None:

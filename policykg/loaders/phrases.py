@@ -50,7 +50,8 @@ _LT_AFTER = re.compile(rf"^\s*(?:{_alt('figures.below_after')})")
 _LE_AFTER = re.compile(rf"^\s*(?:{_alt('figures.at_most_after')})")
 _APPROX_AFTER = re.compile(rf"^\s*(?:{_alt('figures.approx_after')})")
 _COMPARATOR_AFTER = ((_GE_AFTER, ">="), (_LE_AFTER, "<="), (_LT_AFTER, "<"), (_APPROX_AFTER, "~"))
-_COMPARATOR_BEFORE = ((_GE_BEFORE, ">="), (_LE_BEFORE, "<="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
+#: At most before at least: 不超过 ends with the 超过 of an at-least word.
+_COMPARATOR_BEFORE = ((_LE_BEFORE, "<="), (_GE_BEFORE, ">="), (_LT_BEFORE, "<"), (_APPROX_BEFORE, "~"))
 _TARGET_WORDS = re.compile(_alt("figures.target_words"))
 
 _GROWTH = re.compile(_alt("figures.growth_words"))
@@ -148,8 +149,6 @@ _DURATION_CUE = re.compile(
     rf"(?:(?:{_alt('figures.duration_cuts')})(?:{_alt('periods.level_marks')})|"
     rf"(?:{_alt('figures.duration_nouns')})[^,;。:、|\n]{{0,4}}(?:{_alt('figures.duration_caps')})?)\s*$"
 )
-#: Units of a rank (前10名): a figure after 前 in one is a place in a ranking, not a count.
-_RANK_UNITS = frozenset(lexicon.words("figures.rank_units"))
 #: Words after a Chinese numeral's unit that close its clause as a delimiter would (三百家以上).
 _NUMERAL_CLOSERS = frozenset(lexicon.words("figures.numeral_closers"))
 
@@ -182,8 +181,8 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False
     if _scoring_rule(text, q, floor):
         return False
-    if before == "第" or (before == "前" and q.unit in _RANK_UNITS):
-        return False
+    if before == "第":
+        return False  # 第5个: an ordinal (a place in a ranking is read whole by numbers._RANK)
     if before in _SCOPE_PREPOSITIONS and q.unit not in ("%", "元"):
         return False  # 向45个深度贫困县选派…: the recipients of the action, not its figure
     if before.isascii() and before.isalpha() or (after.isascii() and after.isalpha() and q.unit is None):

@@ -45,6 +45,9 @@ from policykg.ontology import ids
 
 _GOAL_AFTER = re.compile(r"[^,;。:|\n]{0,4}目标")
 _SUFFIX = re.compile(rf"\s*(?:{lexicon.alternation('figures.comparator_suffixes')})")
+#: The ranking verb (and its scope) that ends a rank's left context: 规上工业增加值居全省 -> 规上工业增加值.
+_RANK_VERB_TAIL = re.compile(rf"(?:{lexicon.alternation('figures.rank_verbs')})?"
+                             rf"(?:{lexicon.alternation('figures.rank_scopes')})?$")
 #: Between figures listed in a row, or a baseline and its target: 以上, 左右 (8%以上和9%).
 _GAP = rf"(?:{lexicon.alternation('figures.list_gap_words')})"
 _JOINER_CHARS = "".join(w for w in lexicon.words("figures.list_joiners") if len(w) == 1)
@@ -130,6 +133,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         para_end = cell.end if cell is not None else (para.end if para else len(text))
         reading = clock.read(q.start, sstart, cstart, floor, para_end, prior, in_cell=cell is not None or in_field)
         kind, year, basis = reading.kind, reading.year, reading.basis
+        if q.rank:
+            basis = "rank"
         if cell is None and _is_baseline(text, q, floor):
             kind, basis = "actual", "baseline"
             year = _baseline_year(text, q, floor, year, segment_at(segs, q.start), sstart, reading)
@@ -149,6 +154,8 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         if place == 0:
             run_names = phrases.list_names(indicator, run_length) if run_length > 1 else None
         name = run_names[place] if run_names and place < len(run_names) else indicator
+        if q.rank:
+            name = _RANK_VERB_TAIL.sub("", name)  # 规上工业增加值居(全省第2): the ranked subject
         out.append(
             TargetRecord(
                 id=ids.target_id(document.id, len(out)),
@@ -163,7 +170,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
                 aggregate=reading.aggregate,
                 basis=basis,
                 direction=reading.direction or (prev.direction if prev is not None and _follows(text, prev, q) else None),
-                comparator=phrases.comparator(text, q, cstart),
+                comparator="<=" if q.rank and kind == "target" else phrases.comparator(text, q, cstart),
                 measure=phrases.measure(indicator, left, unit),
                 raw=text[raw_start:raw_end].strip(),
                 as_of=_as_of(text, q, period, document, kind, year, cell, floor),
