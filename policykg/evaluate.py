@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.loaders import extract_file
+from policykg.ontology.script import to_simplified
 
 #: Reads one document and returns the extraction contract as plain JSON data.
 Extractor = Callable[[Path], dict[str, Any]]
@@ -76,8 +77,9 @@ def find_task(tasks: list[dict[str, Any]], hint: str | None) -> dict[str, Any] |
 
 
 def name_match(gold: str, got: str) -> bool:
-    """Equal after normalising, or the extracted name ends with the gold one (a resolved, longer name)."""
-    g, e = norm(gold), norm(got)
+    """Equal after normalising, or the extracted name ends with the gold one (a resolved, longer name).
+    Both sides in simplified script: 清水縣 and 清水县 are one name, whichever script a gold file keeps."""
+    g, e = norm(to_simplified(gold)), norm(to_simplified(got))
     return bool(g) and (g == e or e.endswith(g))
 
 

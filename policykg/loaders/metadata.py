@@ -386,6 +386,11 @@ _NATIONAL_ISSUER = re.compile(rf"^(?:{lexicon.alternation('metadata.national_iss
 _TITLE_LEVEL = re.compile(rf"全({_SHORT_LEVEL})|(?:^|年)({_SHORT_LEVEL})(?:{lexicon.alternation('metadata.title_level_after')})")
 
 
+#: A title that opens with a town or township (沙沟镇2021年政府工作报告): two to four characters and the level.
+_TITLE_TOWN = re.compile(rf"^([\u4e00-\u9fa5]{{2,4}}?(?:{lexicon.alternation('metadata.town_levels')}))"
+                         r"(?=\d|[\u4e00-\u9fa5“\"《])")
+
+
 def find_region(text: str, issuer: str | None, title: str) -> str | None:
     """The region the plan is about, from the issuer's place or its level and the text."""
     if issuer and (place := _region_of(issuer)):
@@ -401,6 +406,9 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
         level = m.group(1) or m.group(2)
     if title and (place := _region_of(title)):
         return place
+    if title and (town := _TITLE_TOWN.match(title)) and not set(town.group(1)) & _NOT_PLACE_CHARS \
+            and not _region_of(town.group(1)):
+        return town.group(1)  # below the gazetteer's counties: the town as its title writes it
     if level is not None and (place := _place_by_frequency(text, level)):
         return place
     if level not in (None, "省") and (place := _place_by_frequency(text, "省")):
