@@ -24,7 +24,7 @@ ZJ_2015 = (PLANS / "000_fdc3c1f19ab8be5b.txt").read_text(encoding="utf-8")
 
 #: Values for required parameters when a test runs every query with its defaults.
 SAMPLES = {"indicator": "技术交易额", "keyword": "孵化器", "unit": "高新处", "person": "邱飞章",
-           "issuer": "浙江省科学技术厅", "id": "none"}
+           "issuer": "浙江省科学技术厅", "id": "none", "ids": ["doc-6c90a7d6afc0752d-t4"]}
 
 
 @pytest.fixture(scope="module", params=STORES)
