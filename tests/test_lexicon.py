@@ -466,6 +466,15 @@ def _report(example: object) -> bool:
     return facts is not None and all(getattr(facts, k) == v for k, v in example["expect"].items())
 
 
+def _meta(example: object) -> bool:
+    """``{text, expect}``: the metadata read from ``text`` has every field ``expect`` names."""
+    from policykg.loaders.metadata import extract_metadata
+
+    assert isinstance(example, dict)
+    meta = extract_metadata(str(example["text"]))
+    return all(getattr(meta, k) == v for k, v in example["expect"].items())
+
+
 def _no_article_count(text: object) -> bool:
     from policykg.loaders.numbers import UNITS
 
@@ -706,6 +715,43 @@ WORD_CHECKS = {
     "metadata.place_endings": (_report, _report),
     "metadata.head_posts": (_report, _report),
     "metadata.generic_governments": (_report, _report),
+    "metadata.provinces": (_meta, _meta),
+    "metadata.province_suffixes": (_meta, _meta),
+    "metadata.province_full_endings": (_meta, _meta),
+    "metadata.issuer_endings": (_meta, _meta),
+    "metadata.title_words": (_meta, _meta),
+    "metadata.chrome_words": (_meta, _meta),
+    "metadata.chrome_labels": (_meta, _meta),
+    "metadata.doc_no_labels": (_meta, _meta),
+    "metadata.issuer_labels": (_meta, _meta),
+    "metadata.date_labels": (_meta, _meta),
+    "metadata.heading_part_marks": (_meta, _meta),
+    "metadata.date_stamp_chars": (_meta, _meta),
+    "metadata.cover_letter_words": (_meta, _meta),
+    "metadata.title_agency_follows": (_meta, _meta),
+    "metadata.work_genres": (_meta, _meta),
+    "metadata.issue_adverbs": (_meta, _meta),
+    "metadata.issue_verb_ends": (_meta, _meta),
+    "metadata.issue_objects": (_meta, _meta),
+    "metadata.speaking_body_endings": (_meta, _meta),
+    "metadata.speaking_cues": (_meta, _meta),
+    "metadata.guidance_words": (_meta, _meta),
+    "metadata.department_endings": (_meta, _meta),
+    "metadata.office_endings": (_meta, _meta),
+    "metadata.city_levels": (_meta, _meta),
+    "metadata.county_levels": (_meta, _meta),
+    "metadata.autonomous_levels": (_meta, _meta),
+    "metadata.not_place_openers": (_meta, _meta),
+    "metadata.institution_words": (_meta, _meta),
+    "metadata.national_issuers": (_meta, _meta),
+    "metadata.ministry_endings": (_meta, _meta),
+    "metadata.title_level_after": (_meta, _meta),
+    "metadata.not_level_after": (_meta, _meta),
+    "metadata.not_place_chars": (_meta, _meta),
+    "metadata.planning_verbs": (_meta, _meta),
+    "metadata.review_tails": (_meta, _meta),
+    "metadata.this_year_words": (_meta, _meta),
+    "metadata.year_openers": (_meta, _meta),
     "figures.rule_words": (_no_article_count, lambda t: not _no_article_count(t)),
     "figures.range_words": (_range, lambda t: not _range(t)),
     "figures.rank_scopes": (_rank, _rank),

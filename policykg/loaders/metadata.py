@@ -33,24 +33,29 @@ from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
 from policykg.ontology import regions
 
-_PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
-)
-_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-_AUTONOMOUS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+#: Province short name -> the full name its region is written as (湖北 -> 湖北省, 广西 -> 广西壮族自治区).
+_PROVINCE_NAMES: dict[str, str] = {str(k): str(v) for k, v in lexicon.word_meanings("metadata.provinces").items()}
+_PROVINCES = tuple(_PROVINCE_NAMES)
+#: Municipalities (北京, 上海): provinces written as cities, the short name then 市.
+_MUNICIPALITIES = tuple(short for short, full in _PROVINCE_NAMES.items() if full == short + "市")
 _PROVINCE_RE = re.compile(
-    "(" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + r")(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+    "(" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + f")({lexicon.alternation('metadata.province_suffixes')})?"
 )
+#: Written provinces under which a city needs no repeating of the province (浙江省杭州市 -> 杭州市).
+_PROVINCE_FULL_ENDINGS = lexicon.words("metadata.province_full_endings")
+#: The level a short agency name opens with (省科技厅, 市政府): the government levels a speaker names.
+_SHORT_LEVELS = lexicon.words("metadata.speaker_levels")
+_SHORT_LEVEL = lexicon.alternation("metadata.speaker_levels")
+#: Place levels from the province down (省, 市, 县, 区, 州, 盟, 旗); the first is the province's.
+_PLACE_LEVELS = lexicon.words("roles.place_levels")
+#: A level written alone, for no place (省, 市, 自治区…): 自治区科技厅 names a level, like 省科技厅.
+_LEVEL_ALONE = rf"{_SHORT_LEVEL}|自治[{lexicon.char_class('metadata.autonomous_levels')}]"
 
-_AGENCY_END = r"(?:科学技术厅|科学技术局|科学技术委员会|科学技术部|科技厅|科技局|科技委|科委|人民政府|办公厅|办公室|委员会|厅|局|委|部|院|政府|中心)"
+_AGENCY_END = f"(?:{lexicon.alternation('metadata.issuer_endings')})"
 _AGENCY = re.compile(rf"[\u4e00-\u9fa5]{{1,16}}?{_AGENCY_END}")
-_TITLE_WORDS = re.compile(
-    r"要点|计划|方案|总结|分解|完成情况|进展情况|落实情况|推进情况|执行情况|工作情况|思路|意见|规划|安排|任务|报告|汇报|"
-    r"述职|打算|措施|分工|清单|台账"
-)
-_CHROME = re.compile(r"[|>]|首页|网站|打印|关闭|浏览|点击|登录|注册|来源[:：]|发布时间|主题分类|体裁分类|组配分类|公开方式")
+_TITLE_WORDS = re.compile(lexicon.alternation("metadata.title_words"))
+_CHROME = re.compile(
+    rf"[|>]|{lexicon.alternation('metadata.chrome_words')}|(?:{lexicon.alternation('metadata.chrome_labels')})[:：]")
 _QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 _LABEL = r"\s*[:：]?\s*\|?\s*"
 
@@ -62,10 +67,11 @@ def _label(name: str) -> re.Pattern[str]:
 
 _INDEX_NO = re.compile(_label("索引号").pattern + r"([0-9A-Za-z][0-9A-Za-z/\-_.]{5,40})")
 _DOC_NO_VALUE = r"([\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号)"
-_DOC_NO_FIELD = re.compile(r"(?:文\s*号|文件编号|发文字号|发文文号|文件字号)" + _LABEL + _DOC_NO_VALUE)
+#: The document-number labels are regular expressions (文 号 may be spaced), joined as written.
+_DOC_NO_FIELD = re.compile("(?:" + "|".join(lexicon.words("metadata.doc_no_labels")) + ")" + _LABEL + _DOC_NO_VALUE)
 _DOC_NO_LINE = re.compile(r"^[(（]?" + _DOC_NO_VALUE + r"[)）]?$")  # (梧政发〔2012〕3号) under a title
-_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|发布部门|信息来源|来源|文章来源)" + _LABEL + r"([\u4e00-\u9fa5]{2,30})")
-_DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间|公开日期|日期)" + _LABEL + r"([^\s|]{6,20})")
+_ISSUER_FIELD = re.compile(f"(?:{lexicon.alternation('metadata.issuer_labels')})" + _LABEL + r"([\u4e00-\u9fa5]{2,30})")
+_DATE_FIELD = re.compile(f"(?:{lexicon.alternation('metadata.date_labels')})" + _LABEL + r"([^\s|]{6,20})")
 
 _ISO = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -134,7 +140,12 @@ def find_title(lines: list[str]) -> str:
 
 
 #: A numbered heading (一、工作思路 / (一) / 1.) is a part of the document, not its title.
-_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部分编章节])")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+"""
+    f"[{lexicon.char_class('metadata.heading_part_marks')}])")
+
+
+#: A cover letter's words (现将《…》印发给你们): a line quoting a title with them is the letter, not the title.
+_COVER_LETTER = re.compile(lexicon.alternation("metadata.cover_letter_words"))
 
 
 def _is_title(line: str) -> bool:
@@ -148,7 +159,7 @@ def _is_title(line: str) -> bool:
         # a title may quote another (国务院关于落实《政府工作报告》…的意见, 省《政府工作报告》…分工方案)
         # when its own genre word stands outside the quotes
         outside = _QUOTED.sub("", line)
-        if "《" in outside or not _TITLE_WORDS.search(outside) or re.search(r"印发|现将|给你们", line):
+        if "《" in outside or not _TITLE_WORDS.search(outside) or _COVER_LETTER.search(line):
             return False
     return not _is_date_line(line)
 
@@ -158,9 +169,13 @@ def _is_title(line: str) -> bool:
 
 def _complete(agency: str) -> bool:
     """Whether an agency name says its place (浙江省科学技术厅) rather than only its level (省科技厅)."""
-    return bool(_PROVINCE_RE.match(agency)) or bool(re.match(r"^[\u4e00-\u9fa5]{2,8}?(市|县|区|州|盟|旗)", agency)) and not re.match(
-        r"^(省|市|县|区|全|本|我|自治[区州县旗])", agency  # 自治区科技厅 names a level, like 省科技厅
-    )
+    return bool(_PROVINCE_RE.match(agency)) or bool(_LOCAL_PLACE.match(agency)) and not _NO_PLACE_OPENING.match(agency)
+
+
+#: A name that opens with a place below the province (杭州市…, 鄞州区…).
+_LOCAL_PLACE = re.compile(rf"^[\u4e00-\u9fa5]{{2,8}}?({'|'.join(_PLACE_LEVELS[1:])})")
+#: A name that opens with a level or a word for no place (省科技厅, 全市, 本局, 自治区科技厅).
+_NO_PLACE_OPENING = re.compile(rf"^({_SHORT_LEVEL}|{lexicon.alternation('metadata.not_place_openers')}|自治[{lexicon.char_class('metadata.autonomous_levels')}])")
 
 
 def _agency_in(s: str) -> str | None:
@@ -173,7 +188,8 @@ def _title_agency(title: str) -> str | None:
     市科技局工作总结报告."""
     m = re.match(
         rf"^([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})"
-        rf"(?=(?:19|20)\d{{2}}|关于|印发|[\u4e00-\u9fa5]{{0,4}}年|[\u4e00-\u9fa5]{{0,4}}(?:19|20)\d{{2}}|工作(?:总结|要点|计划|思路|报告))",
+        rf"(?=(?:19|20)\d{{2}}|{lexicon.alternation('metadata.title_agency_follows')}|[\u4e00-\u9fa5]{{0,4}}年|"
+        rf"[\u4e00-\u9fa5]{{0,4}}(?:19|20)\d{{2}}|工作(?:{lexicon.alternation('metadata.work_genres')}))",
         title,
     )
     return m.group(1) if m else None
@@ -182,7 +198,8 @@ def _title_agency(title: str) -> str | None:
 #: Agencies opening a notice's title line together (临海市发展和改革局 临海市科学技术局 关于印发…): a joint issue.
 _JOINT = re.compile(rf"^((?:[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END}[\s、,，]+){{1,4}}[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?=\s*(?:关于|(?:19|20)\d{{2}}\s*年))")
 #: An agency that issues the document the text reports on: 国务院印发关于…的意见 / 國務院印發《…》.
-_ISSUES = re.compile(rf"(?:^|[,，。\s])([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?:近日|日前|正式)?印[发發](?:了)?(?:关于|關于|《)")
+_ISSUES = re.compile(rf"(?:^|[,，。\s])([\u4e00-\u9fa5]{{2,20}}?{_AGENCY_END})(?:{lexicon.alternation('metadata.issue_adverbs')})?"
+                     rf"印[{lexicon.char_class('metadata.issue_verb_ends')}](?:了)?(?:{lexicon.alternation('metadata.issue_objects')})")
 
 
 def _joint_issuer(line: str) -> str | None:
@@ -194,6 +211,10 @@ def _joint_issuer(line: str) -> str | None:
     if len(names) < 2 or not all(_complete(n) for n in names):
         return None
     return "、".join(names)
+
+
+#: A date or time stamp before a signature (2021年3月2日 浙江省科学技术厅).
+_DATE_STAMP = re.compile(rf"^[\d\-/.:：\s{lexicon.char_class('metadata.date_stamp_chars')}]+")
 
 
 def find_issuer(lines: list[str], title: str) -> str | None:
@@ -210,7 +231,7 @@ def find_issuer(lines: list[str], title: str) -> str | None:
         if m := _ISSUES.search(ln):
             candidates.append(m.group(1))
     for ln in head + tail:  # a signature line: the agency alone, or after a date/time stamp
-        bare = re.sub(r"^[\d\-/.:：\s年月日]+", "", ln).strip()
+        bare = _DATE_STAMP.sub("", ln).strip()
         if (agency := _agency_in(bare)) and bare != title:
             candidates.append(agency)
     for ln in head:
@@ -234,8 +255,10 @@ def find_issuer(lines: list[str], title: str) -> str | None:
 
 #: An agency as the subject of a report's opening (今年以来,市科技局全体干部职工在…): who reports.
 _SPEAKING_BODY = re.compile(
-    r"(?:^|[,，。:：;；\s])([\u4e00-\u9fa5]{1,12}?(?:局|厅|委|办|院|中心)(?:[(（][\u4e00-\u9fa5]{1,6}[)）])?)"
-    r"(?=全体|干部职工|党组|领导班子|机关|对\s*(?:19|20)\d{2}|在[^,，。;；]{0,24}?(?:领导|指导|支持))")
+    rf"(?:^|[,，。:：;；\s])([\u4e00-\u9fa5]{{1,12}}?(?:{lexicon.alternation('metadata.speaking_body_endings')})"
+    r"(?:[(（][\u4e00-\u9fa5]{1,6}[)）])?)"
+    rf"(?={lexicon.alternation('metadata.speaking_cues')}|对\s*(?:19|20)\d{{2}}|"
+    rf"在[^,，。;；]{{0,24}}?(?:{lexicon.alternation('metadata.guidance_words')}))")
 
 
 def _speaking_body(head: str) -> str | None:
@@ -248,7 +271,8 @@ def _speaking_body(head: str) -> str | None:
 #: A department's own general office (工业和信息化部办公厅, 科技厅办公室) sends out the department's
 #: plan: the plan, and so the issuer, is the department's. A government's general office
 #: (国务院办公厅, 河南省人民政府办公厅) issues in its own name and stays.
-_DEPARTMENT_OFFICE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?(?<!政府)(?:部|厅|局))(?:办公厅|办公室)$")
+_DEPARTMENT_OFFICE = re.compile(rf"^([\u4e00-\u9fa5]{{2,20}}?(?<!政府)(?:{lexicon.alternation('metadata.department_endings')}))"
+                                rf"(?:{lexicon.alternation('metadata.office_endings')})$")
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -261,8 +285,10 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-_CITY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:市|州|盟|地区))(?=[\u4e00-\u9fa5])")
-_COUNTY_PREFIX = re.compile(r"^([\u4e00-\u9fa5]{2,6}?(?:县|区|旗))(?=[\u4e00-\u9fa5])")
+_CITY_PREFIX = re.compile(rf"^([\u4e00-\u9fa5]{{2,6}}?(?:{lexicon.alternation('metadata.city_levels')}))(?=[\u4e00-\u9fa5])")
+_COUNTY_PREFIX = re.compile(rf"^([\u4e00-\u9fa5]{{2,6}}?(?:{lexicon.alternation('metadata.county_levels')}))(?=[\u4e00-\u9fa5])")
+#: A level alone opening a place prefix (市…, 自治区…) is no place.
+_LEVEL_ALONE_RE = re.compile(rf"^({_LEVEL_ALONE})")
 
 
 def _region_of(name: str) -> str | None:
@@ -272,21 +298,15 @@ def _region_of(name: str) -> str | None:
     written = ""
     rest = name
     if m := _PROVINCE_RE.match(rest):
-        short = m.group(1)
-        if short in _MUNICIPALITIES:
-            place = short + "市"
-        elif short in _AUTONOMOUS:
-            place = _AUTONOMOUS[short]
-        else:
-            place = short + "省"
+        place = _PROVINCE_NAMES[m.group(1)]
         written = rest[: m.end()]
         rest = rest[m.end() :]
     for pattern in (_CITY_PREFIX, _COUNTY_PREFIX):  # the innermost place named wins
-        if (m := pattern.match(rest)) and not re.match(r"^(省|市|县|区|自治[区州县旗])", m.group(1)):
-            place = m.group(1) if not written or written.endswith(("省", "区")) else written + m.group(1)
+        if (m := pattern.match(rest)) and not _LEVEL_ALONE_RE.match(m.group(1)):
+            place = m.group(1) if not written or written.endswith(_PROVINCE_FULL_ENDINGS) else written + m.group(1)
             written = place
             rest = rest[m.end() :]
-    if place and written and written != place and written[-1] in "省市区县州盟旗" and _known(written):
+    if place and written and written != place and written[-1] in _PLACE_LEVELS and _known(written):
         return written  # a chain of full names the gazetteer knows (包头市昆都仑区), as written
     return place
 
@@ -297,7 +317,7 @@ def _known(name: str) -> bool:
 
 
 #: A place name that opens an institution's or an event's name is not where a document is about.
-_INSTITUTION_AFTER = re.compile(r"(?:大学|学院|职业|理工|师范|中学|小学|医院|地震|集团|公司|银行|日报|电视台|研究院)")
+_INSTITUTION_AFTER = re.compile(f"(?:{lexicon.alternation('metadata.institution_words')})")
 
 
 def _named_place(text: str) -> str | None:
@@ -331,8 +351,9 @@ def _province_of_places(text: str) -> str | None:
 _INSTITUTION_NAMES = re.compile(r"[\u4e00-\u9fa5]{2,8}?" + _INSTITUTION_AFTER.pattern)
 
 
-_LEVEL_OF_SHORT = {"省": "省", "市": "市", "县": "县", "区": "区"}
-_NOT_PLACE_CHARS = set("全本我各该每其此两这那省市县区级于在和及与等为对向从到将把由以上下内外")
+_NOT_PLACE_CHARS = set(lexicon.words("metadata.not_place_chars"))
+#: What after a level makes no place of the word before it (市级, 市场, 县长).
+_NOT_LEVEL_AFTER = f"(?!{lexicon.alternation('metadata.not_level_after')})"
 
 
 def _place_by_frequency(text: str, level: str) -> str | None:
@@ -344,7 +365,7 @@ def _place_by_frequency(text: str, level: str) -> str | None:
         short = counts.most_common(1)[0][0]
         return _region_of(short + ("市" if short in _MUNICIPALITIES else "省"))
     best: tuple[int, str] | None = None
-    for m in re.finditer(level + r"(?!级|场|民|委|长|属|内|外|区|直|域)", text):
+    for m in re.finditer(level + _NOT_LEVEL_AFTER, text):
         for n in (2, 3):
             name = text[m.start() - n : m.start()]
             if len(name) < n or not re.fullmatch(r"[\u4e00-\u9fa5]+", name) or set(name) & _NOT_PLACE_CHARS:
@@ -359,7 +380,10 @@ def _place_by_frequency(text: str, level: str) -> str | None:
 
 #: A central body names no place: 国务院(办公厅), 国家…, 中共中央…, or a State Council ministry
 #: (…部, …署, …总局) naming no place or level anywhere (中共浙江省委组织部, 市委宣传部 are local).
-_NATIONAL_ISSUER = re.compile(r"^(?:国务院|国家|中共中央|中央)|^[^省市县区州盟旗]{1,12}(?:部|总局|署)$")
+_NATIONAL_ISSUER = re.compile(rf"^(?:{lexicon.alternation('metadata.national_issuers')})|"
+                              rf"^[^{lexicon.char_class('roles.place_levels')}]{{1,12}}(?:{lexicon.alternation('metadata.ministry_endings')})$")
+#: The level a title gives its issuer: 全市…, 2021年市政府…, 市《政府工作报告》….
+_TITLE_LEVEL = re.compile(rf"全({_SHORT_LEVEL})|(?:^|年)({_SHORT_LEVEL})(?:{lexicon.alternation('metadata.title_level_after')})")
 
 
 def find_region(text: str, issuer: str | None, title: str) -> str | None:
@@ -371,9 +395,9 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
     level = None
     if issuer and issuer.startswith("自治区"):  # a province-level autonomous region's own bodies
         level = "省"
-    elif issuer and issuer[0] in _LEVEL_OF_SHORT:
-        level = _LEVEL_OF_SHORT[issuer[0]]
-    elif m := re.search(r"全(省|市|县|区)|(?:^|年)(省|市|县|区)(?:《|〈|政府|委|人民政府)", title):
+    elif issuer and issuer[0] in _SHORT_LEVELS:
+        level = issuer[0]
+    elif m := _TITLE_LEVEL.search(title):
         level = m.group(1) or m.group(2)
     if title and (place := _region_of(title)):
         return place
@@ -430,12 +454,15 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
 _SUMMARY_GENRE = lexicon.words_pattern("summary_titles")
 _PLANNING_WORDS = lexicon.words_pattern("plan_titles")
 #: A year tied to planning a year's work in a news lead: 对2013年度科技工作进行了全面谋划.
-_PLANNING = re.compile(r"度?[\u4e00-\u9fa5]{0,6}?工作[^,，。]{0,8}?(?:谋划|计划|部署|安排|思路|打算|要点)")
+_PLANNING_VERBS = lexicon.word_meanings("metadata.planning_verbs")
+_PLANNING = re.compile(r"度?[\u4e00-\u9fa5]{0,6}?工作[^,，。]{0,8}?(?:" + "|".join(map(re.escape, _PLANNING_VERBS)) + ")")
 
 
 #: A meeting that reviews a year and plans "this year" is held the year after: 会议总结了2009年…工作,安排部署今年的工作任务.
 _REVIEWED_THEN_THIS_YEAR = re.compile(
-    r"总结(?:了|交流)?[^,，。]{0,12}?((?:19|20)\d{2})\s*年[^。]{0,40}?(?:部署|安排|谋划)[^,，。]{0,6}?(?:今年|本年)")
+    rf"总结(?:{lexicon.alternation('metadata.review_tails')})?[^,，。]{{0,12}}?((?:19|20)\d{{2}})\s*年[^。]{{0,40}}?"
+    "(?:" + "|".join(re.escape(w) for w, kind in _PLANNING_VERBS.items() if kind == "meeting") + ")"
+    rf"[^,，。]{{0,6}}?(?:{lexicon.alternation('metadata.this_year_words')})")
 
 
 def _reviewed_and_planned(title: str, text: str) -> int | None:
@@ -450,10 +477,13 @@ def _reviewed_and_planned(title: str, text: str) -> int | None:
     return last if holds_plan_part(text, first, last) else first
 
 
+_OPENING_YEAR = re.compile(rf"\s*((?:19|20)\d{{2}})\s*年(?:{lexicon.alternation('metadata.year_openers')})?\s*[,，]")
+
+
 def _opening_year(lines: list[str]) -> int | None:
     """The year a report's first sentence opens with (2022 年,在市委、市政府坚强领导下…)."""
     for ln in lines[:20]:
-        if m := re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?\s*[,，]", ln):
+        if m := _OPENING_YEAR.match(ln):
             return int(m.group(1))
     return None
 
@@ -497,9 +527,9 @@ def qualified_issuer(issuer: str | None, region: str | None, text: str) -> str |
     in the form the text writes it when that adds a bracketed second name (鄞州区科技局(科协))."""
     if not issuer or not region:
         return issuer
-    if issuer[0] in "省市县区" and region.endswith(issuer[0]) and not issuer.startswith(region):
+    if issuer[0] in _SHORT_LEVELS and region.endswith(issuer[0]) and not issuer.startswith(region):
         issuer = region + issuer[1:]
-    elif issuer[0] not in "省市县区":
+    elif issuer[0] not in _SHORT_LEVELS:
         return issuer
     if m := re.search(re.escape(issuer) + r"([(（][\u4e00-\u9fa5]{1,6}[)）])", text[:5000]):
         return issuer + m.group(1)
