@@ -755,6 +755,7 @@ WORD_CHECKS = {
     "figures.rule_words": (_no_article_count, lambda t: not _no_article_count(t)),
     "figures.range_words": (_range, lambda t: not _range(t)),
     "figures.rank_scopes": (_rank, _rank),
+    "figures.clock_marks": (_is_figure, _is_figure),
     "figures.rank_marks": (_rank, _rank),
     "figures.rank_verbs": (_rank_indicator, _rank_indicator),
     "figures.approx_words": (_approx, lambda t: not _approx(t)),

@@ -149,6 +149,8 @@ _DURATION_CUE = re.compile(
     rf"(?:(?:{_alt('figures.duration_cuts')})(?:{_alt('periods.level_marks')})|"
     rf"(?:{_alt('figures.duration_nouns')})[^,;。:、|\n]{{0,4}}(?:{_alt('figures.duration_caps')})?)\s*$"
 )
+#: Hour marks before a number in 分 (07时41分): a time of day.
+_CLOCK_MARKS = frozenset(lexicon.words("figures.clock_marks"))
 #: Words after a Chinese numeral's unit that close its clause as a delimiter would (三百家以上).
 _NUMERAL_CLOSERS = frozenset(lexicon.words("figures.numeral_closers"))
 
@@ -183,6 +185,8 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False
     if before == "第":
         return False  # 第5个: an ordinal (a place in a ranking is read whole by numbers._RANK)
+    if before in _CLOCK_MARKS and q.unit == "分":
+        return False  # 07时41分: a time of day, not a score
     if before in _SCOPE_PREPOSITIONS and q.unit not in ("%", "元"):
         return False  # 向45个深度贫困县选派…: the recipients of the action, not its figure
     if before.isascii() and before.isalpha() or (after.isascii() and after.isalpha() and q.unit is None):
