@@ -67,6 +67,10 @@ _OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,8}\s*[:：]")
 _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
 #: A clause part that ends in a role verb: ``省科技厅、工业和信息化厅按职责分工负责``.
 _VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.escape, _VERB_ROLES)) + ")[。.]?$")
+#: Any role verb: a sentence without one has no part ending in one (the cheap test before splitting it).
+_ANY_VERB = re.compile("|".join(map(re.escape, _VERB_ROLES)))
+#: A value without brackets splits at every separator (``split_top`` needs no depth scan).
+_BRACKET_CHARS = frozenset(OPEN + CLOSE)
 #: A names part's closing ``等单位`` / ``等有关部门`` before its verb, and a list's closing ``等``.
 _ETC = re.compile(r"等(?:[\u4e00-\u9fa5]{0,6}?(?:" + "|".join(map(re.escape, lexicon.words("roles.etc_tails"))) + "))?$")
 _COLLECTIVE = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("roles.collective_prefixes"))) + ")")
@@ -127,6 +131,8 @@ class Responsibility:
 
 def split_top(value: str, separators: str) -> list[str]:
     """Split on separators outside brackets, so ``县(市、区)`` stays one piece."""
+    if _BRACKET_CHARS.isdisjoint(value):  # no bracket: a plain split (most values; this runs per sentence part)
+        return _plain_split(value, separators)
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -142,6 +148,18 @@ def split_top(value: str, separators: str) -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     return parts
+
+
+@cache
+def _separator_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(separators) + "]")
+
+
+def _plain_split(value: str, separators: str) -> list[str]:
+    """``split_top`` of a value without brackets: every separator splits."""
+    if not separators:
+        return [value]
+    return _separator_pattern(separators).split(value)
 
 
 def _clean_name(name: str) -> str:
@@ -321,7 +339,13 @@ def _other_field(text: str, i: int) -> bool:
     if m is None:
         return False
     label = re.sub(r"[\s:：]", "", m.group(0))
-    return not any(label.endswith(k) and label != k for k in _LABEL_ROLES)
+    return not _ends_with_role_label(label)
+
+
+def _ends_with_role_label(label: str) -> bool:
+    """Whether a role label ends ``label`` after something else (合肥市委书记协助): its proper suffixes
+    looked up, rather than every role label tried as an ending."""
+    return any(label[j:] in _LABEL_ROLES for j in range(1, len(label)))
 
 
 def _label_at(text: str, i: int) -> re.Match[str] | None:
@@ -329,7 +353,7 @@ def _label_at(text: str, i: int) -> re.Match[str] | None:
     if m is None:
         return None
     other = m.group("other")
-    if other and any(other.endswith(k) and other != k and looks_like_unit(other[: -len(k)]) for k in _LABEL_ROLES):
+    if other and any(other[j:] in _LABEL_ROLES and looks_like_unit(other[:j]) for j in range(1, len(other))):
         return None  # 基础研究处配合单位: a value, then a known label written right after it
     if other and label_role(other) is None and not _verbal_value_follows(text, m.end()):
         return None
@@ -582,7 +606,7 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
     out: list[Responsibility] = []
     for m in _SENTENCE.finditer(text):
         body = m.group(0).strip()
-        if not body or len(body) > 120:
+        if not body or len(body) > 120 or not _ANY_VERB.search(body):
             continue
         parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
         if not parts or not all(_VERB_PART.match(p) for p in parts):
