@@ -59,6 +59,9 @@ _LABEL = re.compile(
     r"\s*[:：]"
     rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:{'|'.join(lexicon.words('roles.stated_with'))})(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
+#: What every ``_LABEL`` needs besides a colon: a known label word. A text with neither holds no
+#: label, and a failed ``_LABEL.search`` tries its look-behind branch at every position.
+_ANY_KNOWN_LABEL = re.compile(_KNOWN_LABEL)
 #: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
 _BRACKET_LABEL = re.compile("[【\\[]([\u4e00-\u9fa5]{2,10})[】\\]]")
 #: Any other field label inside a clause (完成时限:…), which ends the value before it.
@@ -403,6 +406,8 @@ def has_verb_part(value: str) -> bool:
 def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
     """``(责任人:A,牵头单位:X,配合单位:Y)`` and bare ``责任单位:X`` clauses, in text order."""
     clauses: list[Responsibility] = []
+    if ":" not in text and "：" not in text and _ANY_KNOWN_LABEL.search(text) is None:
+        return clauses
     i = 0
     while (m := _LABEL.search(text, i)) is not None:
         if _label_at(text, m.start()) is None:
