@@ -300,9 +300,9 @@ def label_role(label: str) -> str | None:
 
 def _ends_with_post(label: str) -> bool:
     """A label that is a post (主任:, 副组长:) or ends with one (分管副市长:) introduces people."""
-    from policykg.loaders.people import _post_pattern
+    from policykg.loaders.people import post_at_end
 
-    return re.search(rf"(?:{_post_pattern().pattern})$", label) is not None
+    return post_at_end().search(label) is not None
 
 
 def _ends_value(text: str, i: int, start: int, names: bool = True) -> bool:
