@@ -609,6 +609,8 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
     """A sentence that does nothing but assign (``市科技局牵头,市财政局配合。``, ``由区发改局负责。``):
     every part ends in a role verb and every name reads as a unit."""
     out: list[Responsibility] = []
+    if not _ANY_VERB.search(text):  # most paragraphs assign nobody: no sentence of theirs to read
+        return out
     for m in _SENTENCE.finditer(text):
         body = m.group(0).strip()
         if not body or len(body) > 120 or not _ANY_VERB.search(body):
