@@ -40,6 +40,25 @@ def _post_pattern() -> re.Pattern[str]:
 
 
 @cache
+def post_at_end() -> re.Pattern[str]:
+    """A post ending a text (分管副市长): compiled once, as the post alternation is long and the
+    patterns built on it run per name and per label."""
+    return re.compile(rf"(?:{_post_pattern().pattern})$")
+
+
+@cache
+def _post_before_end() -> re.Pattern[str]:
+    """A post, maybe with a list mark, ending a window (李丹常委、常务副区长)."""
+    return re.compile(rf"(?:{_post_pattern().pattern})[、,，]?$")
+
+
+@cache
+def _posts_after_name() -> re.Pattern[str]:
+    """What may stand between a leader's name and the verb (同志, posts, a colon)."""
+    return re.compile(rf"^(?:同志)?[、,，]?(?:{_post_pattern().pattern})*\s*[:：]?\s*")
+
+
+@cache
 def _not_person() -> re.Pattern[str]:
     return lexicon.words_regex("people.not_person")
 
@@ -251,7 +270,7 @@ def _name_ending(text: str, pos: int) -> str | None:
         end -= 1
     if text[max(0, end - 2) : end] == "同志":
         end -= 2
-    while (m := re.search(rf"(?:{_post_pattern().pattern})[、,，]?$", text[max(0, end - 12) : end])) and m.start() > 0:
+    while (m := _post_before_end().search(text[max(0, end - 12) : end])) and m.start() > 0:
         end = max(0, end - 12) + m.start()  # 李丹常委、常务副区长: the name is before the first post
     start = max(0, end - 8)
     window = text[start:end]
@@ -333,7 +352,7 @@ def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
         took = each.search(body)
         for name, (a, b) in named:
             after = body[b : b + 12]
-            after = re.sub(rf"^(?:同志)?[、,，]?(?:{_post_pattern().pattern})*\s*[:：]?\s*", "", after)
+            after = _posts_after_name().sub("", after)
             if (took and took.start() >= b) or verbs.match(after):
                 out.append((name, (sentence.start() + a, sentence.start() + b)))
     return out

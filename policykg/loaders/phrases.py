@@ -12,6 +12,7 @@ list of indicators, and live in the lexicon (figures.yaml, periods.yaml) with ex
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import Quantity
@@ -301,6 +302,15 @@ _NAME_EDGE = " \t、,，;；:：()（）的-—|“”\"'"
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
+@cache
+def _name_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's name leads anchored at the start and tails at the end, compiled once (they run
+    for every figure)."""
+    leads = re.compile(r"^(?:" + lexicon.name_patterns("name_leads").pattern + r")")
+    tails = re.compile(r"(?:" + lexicon.name_patterns("name_tails").pattern + r")$")
+    return leads, tails
+
+
 def indicator_name(phrase: str) -> str:
     """The name a figure's indicator goes by: the words before the figure without the verbs, time
     words, scopes and connectives around them (提出国内生产总值增长 -> 国内生产总值增长; 粮食产量继续保持 ->
@@ -310,8 +320,7 @@ def indicator_name(phrase: str) -> str:
     name = re.sub(r"\s+", "", phrase)
     name = _NAME_MARK.sub("", name)
     name = lexicon.name_patterns("name_inner").sub("", name)
-    leads = re.compile(r"^(?:" + lexicon.name_patterns("name_leads").pattern + r")")
-    tails = re.compile(r"(?:" + lexicon.name_patterns("name_tails").pattern + r")$")
+    leads, tails = _name_edges()
     previous = None
     while previous != name:  # each pass removes at least one character, so at most len(phrase) passes
         previous = name

@@ -59,6 +59,9 @@ _LABEL = re.compile(
     r"\s*[:：]"
     rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:{'|'.join(lexicon.words('roles.stated_with'))})(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
+#: What every ``_LABEL`` needs besides a colon: a known label word. A text with neither holds no
+#: label, and a failed ``_LABEL.search`` tries its look-behind branch at every position.
+_ANY_KNOWN_LABEL = re.compile(_KNOWN_LABEL)
 #: ``【责任单位】市科技局``: a label in lenticular brackets instead of before a colon.
 _BRACKET_LABEL = re.compile("[【\\[]([\u4e00-\u9fa5]{2,10})[】\\]]")
 #: Any other field label inside a clause (完成时限:…), which ends the value before it.
@@ -67,6 +70,10 @@ _OTHER_LABEL = re.compile(r"\s*[\u4e00-\u9fa5]{2,8}\s*[:：]")
 _BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]+")
 #: A clause part that ends in a role verb: ``省科技厅、工业和信息化厅按职责分工负责``.
 _VERB_PART = re.compile("^(?:由)?(?P<names>.+?)(?P<verb>" + "|".join(map(re.escape, _VERB_ROLES)) + ")[。.]?$")
+#: Any role verb: a sentence without one has no part ending in one (the cheap test before splitting it).
+_ANY_VERB = re.compile("|".join(map(re.escape, _VERB_ROLES)))
+#: A value without brackets splits at every separator (``split_top`` needs no depth scan).
+_BRACKET_CHARS = frozenset(OPEN + CLOSE)
 #: A names part's closing ``等单位`` / ``等有关部门`` before its verb, and a list's closing ``等``.
 _ETC = re.compile(r"等(?:[\u4e00-\u9fa5]{0,6}?(?:" + "|".join(map(re.escape, lexicon.words("roles.etc_tails"))) + "))?$")
 _COLLECTIVE = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("roles.collective_prefixes"))) + ")")
@@ -127,6 +134,8 @@ class Responsibility:
 
 def split_top(value: str, separators: str) -> list[str]:
     """Split on separators outside brackets, so ``县(市、区)`` stays one piece."""
+    if _BRACKET_CHARS.isdisjoint(value):  # no bracket: a plain split (most values; this runs per sentence part)
+        return _plain_split(value, separators)
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -142,6 +151,18 @@ def split_top(value: str, separators: str) -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     return parts
+
+
+@cache
+def _separator_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(separators) + "]")
+
+
+def _plain_split(value: str, separators: str) -> list[str]:
+    """``split_top`` of a value without brackets: every separator splits."""
+    if not separators:
+        return [value]
+    return _separator_pattern(separators).split(value)
 
 
 def _clean_name(name: str) -> str:
@@ -279,9 +300,9 @@ def label_role(label: str) -> str | None:
 
 def _ends_with_post(label: str) -> bool:
     """A label that is a post (主任:, 副组长:) or ends with one (分管副市长:) introduces people."""
-    from policykg.loaders.people import _post_pattern
+    from policykg.loaders.people import post_at_end
 
-    return re.search(rf"(?:{_post_pattern().pattern})$", label) is not None
+    return post_at_end().search(label) is not None
 
 
 def _ends_value(text: str, i: int, start: int, names: bool = True) -> bool:
@@ -321,7 +342,13 @@ def _other_field(text: str, i: int) -> bool:
     if m is None:
         return False
     label = re.sub(r"[\s:：]", "", m.group(0))
-    return not any(label.endswith(k) and label != k for k in _LABEL_ROLES)
+    return not _ends_with_role_label(label)
+
+
+def _ends_with_role_label(label: str) -> bool:
+    """Whether a role label ends ``label`` after something else (合肥市委书记协助): its proper suffixes
+    looked up, rather than every role label tried as an ending."""
+    return any(label[j:] in _LABEL_ROLES for j in range(1, len(label)))
 
 
 def _label_at(text: str, i: int) -> re.Match[str] | None:
@@ -329,7 +356,7 @@ def _label_at(text: str, i: int) -> re.Match[str] | None:
     if m is None:
         return None
     other = m.group("other")
-    if other and any(other.endswith(k) and other != k and looks_like_unit(other[: -len(k)]) for k in _LABEL_ROLES):
+    if other and any(other[j:] in _LABEL_ROLES and looks_like_unit(other[:j]) for j in range(1, len(other))):
         return None  # 基础研究处配合单位: a value, then a known label written right after it
     if other and label_role(other) is None and not _verbal_value_follows(text, m.end()):
         return None
@@ -379,6 +406,8 @@ def has_verb_part(value: str) -> bool:
 def _labelled(text: str, conventions: Conventions) -> list[Responsibility]:
     """``(责任人:A,牵头单位:X,配合单位:Y)`` and bare ``责任单位:X`` clauses, in text order."""
     clauses: list[Responsibility] = []
+    if ":" not in text and "：" not in text and _ANY_KNOWN_LABEL.search(text) is None:
+        return clauses
     i = 0
     while (m := _LABEL.search(text, i)) is not None:
         if _label_at(text, m.start()) is None:
@@ -580,9 +609,11 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
     """A sentence that does nothing but assign (``市科技局牵头,市财政局配合。``, ``由区发改局负责。``):
     every part ends in a role verb and every name reads as a unit."""
     out: list[Responsibility] = []
+    if not _ANY_VERB.search(text):  # most paragraphs assign nobody: no sentence of theirs to read
+        return out
     for m in _SENTENCE.finditer(text):
         body = m.group(0).strip()
-        if not body or len(body) > 120:
+        if not body or len(body) > 120 or not _ANY_VERB.search(body):
             continue
         parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
         if not parts or not all(_VERB_PART.match(p) for p in parts):

@@ -39,6 +39,8 @@ _FULLWIDTH = re.compile(r"\u3000+")
 #: cell names a known column, since a single space is ordinary inside a line otherwise.
 _SINGLE = re.compile(r"[ \u3000]+")
 _EDGE_WS = " \t\u3000\r"
+#: What every separator above is made of: a line without one inside its content has one cell.
+_CELL_GAP = re.compile(r"[ \t\u3000]")
 #: A word written with a space between its characters (``工 作 任 务``, ``序 号``).
 _LETTER_SPACED = re.compile(r"(?<![^\s])[\u4e00-\u9fff](?: [\u4e00-\u9fff])+(?![^\s])")
 BAR = " | "
@@ -138,6 +140,9 @@ def _header_cells(names: list[str]) -> list[Cell]:
 
 def _header_pattern(line: _Line) -> re.Pattern[str] | None:
     """The separator kind of a header line, or None when the line is no table header."""
+    left, right = _content_bounds(line.text)
+    if _CELL_GAP.search(line.text, left, right) is None:
+        return None  # one cell whatever the separator: most lines of prose, tested on every line
     for pattern in (_TAB, _SPACES, _FULLWIDTH, _SINGLE):
         cells = _cells(line, pattern)
         if len(cells) < 3 or header_columns(_header_cells(cells)) is None:
