@@ -21,7 +21,7 @@ BIN = Path(sys.executable).parent
 
 #: command fragment -> regular expressions its stdout must match, in this order
 EXPECTED: dict[str, list[str]] = {
-    "load examples/plans": [r"skip \S+README\.md  not a format policykg reads \(\.md\)", r"(ok   .*\n){5}",
+    "load examples/plans": [r"skip \S+README\.md  not a format policykg reads \(\.md\)", r"(ok   .*\n(note .*\n)*){5}",
                             r"5 loaded, 0 failed, 1 skipped"],
     "units-leading-most-tasks": [r"unit +agency +region +tasks", r"高新处 +浙江省科学技术厅 +浙江省 +14\n"],
     "target-evolution": [r"2015 +target +150亿元 +元", r"2021 +actual +1157亿元 +元"],
