@@ -716,6 +716,7 @@ WORD_CHECKS = {
     "metadata.head_posts": (_report, _report),
     "metadata.generic_governments": (_report, _report),
     "metadata.town_levels": (_meta, _meta),
+    "metadata.delivery_venues": (_meta, _meta),
     "metadata.provinces": (_meta, _meta),
     "metadata.province_suffixes": (_meta, _meta),
     "metadata.province_full_endings": (_meta, _meta),
