@@ -496,12 +496,14 @@ def test_a_goal_label_governs_the_figures_listed_after_its_colon() -> None:
 
 def test_a_report_delivered_in_december_reviews_its_own_year() -> None:
     """A new term's government work report is often delivered in December: its review is that year's
-    (预计实现…340亿元 is the year's actual) and its goals are the next year's."""
+    (过去五年 is 2017-2021, not 2016-2020) and its goals are the next year's."""
     from policykg.loaders import extract_text
 
     text = ("大邑县政府工作报告\n——2021年12月15日在大邑县第十九届人民代表大会第一次会议上\n各位代表:\n"
-            "现在,我代表县人民政府,向大会报告工作,请予审议。\n一、过去五年工作回顾\n2021年全县预计实现地区生产总值340亿元。\n"
-            "二、2022年工作安排\n地区生产总值增长7%。\n")
+            "现在,我代表县人民政府,向大会报告工作,请予审议。\n"
+            "一、过去五年工作回顾\n过去五年,全县地区生产总值达到340亿元,年均增长8.3%。\n"
+            "二、今后五年奋斗目标\n地区生产总值年均增长7%。\n")
     x = extract_text(text)
-    assert (x.document.kind, x.document.date) == ("government-work-report", "2021-12-15")
-    assert [(t.value, t.kind, t.year) for t in x.targets] == [(340e8, "actual", 2021), (7, "target", 2022)]
+    assert (x.document.kind, x.document.date, x.document.year) == ("government-work-report", "2021-12-15", 2021)
+    assert [(t.value, t.kind, t.year, t.period_from) for t in x.targets] == [
+        (340e8, "actual", 2021, 2017), (8.3, "actual", 2021, 2017), (7, "target", 2022, None)]

@@ -513,7 +513,7 @@ def find_date(lines: list[str]) -> str | None:
             if d := parse_date(m.group(1)):
                 return d
     for ln in lines[:12]:
-        if (m := _DELIVERED.match(ln.strip())) and (d := parse_date(m.group(1))):
+        if (delivered := _DELIVERED.match(ln.strip())) and (d := parse_date(delivered.group(1))):
             return d
     for ln in lines[:40] + lines[-8:]:
         stamp = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?.*$", "", ln)

@@ -100,7 +100,7 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
         # the report of year Y reviews Y-1 (actuals) and sets Y's goals; its headings switch between them.
         # One delivered late in its year (a new term's report in December) reviews that year and plans the next.
         late = document.date is not None and int(document.date[5:7]) >= LATE_REPORT_MONTH
-        reviewed = document.year if late else document.year - 1
+        reviewed = int(document.date[:4]) if late and document.date else document.year - 1
         return DocPeriod(reviewed, reviewed + 1, True, True, None, document.title, headed=True)
     line = title_line(text, document.title)
     summary_year = plan_year = None
