@@ -672,6 +672,14 @@ def _rank_indicator(example: object) -> bool:
     return [t.indicator for t in extract_text(str(example["text"])).targets] == [example["expect"]]
 
 
+def _stated_figures(example: object) -> bool:
+    from policykg.loaders import extract_text
+
+    assert isinstance(example, dict)
+    got = [[t.value, t.unit, t.kind] for t in extract_text(str(example["text"])).targets]
+    return got == [[float(v), u, k] for v, u, k in example["expect"]]
+
+
 #: Each word family's check: (what its examples must satisfy, what its negatives must satisfy).
 WORD_CHECKS = {
     "people.surnames": (_people_expect, _no_person),
@@ -685,6 +693,7 @@ WORD_CHECKS = {
     "columns.field_labels": (_field_line, lambda t: not _field_line(t)),
     "columns.ditto": (_ditto, _ditto),
     "columns.deadline_tails": (_typed_cell, _typed_cell),
+    "columns.unit_labels": (_stated_figures, _stated_figures),
     "numbering.part_words": (_section, lambda t: not _section(t)),
     "numbering.pdf_part_words": (_pdf_numbered, lambda t: not _pdf_numbered(t)),
     "roles.unit_label_endings": (_assigns, lambda t: not _assigns(t)),
@@ -716,6 +725,7 @@ WORD_CHECKS = {
     "metadata.head_posts": (_report, _report),
     "metadata.generic_governments": (_report, _report),
     "metadata.town_levels": (_meta, _meta),
+    "metadata.delivery_venues": (_meta, _meta),
     "metadata.provinces": (_meta, _meta),
     "metadata.province_suffixes": (_meta, _meta),
     "metadata.province_full_endings": (_meta, _meta),

@@ -125,8 +125,20 @@ def test_text_table_with_space_runs_only_under_a_header() -> None:
 
 
 def test_text_table_with_single_full_width_spaces() -> None:
-    """Columns aligned with one U+3000 each; a row with a surplus space keeps it inside the task cell."""
+    """Columns aligned with one U+3000 each; a row with a surplus space keeps it inside the task cell (where
+    it stands between an ideograph and a digit it goes, as in prose: 引进团队30个)."""
     raw = "\u3000\u3000正文\u3000一段。\n序号\u3000工作任务\u3000责任处室\u3000完成时限\n１\u3000建设甲平台\u3000规划处\u30002030年\n２\u3000引进团队\u300030个\u3000人事处\u30002030年"
     assert normalise(raw).text == (
-        "正文 一段。\n序号 | 工作任务 | 责任处室 | 完成时限\n1 | 建设甲平台 | 规划处 | 2030年\n2 | 引进团队 30个 | 人事处 | 2030年"
+        "正文 一段。\n序号 | 工作任务 | 责任处室 | 完成时限\n1 | 建设甲平台 | 规划处 | 2030年\n2 | 引进团队30个 | 人事处 | 2030年"
     )
+
+
+def test_a_pdfs_space_between_an_ideograph_and_a_digit_goes() -> None:
+    """A PDF's text layer spaces digits off from ideographs (2021 年, 340 亿元): one such space goes, so the
+    year and the figure read as written; spaces elsewhere, and runs of them, stay; spans still map back."""
+    raw = "2021 年全县实现地区生产总值 340 亿元,增长 8.3%。\nGDP 增长 and 2 3"
+    norm = normalise(raw)
+    assert norm.text == "2021年全县实现地区生产总值340亿元,增长8.3%。\nGDP 增长 and 2 3"
+    at = norm.text.index("340亿元")
+    assert raw[slice(*norm.original_span(at, at + len("340亿元")))] == "340 亿元"
+    assert normalise("项目  30个").text == "项目 30个"  # a run of spaces is no typesetting gap

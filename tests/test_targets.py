@@ -492,3 +492,18 @@ def test_a_goal_label_governs_the_figures_listed_after_its_colon() -> None:
             "邓辉在报告中提出了2019年经济社会发展主要预期目标:区属地区生产总值增长9%,全社会固定资产投资增长18%。\n")
     assert [(t.value, t.kind, t.year) for t in extract_text(text).targets] == [
         (9.3, "actual", 2018), (9, "target", 2019), (18, "target", 2019)]
+
+
+def test_a_report_delivered_in_december_reviews_its_own_year() -> None:
+    """A new term's government work report is often delivered in December: its review is that year's
+    (过去五年 is 2017-2021, not 2016-2020) and its goals are the next year's."""
+    from policykg.loaders import extract_text
+
+    text = ("大邑县政府工作报告\n——2021年12月15日在大邑县第十九届人民代表大会第一次会议上\n各位代表:\n"
+            "现在,我代表县人民政府,向大会报告工作,请予审议。\n"
+            "一、过去五年工作回顾\n过去五年,全县地区生产总值达到340亿元,年均增长8.3%。\n"
+            "二、今后五年奋斗目标\n地区生产总值年均增长7%。\n")
+    x = extract_text(text)
+    assert (x.document.kind, x.document.date, x.document.year) == ("government-work-report", "2021-12-15", 2021)
+    assert [(t.value, t.kind, t.year, t.period_from) for t in x.targets] == [
+        (340e8, "actual", 2021, 2017), (8.3, "actual", 2021, 2017), (7, "target", 2022, None)]

@@ -499,12 +499,22 @@ def _opening_year(lines: list[str]) -> int | None:
 _DOC_NO_YEAR = re.compile(r"[〔\[(（【]((?:19|20)\d{2})[〕\])）】]")
 
 
+#: The line under a report's title saying when and where it was delivered: 2021年12月15日在大邑县第十九届
+#: 人民代表大会第一次会议上 (digits or Chinese numerals).
+_DELIVERED = re.compile(r"^[—\-(]*\s*(\d{4}年\d{1,2}月\d{1,2}日|" + _CN_DATE.pattern + r")\s*在.{2,60}?"
+                        rf"(?:{lexicon.alternation('metadata.delivery_venues')})")
+
+
 def find_date(lines: list[str]) -> str | None:
-    """发文日期 (or a like field) first, then a date line standing alone (signature) at the head or the foot."""
+    """发文日期 (or a like field) first, then a report's delivery line, then a date line standing alone
+    (signature) at the head or the foot."""
     for ln in lines[:40]:
         for m in _DATE_FIELD.finditer(ln):
             if d := parse_date(m.group(1)):
                 return d
+    for ln in lines[:12]:
+        if (delivered := _DELIVERED.match(ln.strip())) and (d := parse_date(delivered.group(1))):
+            return d
     for ln in lines[:40] + lines[-8:]:
         stamp = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?.*$", "", ln)
         if _is_date_line(stamp) or _is_date_line(ln):

@@ -23,6 +23,9 @@ What changes, and why:
   ``texttables``) get the readers' `` | `` cell bar in place of each separator, and
   a cell wrapped onto a second line is joined back, since folding the whitespace
   would otherwise erase the columns.
+* One space between a Chinese character and a digit goes (``2021 年全县实现地区生产总值 340 亿元``):
+  a PDF's text layer spaces Latin runs off from the ideographs, and the year, figure and unit
+  parsers read ``2021年`` and ``340亿元``. A run of spaces stays (it may separate cells).
 * Zero-width and format characters (BOM, ZWSP, soft hyphen…) and control
   characters are dropped: invisible, and they would split words for the parsers.
 """
@@ -91,12 +94,22 @@ def _fold(ch: str) -> str:
 _PLAIN = re.compile("[!-~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018-\u201d]+")
 
 
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _typeset_gap(before: str, after: str, run: int) -> bool:
+    """One space a PDF's text layer put between an ideograph and a digit (2021 年, 340 亿元)."""
+    return run == 1 and ((before.isdigit() and _cjk(after)) or (_cjk(before) and after.isdigit()))
+
+
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` once (see the module docstring) and keep the offset map."""
     tables = find_text_tables(raw)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # original index of the first whitespace of a run not yet written
+    space_run = 0  # how many whitespace characters that run has
     joined = False  # just after a dropped wrapped-cell line break: no space before the rest
     i, n = 0, len(raw)
     while i < n:
@@ -113,10 +126,10 @@ def normalise(raw: str) -> NormalisedText:
                 i = end
                 continue
         if (plain := _PLAIN.match(raw, i)) is not None:  # rewrites start at whitespace, never inside a run
-            if pending_space >= 0:
+            if pending_space >= 0 and not _typeset_gap(out[-1][-1], raw[i], space_run):
                 out.append(" ")
                 offsets.append(pending_space)
-                pending_space = -1
+            pending_space = -1
             joined = False
             out.append(plain.group())
             offsets.extend(range(i, plain.end()))
@@ -140,12 +153,13 @@ def normalise(raw: str) -> NormalisedText:
             continue
         if folded == " ":
             if out and out[-1] != "\n" and pending_space < 0 and not joined:
-                pending_space = i - 1
+                pending_space, space_run = i - 1, 0
+            space_run += 1
             continue
-        if pending_space >= 0:
+        if pending_space >= 0 and not _typeset_gap(out[-1][-1], folded[0], space_run):
             out.append(" ")
             offsets.append(pending_space)
-            pending_space = -1
+        pending_space = -1
         joined = False
         out.extend(folded)
         offsets.extend([i - 1] * len(folded))

@@ -91,10 +91,17 @@ class DocPeriod:
     headed: bool = False  # only headings switch between results and goals (a government work report)
 
 
+#: A government work report delivered from this month on reports on its own year (and plans the next).
+LATE_REPORT_MONTH = 10
+
+
 def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     if document.kind == "government-work-report" and document.year:
-        # the report of year Y reviews Y-1 (actuals) and sets Y's goals; its headings switch between them
-        return DocPeriod(document.year - 1, document.year, True, True, None, document.title, headed=True)
+        # the report of year Y reviews Y-1 (actuals) and sets Y's goals; its headings switch between them.
+        # One delivered late in its year (a new term's report in December) reviews that year and plans the next.
+        late = document.date is not None and int(document.date[5:7]) >= LATE_REPORT_MONTH
+        reviewed = int(document.date[:4]) if late and document.date else document.year - 1
+        return DocPeriod(reviewed, reviewed + 1, True, True, None, document.title, headed=True)
     line = title_line(text, document.title)
     summary_year = plan_year = None
     outside = _QUOTED.sub("", line)
