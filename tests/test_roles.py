@@ -255,3 +255,13 @@ def test_a_clause_the_pages_cut_left_open_still_assigns() -> None:
 
 def test_lead_verbs_that_say_how_the_lead_acts() -> None:
     assert clause("调整优化工业经济结构。(市经信委、市国土资源局牵头落实)") == (["市经信委", "市国土资源局"], [], [])
+
+
+def test_a_role_clause_in_tortoise_shell_brackets_closes_its_task() -> None:
+    """〔责任单位:…〕 closes a task as (责任单位:…) does (a Sichuan plan writes its units so); the bracket is
+    no part of the last unit's name."""
+    from policykg.loaders import extract_text
+
+    text = ("四川省现代流通体系建设实施方案\n一、深化改革\n(一)加强市场体系建设。推进高标准市场体系建设。"
+            "〔责任单位:省发展改革委、省市场监管局〕\n(二)优化市场准入环境。实施改革全覆盖。〔责任单位:省市场监管局〕\n")
+    assert [t.lead for t in extract_text(text).tasks] == [["省发展改革委", "省市场监管局"], ["省市场监管局"]]

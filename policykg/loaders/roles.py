@@ -41,8 +41,8 @@ __all__ = [
 
 Span = tuple[int, int]
 
-OPEN = "(（[［"
-CLOSE = ")）]］"
+OPEN = "(（[［〔"
+CLOSE = ")）]］〕"
 _SEPARATORS = "、,，;；"
 
 #: Label words and the role they assign (the lexicon's roles.yaml), longest first so
