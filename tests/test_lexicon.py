@@ -792,6 +792,7 @@ WORD_CHECKS = {
     "periods.period_after": (_figure_span, _figure_span),
     "periods.label_report_words": (_figure_kinds, _figure_kinds),
     "periods.label_copulas": (_figure_kinds, _figure_kinds),
+    "periods.completed_heading_words": (_figure_kinds, _figure_kinds),
     "periods.not_forward_before": (_figure_span, _figure_span),
     "periods.level_marks": (_direction, _direction),
     "figures.lead_noise": (_trimmed, _trimmed),

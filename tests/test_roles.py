@@ -255,3 +255,27 @@ def test_a_clause_the_pages_cut_left_open_still_assigns() -> None:
 
 def test_lead_verbs_that_say_how_the_lead_acts() -> None:
     assert clause("调整优化工业经济结构。(市经信委、市国土资源局牵头落实)") == (["市经信委", "市国土资源局"], [], [])
+
+
+def test_a_role_clause_in_tortoise_shell_brackets_closes_its_task() -> None:
+    """〔责任单位:…〕 closes a task as (责任单位:…) does (a Sichuan plan writes its units so); the bracket is
+    no part of the last unit's name."""
+    from policykg.loaders import extract_text
+
+    text = ("四川省现代流通体系建设实施方案\n一、深化改革\n(一)加强市场体系建设。推进高标准市场体系建设。"
+            "〔责任单位:省发展改革委、省市场监管局〕\n(二)优化市场准入环境。实施改革全覆盖。〔责任单位:省市场监管局〕\n")
+    assert [t.lead for t in extract_text(text).tasks] == [["省发展改革委", "省市场监管局"], ["省市场监管局"]]
+
+
+def test_a_page_run_into_one_line_splits_into_its_parts_and_items() -> None:
+    """A notice copied as one line (…的通知 一、王丹县长牵头重点工作 1.… 责任单位:… 2.… 二、…) is read as its parts
+    and numbered items; the note after the first unit declares the convention and is no part of its name."""
+    from policykg.loaders import extract_text
+
+    line = ("海盐县人民政府办公室关于印发重点工作责任分解的通知 各镇人民政府,县政府各部门:现印发给你们,请认真贯彻执行。"
+            "海盐县人民政府办公室 2022年4月18日 重点工作责任分解 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右。 "
+            "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局 2.落实党政机关过紧日子的要求,严控三公经费。 "
+            "责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 1.坚持县政府常务会议集体学法,提高决策水平。 责任单位:县司法局\n")
+    tasks = [t for t in extract_text(line).tasks if t.lead]
+    assert [(t.lead, t.support, t.people) for t in tasks] == [
+        (["县发改局"], ["县财政局", "县税务局"], ["王丹"]), (["县财政局"], [], ["王丹"]), (["县司法局"], [], ["曹惠明"])]

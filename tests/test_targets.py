@@ -507,3 +507,14 @@ def test_a_report_delivered_in_december_reviews_its_own_year() -> None:
     assert (x.document.kind, x.document.date, x.document.year) == ("government-work-report", "2021-12-15", 2021)
     assert [(t.value, t.kind, t.year, t.period_from) for t in x.targets] == [
         (340e8, "actual", 2021, 2017), (8.3, "actual", 2021, 2017), (7, "target", 2022, None)]
+
+
+def test_a_page_that_opens_on_a_sentence_and_reports_is_a_review_of_that_years_results() -> None:
+    """No title, a first sentence naming its year (2020年是…收官之年) and wording that reports (一年来, 已, 同比,
+    累计): the figures are that year's results, not its goals."""
+    from policykg.loaders import extract_text
+
+    text = ("2020年是全面建成小康社会的决胜之年,是“十三五”规划实施的收官之年,也是全面推进乡村振兴战略的攻坚之年。"
+            "一年来,街道已完成各项工作。\n一般公共预算收入1.04亿元,同比增长11%;固定资产投资3.7亿元,同比增长2%;"
+            "累计筹得资金20万元,已建成检查点16个。\n")
+    assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2020)}

@@ -159,7 +159,9 @@ def classify(start: int, raw: str, conventions: Conventions = NO_CONVENTIONS) ->
 
 #: A numbered heading run into the text before it (…通知如下:一、主要职责…。二、组成人员…), as pages
 #: copied into one line write a whole notice.
-_INLINE_SECTION = re.compile(rf"(?<=[。:：;；])\s*(?:([{_CN}]{{1,3}})、|[(（]([{_CN}]{{1,3}})[)）])(?=[\u4e00-\u9fa5])")
+_INLINE_SECTION = re.compile(rf"(?<=[。:：;；\s])\s*(?:([{_CN}]{{1,3}})、|[(（]([{_CN}]{{1,3}})[)）])(?=[\u4e00-\u9fa5])")
+#: A numbered item run into the text before it (…增长8.5%。 2.落实…), counting on from 1 in each part.
+_INLINE_ITEM = re.compile(r"(?<=[。;；\s])\s*(\d{1,2})[.、](?=[\u4e00-\u9fa5])")
 #: Only a line this long is a page run together (a normal paragraph may cite 一、 in passing).
 _RUN_TOGETHER = 200
 
@@ -185,7 +187,23 @@ def _inline_sections(line: str) -> list[int]:
                 expected = value + 1
         if len(found) >= 2 and len(found) > len(best):
             best = found
-    return best
+    return sorted(set(best) | set(_inline_items(line, best))) if best else best
+
+
+def _inline_items(line: str, sections: list[int]) -> list[int]:
+    """Where a run-together line's numbered items start inside its parts: 1. 2. … counting on, from 1
+    again in each part (一、… 1.… 2.… 二、… 1.…)."""
+    found: list[int] = []
+    expected = 1
+    bounds = iter([*sections[1:], len(line)])
+    part_end = next(bounds)
+    for m in _INLINE_ITEM.finditer(line, sections[0]):
+        while m.start() >= part_end:
+            expected, part_end = 1, next(bounds, len(line) + 1)
+        if int(m.group(1)) == expected:
+            found.append(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+            expected += 1
+    return found
 
 
 def read_blocks(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Block]:

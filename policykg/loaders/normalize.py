@@ -98,9 +98,19 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _typeset_gap(before: str, after: str, run: int) -> bool:
-    """One space a PDF's text layer put between an ideograph and a digit (2021 年, 340 亿元)."""
-    return run == 1 and ((before.isdigit() and _cjk(after)) or (_cjk(before) and after.isdigit()))
+#: A list number after a space (…县财政局 2.落实…): the space separates items, it is no typesetting gap.
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.、](?=[\u4e00-\u9fff])")
+
+
+def _typeset_gap(before: str, raw: str, at: int, run: int) -> bool:
+    """One space a PDF's text layer put between an ideograph and a digit (2021 年, 340 亿元); ``raw[at]``
+    is the character after the space."""
+    after = raw[at]
+    if run != 1:
+        return False
+    if before.isdigit() and _cjk(after):
+        return True
+    return _cjk(before) and after.isdigit() and _ITEM_NUMBER.match(raw, at) is None
 
 
 def normalise(raw: str) -> NormalisedText:
@@ -126,7 +136,7 @@ def normalise(raw: str) -> NormalisedText:
                 i = end
                 continue
         if (plain := _PLAIN.match(raw, i)) is not None:  # rewrites start at whitespace, never inside a run
-            if pending_space >= 0 and not _typeset_gap(out[-1][-1], raw[i], space_run):
+            if pending_space >= 0 and not _typeset_gap(out[-1][-1], raw, i, space_run):
                 out.append(" ")
                 offsets.append(pending_space)
             pending_space = -1
@@ -156,7 +166,7 @@ def normalise(raw: str) -> NormalisedText:
                 pending_space, space_run = i - 1, 0
             space_run += 1
             continue
-        if pending_space >= 0 and not _typeset_gap(out[-1][-1], folded[0], space_run):
+        if pending_space >= 0 and not _typeset_gap(out[-1][-1], raw, i - 1, space_run):
             out.append(" ")
             offsets.append(pending_space)
         pending_space = -1

@@ -110,7 +110,7 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     for i, m in enumerate(matches):
         tail = reading[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(reading)]
         later_planned = i + 1 < len(matches) and bool(_PLAN_WORDS.search(reading[matches[-1].end() :]))
-        if _SUMMARY_WORDS.search(tail) or (later_planned and not _PLAN_WORDS.search(tail)):
+        if _SUMMARY_WORDS.search(tail) or _COMPLETED.search(tail) or (later_planned and not _PLAN_WORDS.search(tail)):
             summary_year = summary_year or int(m.group(1))  # 2015年福州市科技工作及2016年工作思路: 2015 is reviewed
         elif _PLAN_WORDS.search(tail) or not _SUMMARY_WORDS.search(reading):
             plan_year = plan_year or int(m.group(1))
@@ -120,8 +120,10 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
                     and not _PLAN_WORDS.search(reading))  # a report titled without a year: 科技局上年度述职报告
     reports = summary_year is not None or document.kind in ("summary", "status-table") or genre_report
     titled = len(line) < 40 and bool(_KIND_WORDS.search(line))  # a sentence standing first is no title
-    if not reports and plan_year is None and not titled and _reads_as_report(text):
+    if not reports and not titled and _reads_as_report(text):
         reports = True  # no genre in a title: a news item or briefing whose wording reports results
+        if summary_year is None and plan_year is not None:  # 2020年是…收官之年。一年来…: the year it reports on
+            summary_year, plan_year = plan_year, None
     plans = plan_year is not None or not reports
     if reports and summary_year is None:
         summary_year = document.year
@@ -166,6 +168,8 @@ _RESULT_HEADING = lexicon.words_pattern("result_headings")
 #: 重点工作进展 are results, not 重点工作).
 _REPORT_END = re.compile(rf"(?:{lexicon.alternation('periods.report_heading_ends')})[:：]?$")
 _GOAL_HEADING = lexicon.words_pattern("goal_headings")
+#: A heading that says its goals were met (各项目标任务高质量全面完成) reports results, goal word or not.
+_COMPLETED = re.compile(lexicon.alternation("periods.completed_heading_words"))
 
 
 @dataclass(frozen=True)
@@ -242,8 +246,8 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
     if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")) or _FIGURE_IN_LINE.search(head):
         return None
     results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
-    if results and goals and _REPORT_END.search(head):
-        goals = False
+    if results and goals and _REPORT_END.search(head) or _COMPLETED.search(head):
+        results, goals = True, False
     if results == goals:
         return None
     year_m = YEAR.search(head)

@@ -41,8 +41,8 @@ __all__ = [
 
 Span = tuple[int, int]
 
-OPEN = "(（[［"
-CLOSE = ")）]］"
+OPEN = "(（[［〔"
+CLOSE = ")）]］〕"
 _SEPARATORS = "、,，;；"
 
 #: Label words and the role they assign (the lexicon's roles.yaml), longest first so
@@ -165,9 +165,21 @@ def _plain_split(value: str, separators: str) -> list[str]:
     return _separator_pattern(separators).split(value)
 
 
+def _declares_convention(name: str) -> bool:
+    """Whether a name ends in a bracket that declares the document's convention, not part of the name:
+    县发改局(首位单位为牵头单位,下同)."""
+    bracket = _LAST_BRACKET.search(name)
+    return bracket is not None and any(p.search(bracket.group(1)) for p in lexicon.patterns("roles.first_leads"))
+
+
+_LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]$")
+
+
 def _clean_name(name: str) -> str:
-    """Trim list debris: spaces, stray brackets, a trailing 等, sentence marks."""
+    """Trim list debris: spaces, stray brackets, a trailing 等, sentence marks, a convention's note."""
     name = name.strip().strip("。.:：\"“”'‘’")
+    if _declares_convention(name):
+        name = _LAST_BRACKET.sub("", name).rstrip()
     while name and name[-1] in CLOSE and _depth(name) < 0:
         name = name[:-1].rstrip()
     while name and name[0] in OPEN and _depth(name) > 0:

@@ -49,7 +49,7 @@ _MIN_PROSE = 16
 _WRAPPED_LINE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: A clause in brackets closes an item; one written into a sentence (…,责任单位为区发改委;…) does not.
-_CLAUSE_OPEN = "(（[［【"
+_CLAUSE_OPEN = "(（[［【〔"
 #: What may stand between one item and the next on a line: punctuation, spaces, bullets and the
 #: ``?`` a lost bullet glyph became.
 _ITEM_JUNK = " \t。;；,，、?？•·●○■□◆◇▲△★☆-—"
