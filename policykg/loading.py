@@ -187,13 +187,9 @@ def load_files(store: GraphStore, files: Sequence[str | os.PathLike[str]], pool:
             stats.extract_s += item.seconds
             if on_start:
                 on_start(Path(item.path))
-            if item.rows is None:
-                yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
-            elif item.text_key in seen:
-                yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
-                                 seconds=item.seconds, duplicate_of=seen[item.text_key])
+            if (unwritten := _unwritten(item, seen)) is not None:
+                yield unwritten
             else:
-                seen[item.text_key] = item.path
                 if not pending:
                     batch_started = time.perf_counter()
                 pending.append(item)
@@ -211,6 +207,18 @@ def load_files(store: GraphStore, files: Sequence[str | os.PathLike[str]], pool:
         yield from _write_batch(store, pending, memory, stats)
 
 
+def _unwritten(item: Extracted, seen: dict[str, str]) -> LoadResult | None:
+    """The result of a file that is not written: refused by the loaders, or the same text as a file
+    this load already took (``seen``: text key -> that file). None for a file to write, now in ``seen``."""
+    if item.rows is None:
+        return LoadResult(item.path, False, error=item.error, seconds=item.seconds)
+    if item.text_key in seen:
+        return LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
+                          seconds=item.seconds, duplicate_of=seen[item.text_key])
+    seen[item.text_key] = item.path
+    return None
+
+
 def assemble_files(files: Sequence[str | os.PathLike[str]], pool: ExtractionPool, sink: Sink, *,
                    on_start: Callable[[Path], None] | None = None) -> Iterator[LoadResult]:
     """A first load without a store: ``files`` extracted as ``load_files`` does, their final rows sent to
@@ -223,13 +231,10 @@ def assemble_files(files: Sequence[str | os.PathLike[str]], pool: ExtractionPool
         assert item is not None  # no ticks asked for
         if on_start:
             on_start(Path(item.path))
-        if item.rows is None:
-            yield LoadResult(item.path, False, error=item.error, seconds=item.seconds)
-        elif item.text_key in seen:
-            yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets,
-                             seconds=item.seconds, duplicate_of=seen[item.text_key])
+        if (unwritten := _unwritten(item, seen)) is not None:
+            yield unwritten
         else:
-            seen[item.text_key] = item.path
+            assert item.rows is not None
             assembled.add(item.rows, item.words)
             nodes, rels = item.rows.counts()
             yield LoadResult(item.path, True, item.doc_id, item.title, item.tasks, item.targets, item.assignments,
