@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.periods import YEAR
-from policykg.loaders.tables import Table
+from policykg.loaders.tables import LABEL_UNIT, Table
 
 Span = tuple[int, int]
 
 #: A line above a table stating its unit: 单位:亿元, 计量单位:万元.
 _STATED_UNIT = re.compile(rf"^\s*(?:{lexicon.alternation('columns.unit_labels')})\s*:\s*([^\s|:]{{1,6}})\s*$")
-#: A unit at the end of a column name: 完成率(%), 投资额(亿元).
-_NAME_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
 #: A cell that is a number alone, or a number with %.
 _BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 #: How many lines above a table its unit line and title may stand.
@@ -66,7 +64,7 @@ def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> lis
         for col in table.columns[1:]:
             name = re.sub(r"\s+", "", col.name)
             kind = _kind(name)
-            named = _NAME_UNIT.search(name)
+            named = LABEL_UNIT.search(name)
             unit_word = named.group(1) if named else stated
             if kind is None or unit_word is None:
                 continue
@@ -79,7 +77,7 @@ def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> lis
                     continue
                 label = re.sub(r"\s+", "", row.cells[0].text)
                 raw = text[row.span[0] : row.span[1]].strip()
-                out.append(StatedFigure(f"{label}{_NAME_UNIT.sub('', name)}", quantities[0].value, quantities[0].unit,
+                out.append(StatedFigure(f"{label}{LABEL_UNIT.sub('', name)}", quantities[0].value, quantities[0].unit,
                                         table_year, kind, raw, row.cells[col.index].span))
     out.sort(key=lambda f: f.span[0])
     return out

@@ -40,7 +40,8 @@ _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _ITEM_CELL = re.compile(r"^[(（]\d{1,2}[)）]\S")
 _NUMBER_CELL = re.compile(r"^[(（]?[0-9一二三四五六七八九十]{1,4}[)）.、]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_LABEL_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]\s*$")
+#: A unit in brackets at the end of a row label or column name: 研发投入(亿元), 完成率(%).
+LABEL_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]\s*$")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 #: A column named by a year and a kind of figure (2016年完成, 2017年预期目标): an indicator table's.
 FIGURE_COLUMN = "figures"
@@ -487,7 +488,7 @@ def indicator_figures(tables: list[Table]) -> list[TableFigure]:
             if label_col >= len(row.cells):
                 continue
             label = row.cells[label_col].text
-            unit_m = _LABEL_UNIT.search(label)
+            unit_m = LABEL_UNIT.search(label)
             if unit_m is None:
                 continue
             for col in table.columns:
