@@ -534,13 +534,14 @@ class FigureClock:
 
     # -- per figure ----------------------------------------------------------------------
 
-    def own_cue(self, cstart: int, sstart: int, pos: int) -> str | None:
-        """A goal or result cue before the figure in its own clause (the closest wins)."""
+    def own_cue(self, cstart: int, sstart: int, pos: int, label: int | None = None) -> str | None:
+        """A goal or result cue before the figure in its own clause (the closest wins); ``label``, where a
+        goal label before the figure's clause ends (``goal_label``), is a goal cue for the whole list."""
         best: tuple[int, str] | None = None
         for m in self._target_cues.finditer(self.text, cstart, pos):
             if self.text[m.end() : m.end() + 1] != "了":
                 best = max(best or (m.start(), "target"), (m.start(), "target"))
-        if best is None and self.goal_label(sstart, cstart) is not None:
+        if best is None and label is not None:
             best = (sstart, "target")  # 主要预期目标:A增长9%,B增长18%: the label governs its list
         for m in self._actual_cues.finditer(self.text, sstart if sstart < cstart else cstart, pos):
             if m.start() < cstart and m.group(0) not in lexicon.sentence_actual_cues():
@@ -556,12 +557,12 @@ class FigureClock:
         ends = [m.end() for m in self._target_cues.finditer(self.text, sstart, cstart) if _INTRODUCES.match(self.text, m.end())]
         return ends[-1] if ends else None
 
-    def label_year(self, sstart: int, cstart: int) -> int | None:
-        """The year a goal label names (提出了2019年主要预期目标:…): the figures it governs are that year's."""
-        end = self.goal_label(sstart, cstart)
-        if end is None:
+    def label_year(self, sstart: int, label: int | None) -> int | None:
+        """The year a goal label ending at ``label`` names (提出了2019年主要预期目标:…): the figures it governs
+        are that year's."""
+        if label is None:
             return None
-        years = [int(m.group(1)) for m in YEAR.finditer(self.text, sstart, end)]
+        years = [int(m.group(1)) for m in YEAR.finditer(self.text, sstart, label)]
         return years[-1] if years else None
 
     def span_before(self, sstart: int, pos: int) -> tuple[int, int, int] | None:
@@ -606,16 +607,17 @@ class FigureClock:
         kind, year, prior_first = prior
         text = self.text
         left = text[cstart:pos]
-        cue = state = None
+        cue = state = label = None
         if not in_cell:
             self._enter(floor, para_end)
             state = self._state(pos)
-            cue = self.own_cue(cstart, sstart, pos)
+            label = self.goal_label(sstart, cstart)
+            cue = self.own_cue(cstart, sstart, pos, label)
         span = self.span_before(sstart, pos)
         carried = self._carried_year(floor, sstart) if not in_cell else None
         said = self.opening_year(sstart, pos, floor) if span is None else None
         if said is None and span is None:
-            said = (self.label_year(sstart, cstart) if not in_cell else None) or carried
+            said = self.label_year(sstart, label) or carried
         said = said or None  # 0: the part's own year (全年)
         period_from = period_to = None
         if span is not None:

@@ -11,14 +11,11 @@ first cell and the column name make its indicator, the whole row its raw text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.periods import YEAR
-from policykg.loaders.tables import LABEL_UNIT, Table
-
-Span = tuple[int, int]
+from policykg.loaders.tables import LABEL_UNIT, Table, TableFigure
 
 #: A line above a table stating its unit: 单位:亿元, 计量单位:万元.
 _STATED_UNIT = re.compile(rf"^\s*(?:{lexicon.alternation('columns.unit_labels')})\s*:\s*([^\s|:]{{1,6}})\s*$")
@@ -26,19 +23,6 @@ _STATED_UNIT = re.compile(rf"^\s*(?:{lexicon.alternation('columns.unit_labels')}
 _BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 #: How many lines above a table its unit line and title may stand.
 _LINES_ABOVE = 3
-
-
-@dataclass(frozen=True)
-class StatedFigure:
-    """One number of a table of bare numbers, with the unit the table states and the kind its column says."""
-
-    indicator: str
-    value: float
-    unit: str
-    year: int | None
-    kind: str
-    raw: str
-    span: Span
 
 
 def _kind(name: str) -> str | None:
@@ -52,9 +36,9 @@ def _above(text: str, start: int) -> list[str]:
     return text[:start].rstrip("\n").split("\n")[-_LINES_ABOVE:]
 
 
-def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> list[StatedFigure]:
+def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> list[TableFigure]:
     """Every bare number under a column that says its kind, in a table that states the unit."""
-    out: list[StatedFigure] = []
+    out: list[TableFigure] = []
     for table in tables:
         if table.indicator_table or not table.rows:
             continue
@@ -77,7 +61,7 @@ def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> lis
                     continue
                 label = re.sub(r"\s+", "", row.cells[0].text)
                 raw = text[row.span[0] : row.span[1]].strip()
-                out.append(StatedFigure(f"{label}{LABEL_UNIT.sub('', name)}", quantities[0].value, quantities[0].unit,
+                out.append(TableFigure(f"{label}{LABEL_UNIT.sub('', name)}", quantities[0].value, quantities[0].unit,
                                         table_year, kind, raw, row.cells[col.index].span))
     out.sort(key=lambda f: f.span[0])
     return out

@@ -464,12 +464,13 @@ class CellIndex:
 
 @dataclass(frozen=True)
 class TableFigure:
-    """One bare number of an indicator table, in base units, with its column's year and kind."""
+    """One bare number of a table (an indicator table's, or one that states its unit), in base units,
+    with the year and kind its column or the table gives it."""
 
     indicator: str
     value: float
     unit: str
-    year: int
+    year: int | None
     kind: str
     raw: str
     span: Span

@@ -21,7 +21,6 @@ header) come from the table model (``tables.indicator_figures``).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -101,7 +100,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     per_paragraph: dict[int, int] = {}
     owners = _Owners(tasks)
     stated = stated_unit_figures(tables, text, period.summary_year or document.year)
-    stated_at = _Spans([f.span for f in stated])  # read with the table's unit and column kind below
+    stated_cells = {f.span[0] for f in stated}  # read with the table's unit and column kind below
     found = find_quantities(text)
     found = sorted([*found, *find_unitless(text, lexicon.unitless_heads(), found)], key=lambda q: q.start)
     runs = _runs(text, found)
@@ -110,7 +109,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
         cell = cells.at(q.start)
-        if cell is not None and cell.header or stated_at.holds(q.start):
+        if cell is not None and (cell.header or cell.start in stated_cells):
             continue
         floor = cell.start if cell else (para.start if para else 0)
         per_paragraph[floor] = per_paragraph.get(floor, 0) + 1
@@ -183,13 +182,9 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             )
         )
         prev = _Seen(sstart, cstart, q, indicator, base, out[-1].direction, basis == "baseline")
-    for sfig in stated:  # bare numbers of a table that states its unit (单位:亿元) and, per column, their kind
-        owner = _owner(tasks, sfig.span[0])
-        out.append(TargetRecord(id=ids.target_id(document.id, len(out)), indicator=phrases.indicator_name(sfig.indicator)
-                                or sfig.indicator, value=sfig.value, unit=sfig.unit, year=sfig.year, kind=sfig.kind,
-                                measure=phrases.measure(sfig.indicator, sfig.indicator, sfig.unit), raw=sfig.raw,
-                                task_id=owner.id if owner else None, span=sfig.span))
-    for fig in indicator_figures(tables):  # bare numbers under year columns (unit in the row label)
+    # Bare numbers of tables: under a column that says its kind in a table that states its unit (单位:亿元),
+    # then under the year columns of an indicator table (unit in the row label).
+    for fig in [*stated, *indicator_figures(tables)]:
         owner = _owner(tasks, fig.span[0])
         out.append(
             TargetRecord(
@@ -206,21 +201,6 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             )
         )
     return out
-
-
-Span = tuple[int, int]
-
-
-class _Spans:
-    """Sorted, disjoint spans; whether one holds a position, in log time."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 def _indicator(text: str, q: Quantity, cstart: int, prev: _Seen | None) -> tuple[str, int, int, str]:
