@@ -10,6 +10,8 @@ one module's Neo4j tests together, and each module's fixture wipes the database 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,3 +40,15 @@ def store_spec(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 def open_kg(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return KnowledgeGraph.open(store_spec(request, tmp_path_factory))
+
+
+def loaded(graph: KnowledgeGraph, paths: list[Path]) -> Iterator[KnowledgeGraph]:
+    """A module fixture's body: ``graph`` with every file of ``paths`` loaded (each must load), closed after.
+
+    ``yield from loaded(KnowledgeGraph.open(...), [PLANS])`` in a fixture."""
+    try:
+        results = graph.load(paths)
+        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+        yield graph
+    finally:
+        graph.close()

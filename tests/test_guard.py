@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from guard_corpus import GUARD_ONLY_HARMLESS, HARMLESS, hostile
+from store_params import loaded
 
 from policykg.graph.fingerprint import graph_fingerprint
 from policykg.kg import KnowledgeGraph
@@ -24,10 +25,7 @@ PARAMS = {"name": "高新处", "delete": "x"}
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("guard"))
-    assert all(r.ok for r in graph.load([PLANS]))
-    yield graph
-    graph.close()
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("guard")), [PLANS])
 
 
 def test_the_corpus_is_big_enough() -> None:

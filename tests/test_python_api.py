@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from store_params import loaded
 
 from policykg.kg import KnowledgeGraph
 from policykg.output import to_csv
@@ -25,12 +26,7 @@ PLANS = Path(__file__).resolve().parent.parent / "examples" / "plans"
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("python-api"))
-    try:
-        assert all(r.ok for r in graph.load([PLANS]))
-        yield graph
-    finally:
-        graph.close()
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("python-api")), [PLANS])
 
 
 def test_target_vs_actual_has_numeric_columns_and_the_csv_columns(kg: KnowledgeGraph) -> None:

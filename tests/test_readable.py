@@ -19,6 +19,7 @@ import httpx
 import pytest
 from api_fixtures import live_server
 from shared_dir import REALCORPUS_DOCS
+from store_params import loaded
 from typer.testing import CliRunner
 
 from policykg.api import ApiSettings
@@ -34,13 +35,7 @@ pytestmark = pytest.mark.skipif(not REALCORPUS_DOCS.is_dir(),
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("realcorpus-store"))
-    try:
-        results = graph.load([REALCORPUS_DOCS])
-        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-        yield graph
-    finally:
-        graph.close()
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("realcorpus-store")), [REALCORPUS_DOCS])
 
 
 @pytest.fixture(scope="module")

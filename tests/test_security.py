@@ -23,7 +23,7 @@ from guard_corpus import hostile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from neo4j import READ_ACCESS
-from store_params import STORES, open_kg
+from store_params import STORES, loaded, open_kg
 from typer.testing import CliRunner
 
 from policykg.api import ApiSettings
@@ -47,10 +47,7 @@ SLOW_READ = ("MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id AND a.name <
 
 @pytest.fixture(scope="module", params=STORES)
 def kg(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = open_kg(request, tmp_path_factory)
-    assert all(r.ok for r in graph.load([PLANS]))
-    yield graph
-    graph.close()
+    yield from loaded(open_kg(request, tmp_path_factory), [PLANS])
 
 
 def state(kg: KnowledgeGraph) -> tuple[str, list[str], list[str], str]:
@@ -189,10 +186,7 @@ def test_post_cypher_past_its_time_limit_answers_503_and_the_server_stops_the_wo
 
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("own"))
-    assert all(r.ok for r in graph.load([PLANS]))
-    yield graph
-    graph.close()
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("own")), [PLANS])
 
 
 def test_the_store_directory_and_every_file_in_it_are_the_owners_alone(embedded: KnowledgeGraph) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from store_params import loaded
 from typer.testing import CliRunner
 
 from policykg.cli import app
@@ -40,13 +41,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    graph = KnowledgeGraph.open(tmp_path_factory.mktemp("viz-store"))
-    try:
-        results = graph.load([PLANS])
-        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-        yield graph
-    finally:
-        graph.close()
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("viz-store")), [PLANS])
 
 
 @pytest.fixture(scope="module")
