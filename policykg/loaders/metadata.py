@@ -175,7 +175,7 @@ def _complete(agency: str) -> bool:
 #: A name that opens with a place below the province (杭州市…, 鄞州区…).
 _LOCAL_PLACE = re.compile(rf"^[\u4e00-\u9fa5]{{2,8}}?({'|'.join(_PLACE_LEVELS[1:])})")
 #: A name that opens with a level or a word for no place (省科技厅, 全市, 本局, 自治区科技厅).
-_NO_PLACE_OPENING = re.compile(rf"^({_SHORT_LEVEL}|{lexicon.alternation('metadata.not_place_openers')}|自治[{lexicon.char_class('metadata.autonomous_levels')}])")
+_NO_PLACE_OPENING = re.compile(rf"^({_LEVEL_ALONE}|{lexicon.alternation('metadata.not_place_openers')})")
 
 
 def _agency_in(s: str) -> str | None:

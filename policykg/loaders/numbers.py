@@ -191,7 +191,8 @@ def _scan_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(value, None, "%", m.start(), m.end(), m.group("num"), None, False))
     ranks = list(_ranks(text))
     if ranks:  # 第3名 is a rank, not three people: the rank replaces the count read inside it
-        out = [q for q in out if not any(r.start <= q.start < r.end for r in ranks)] + ranks
+        covered = {pos for r in ranks for pos in range(r.start, r.end)}
+        out = [q for q in out if q.start not in covered] + ranks
     out.sort(key=lambda q: q.start)
     return _join_ranges(text, out)
 
