@@ -227,7 +227,7 @@ def test_aggregate_cue_makes_a_figure_over_its_span(family: str, entry: lexicon.
 @pytest.mark.parametrize("entry", _period_family("span_words"), ids=_ids(_period_family("span_words")))
 def test_span_words_date_a_figure_by_its_span(entry: lexicon.Entry) -> None:
     figure = _last(entry.example)
-    if entry.extra["meaning"] == "back":
+    if entry.extra["meaning"] in ("back", "since"):
         assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2008, 2012, 2012, "actual")
     else:
         assert (figure.period_from, figure.period_to, figure.year, figure.kind) == (2016, 2018, 2018, "target")

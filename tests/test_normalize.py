@@ -142,3 +142,13 @@ def test_a_pdfs_space_between_an_ideograph_and_a_digit_goes() -> None:
     at = norm.text.index("340亿元")
     assert raw[slice(*norm.original_span(at, at + len("340亿元")))] == "340 亿元"
     assert normalise("项目  30个").text == "项目 30个"  # a run of spaces is no typesetting gap
+
+
+def test_a_line_of_only_a_zero_width_space_is_a_seam_not_a_break() -> None:
+    """Wikisource's copies of the State Council reports split a paragraph mid-figure with such a line
+    (国内生产总值达到74.4 / ZWSP / 万亿元): the figure must read whole; a blank line still separates."""
+    raw = "国内生产总值达到74.4\n\u200b\n万亿元,增长6.7%。\n\n二、工作"
+    norm = normalise(raw)
+    assert norm.text == "国内生产总值达到74.4万亿元,增长6.7%。\n\n二、工作"
+    assert raw[norm.offsets[norm.text.index("万")]] == "万"
+    assert normalise("\u200b\n各位代表:").text.startswith("\n各位代表")  # at the start nothing runs on

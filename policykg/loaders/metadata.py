@@ -557,15 +557,26 @@ def qualified_issuer(issuer: str | None, region: str | None, text: str) -> str |
 def with_report(meta: DocumentMeta, report: ReportFacts, text: str) -> DocumentMeta:
     """A government work report's own evidence (the speaker, the congress, the part headings) over
     what the page around it says: the State Council's report is about 全国, never a city its text names."""
-    meta.year = report.year or meta.year
+    # The delivery date outranks a line opening on a year (2022年是…一年 opens the review of a report
+    # read in March 2023); a report read late in its year keeps it (periods.doc_period shifts its parts).
+    meta.year = report.year or (int(meta.date[:4]) if meta.date else None) or report.opening_year or meta.year
     if report.issuer:
         if report.issuer != meta.issuer:
             meta.region = None  # the page's region was read for another issuer
         meta.issuer = report.issuer
     meta.region = report.region or meta.region or find_region(text, meta.issuer, meta.title)
-    if "报告" not in meta.title:
-        meta.title = "政府工作报告"
+    if "报告" not in meta.title or meta.title == _GENERIC_REPORT_TITLE:
+        meta.title = report_title(meta)
     return meta
+
+
+_GENERIC_REPORT_TITLE = "政府工作报告"
+
+
+def report_title(meta: DocumentMeta) -> str:
+    """What a report titled only 政府工作报告 (or not at all) is: 2019年国务院政府工作报告, 2021年大邑县政府工作报告."""
+    who = "国务院" if meta.issuer == "国务院" else (meta.region or "")
+    return f"{meta.year}年{who}{_GENERIC_REPORT_TITLE}" if meta.year else f"{who}{_GENERIC_REPORT_TITLE}"
 
 
 def extract_metadata(text: str) -> DocumentMeta:

@@ -27,7 +27,9 @@ What changes, and why:
   a PDF's text layer spaces Latin runs off from the ideographs, and the year, figure and unit
   parsers read ``2021年`` and ``340亿元``. A run of spaces stays (it may separate cells).
 * Zero-width and format characters (BOM, ZWSP, soft hyphen…) and control
-  characters are dropped: invisible, and they would split words for the parsers.
+  characters are dropped: invisible, and they would split words for the parsers. A line
+  holding nothing but zero-width characters inside a paragraph is a scraper's seam between
+  two chunks of it: the lines around it are joined.
 """
 
 from __future__ import annotations
@@ -94,6 +96,11 @@ def _fold(ch: str) -> str:
 _PLAIN = re.compile("[!-~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018-\u201d]+")
 
 
+#: A line holding only zero-width characters: where a scraped page (Wikisource's) joined two chunks of one
+#: paragraph (…国内生产总值达到74.4 / ​ / 万亿元,增长6.7%). The text runs on across it.
+_SPLICE = re.compile("[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?:\r\n|\n|\r)")
+
+
 def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -150,6 +157,9 @@ def normalise(raw: str) -> NormalisedText:
         if ch in _LINE_BREAKS:
             if ch == "\r" and raw.startswith("\n", i):
                 continue  # \r\n: the \n that follows writes the line end (or is dropped)
+            if out and out[-1] != "\n" and (splice := _SPLICE.match(raw, i)) is not None:
+                i = splice.end()  # a line of only a zero-width space inside a sentence: the page's seam
+                continue
             while out and out[-1] == " ":
                 out.pop()
                 offsets.pop()

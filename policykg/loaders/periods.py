@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from policykg.loaders import lexicon
 from policykg.loaders.types import DocumentRecord
@@ -182,6 +183,15 @@ class Segment:
     first: int | None = None  # a stretch about a span (“十四五”时期是…): its first year
 
 
+class Prior(NamedTuple):
+    """What a figure's place says of it before its own words are read (``targets._prior``)."""
+
+    kind: str
+    year: int | None
+    first: int | None = None  # in a stretch about a span: its first year
+    stretch_start: int = -1  # and where that stretch begins
+
+
 def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
     """Where the document's clock changes: headings that name a period
     (``一、2019年工作回顾``, ``二、2020年工作思路``, ``下一步工作打算``), else, for a
@@ -220,16 +230,30 @@ def _span_opening(body: str, start: int, period: DocPeriod) -> Segment | None:
     figures are results when the span is over, else goals for its last year."""
     if period.summary_year is None:
         return None
+    lead = body.find("。")
+    if 0 < lead <= _FRAMING_SENTENCE and (m := _SPAN_OPENING.match(body[lead + 1 :]) or _back_span(body[lead + 1 :])):
+        body, start = body[lead + 1 :], start + lead + 1  # 2015年是“十二五”收官之年。过去五年,…: the span opens the next one
     if m := _SPAN_OPENING.match(body):
         span = five_year_span(m.group(1) or m.group(2))
         if span is None:
             return None
         kind = "actual" if span[1] <= period.summary_year else "target"
         return Segment(start, kind, span[1], span[0])
+    if n := _back_span(body):
+        return Segment(start, "actual", period.summary_year, period.summary_year - n + 1)
+    return None
+
+
+#: The longest framing sentence (2015年是“十二五”收官之年。) a paragraph may open on before its span.
+_FRAMING_SENTENCE = 30
+
+
+def _back_span(body: str) -> int | None:
+    """How many years back the span ``body`` opens on spans (过去五年,… -> 5), or None."""
     for pattern, direction in lexicon.span_patterns():
         m = pattern.match(body)
         if m and direction == "back" and (n := _count(m.group("n"))) and 2 <= n <= 15:
-            return Segment(start, "actual", period.summary_year, period.summary_year - n + 1)
+            return n
     return None
 
 
@@ -582,6 +606,11 @@ class FigureClock:
                 found = (first, last, m.start())
         for pattern, direction in lexicon.span_patterns():
             for m in pattern.finditer(text, sstart, pos):
+                if direction == "since":  # 比2002年增长65.5%: a change over the years after the base year
+                    since = self._since(int(m.group("y")), text, sstart, pos)
+                    if since is not None and (found is None or m.start() > found[2]):
+                        found = (*since, m.start())
+                    continue
                 n = _count(m.group("n"))
                 if n is None or n < 2 or n > 15 or (found is not None and m.start() < found[2]):
                     continue
@@ -595,16 +624,25 @@ class FigureClock:
                     found = (self.document.year + 1, self.document.year + n, m.start())
         return found
 
+    def _since(self, base: int, text: str, sstart: int, pos: int) -> tuple[int, int] | None:
+        """(first, last) of a change since ``base``: up to the latest year the sentence names before the
+        figure (到2020年…比2010年翻一番, 2005年与2000年相比), else the year the document reviews; None for a
+        change on the year before (比2018年 in a review of 2019), which is one year's figure, or when
+        neither end is known."""
+        named = [int(y.group(1)) for y in YEAR.finditer(text, sstart, pos)]
+        last = max(named) if named and max(named) > base else self.past_until
+        return (base + 1, last) if last is not None and last - base >= 2 else None
+
     def _masked(self, pos: int) -> bool:
         return bool(self.mask and pos < len(self.mask) and self.mask[pos])
 
     def read(
         self, pos: int, sstart: int, cstart: int, floor: int, para_end: int,
-        prior: tuple[str, int | None, int | None], in_cell: bool = False,
+        prior: Prior, in_cell: bool = False,
     ) -> Reading:
         """The figure at ``pos`` whose sentence starts at ``sstart`` and clause at ``cstart``; ``prior``
         is the (kind, year, first year of its span) its place in the document gives it."""
-        kind, year, prior_first = prior
+        kind, year, prior_first, stretch_start = prior
         text = self.text
         left = text[cstart:pos]
         cue = state = label = None
@@ -616,23 +654,28 @@ class FigureClock:
         span = self.span_before(sstart, pos)
         carried = self._carried_year(floor, sstart) if not in_cell else None
         said = self.opening_year(sstart, pos, floor) if span is None else None
+        own = said is not None  # the figure's own sentence names its year
         if said is None and span is None:
             said = self.label_year(sstart, label) or carried
         said = said or None  # 0: the part's own year (全年)
+        # In a stretch about a span, a year carried from the paragraph's opening before the stretch began
+        # (2015年是…收官之年。过去五年,…) is the span's last year, not the figure's own.
+        in_stretch = prior_first is not None and year is not None and not own and (
+            said is None or (said == year and stretch_start > floor))
         period_from = period_to = None
         if span is not None:
             period_from, period_to, _ = span
             year = period_to
             if cue is None and state is None and self.past_until is not None:
                 kind = "actual" if period_to <= self.past_until else "target"
-        elif said is not None and not in_cell:
+        elif said is not None and not in_cell and not in_stretch:
             if cue is None and state is None and year is not None and said != year:
                 if kind == "target" and (said < year and (self.past_until is None or said <= self.past_until)):
                     kind = "actual"
                 elif kind == "actual" and said > year:
                     kind = "target"
             year = said
-        elif said is None and prior_first is not None and year is not None:
+        elif in_stretch:
             period_from, period_to = prior_first, year  # in a stretch about “十三五”时期 or 过去五年
         kind = cue or state or kind
         aggregate = None

@@ -19,7 +19,9 @@ from policykg.loaders import lexicon
 _PLACE = rf"[\u4e00-\u9fa5]{{2,12}}?(?:{lexicon.alternation('metadata.place_endings')})"
 _SPEAKER = re.compile(rf"我代表(国务院|[\u4e00-\u9fa5]{{0,12}}?人民政府|[{lexicon.char_class('metadata.speaker_levels')}]政府)")
 _HEADING_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])?\s*((?:19|20)\d{2})\s*年")
-_YEAR_IS = re.compile(r"^\s*((?:19|20)\d{2})\s*年是")  # 2013年是全面贯彻…的开局之年: the report's year
+#: 2013年是全面贯彻…的开局之年 / 2011年,是“十二五”开局之年: the report's year, unless the review opens so
+#: (2022年是党和国家历史上极为重要的一年): weaker evidence than the delivery date.
+_YEAR_IS = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，]?\s*是")
 _CONGRESS_PLACE = re.compile(rf"在({_PLACE})第[一二三四五六七八九十]+届人民代表大会")
 #: ``广东省省长``, ``珠海市代市长``: the head of the government (acting or not) after the place.
 _GOVERNOR_PLACE = re.compile(rf"^({_PLACE})(?:{'|'.join('代?' + re.escape(w) for w in lexicon.words('metadata.head_posts'))})")
@@ -31,17 +33,19 @@ _HEAD_CHARS = 4000
 
 @dataclass(frozen=True)
 class ReportFacts:
-    year: int | None  # the report's year: its goals are for it, its review for the year before
+    year: int | None  # the report's year from its part headings: its goals are for it, its review for the year before
     issuer: str | None
     region: str | None
+    opening_year: int | None = None  # 2013年是…之年, or a part heading's year: the report's year unless it is dated
 
 
-def _heading_years(text: str) -> tuple[int | None, int | None]:
-    """(review year, plan year) from the part headings: the first heading that reports
-    results and the first that sets goals."""
+def _heading_years(text: str) -> tuple[int | None, int | None, int | None]:
+    """(review year, plan year, other year) from the part headings: the first heading that reports
+    results, the first that sets goals, and the first that does neither (三、2011年的工作 after a
+    review of “十一五”: weak evidence, a sub-heading of the review may read so too)."""
     results = lexicon.words_pattern("result_headings")
     goals = lexicon.words_pattern("goal_headings")
-    review = plan = None
+    review = plan = other = None
     for line in text.split("\n"):
         line = line.strip()
         if len(line) > 40:
@@ -54,9 +58,9 @@ def _heading_years(text: str) -> tuple[int | None, int | None]:
             review = year
         elif plan is None and goals.search(line):
             plan = year
-    if plan is None:
-        plan = next((int(m.group(1)) for line in text.split("\n") if (m := _YEAR_IS.match(line))), None)
-    return review, plan
+        elif other is None and not results.search(line):
+            other = year
+    return review, plan, other if review is None or (other is not None and other > review) else None
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -71,7 +75,7 @@ def report_facts(text: str) -> ReportFacts | None:
     head = text[:_HEAD_CHARS]
     if not any(not _quoted(head, m.start()) for p in lexicon.report_markers() for m in p.finditer(head)):
         return None  # a notice that quotes 《…政府工作报告》 is no report itself
-    review, plan = _heading_years(text)
+    review, plan, other = _heading_years(text)
     year = plan or (review + 1 if review else None)
     region = None
     for pattern in (_TITLE_PLACE, _CONGRESS_PLACE):
@@ -96,4 +100,5 @@ def report_facts(text: str) -> ReportFacts | None:
             issuer = speaker
     elif region:
         issuer = f"{region}人民政府"
-    return ReportFacts(year=year, issuer=issuer, region=region)
+    opening = next((int(m.group(1)) for line in text.split("\n") if (m := _YEAR_IS.match(line))), other)
+    return ReportFacts(year=year, issuer=issuer, region=region, opening_year=opening)

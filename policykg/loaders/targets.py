@@ -30,6 +30,7 @@ from policykg.loaders.numbers import Quantity, find_quantities, find_unitless
 from policykg.loaders.periods import (
     DocPeriod,
     FigureClock,
+    Prior,
     Reading,
     Segment,
     as_of,
@@ -296,22 +297,20 @@ def _cap(start: int, pos: int, width: int = 40) -> int:
     return max(start, pos - width)
 
 
-def _prior(
-    period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool
-) -> tuple[str, int | None, int | None]:
+def _prior(period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool) -> Prior:
     """The kind and year the figure's place gives it: its table column or results field, else the part
     of the document it stands in, else the document's genre. Its own words come after (``FigureClock``)."""
     report_year = period.summary_year or period.plan_year
     if (cell is not None and cell.result) or in_field:
-        return "actual", report_year, None
+        return Prior("actual", report_year)
     if cell is not None:
-        return "target", report_year, None
+        return Prior("target", report_year)
     seg = segment_at(segs, q.start)
     if seg is not None:
-        return seg.kind, seg.year, seg.first
+        return Prior(seg.kind, seg.year, seg.first, seg.start)
     if period.reports:
-        return "actual", period.summary_year, None
-    return "target", period.plan_year, None
+        return Prior("actual", period.summary_year)
+    return Prior("target", period.plan_year)
 
 
 #: Between a baseline and the figure it rises or falls to: 从84.7<提升至>89.6.

@@ -381,7 +381,7 @@ def relative_years() -> dict[str, int | str | None]:
 
 @cache
 def span_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern with a count group ``n``, "back" or "forward") for spans counted from the document's clock."""
+    """(pattern, "back", "forward" or "since") for spans counted from the document's clock: a count group ``n``, or the base year ``y`` of a change since it."""
     return tuple((re.compile(e.word), str(e.extra.get("meaning", ""))) for e in period_entries("span_words"))
 
 
