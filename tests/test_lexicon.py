@@ -193,6 +193,17 @@ def test_actual_cue_makes_a_result_even_in_a_plan(entry: lexicon.Entry) -> None:
     assert _figures(entry.example)[0].kind == "actual"
 
 
+@pytest.mark.parametrize("entry", _period_family("done_after"), ids=_ids(_period_family("done_after")))
+def test_a_result_word_after_the_figure_makes_it_a_result(entry: lexicon.Entry) -> None:
+    assert _figures(entry.example)[0].kind == "actual"
+
+
+def test_a_figure_after_the_result_word_takes_it() -> None:
+    """20公里休闲步行道已完成7.42公里: the 7.42 is the result, the 20 stays the plan's."""
+    figures = _figures("2021年工作计划\n20公里休闲步行道已完成7.42公里。")
+    assert [f.kind for f in figures] == ["target", "actual"], [(f.raw, f.kind) for f in figures]
+
+
 SENTENCE_CUES = _period_family("actual_cues")
 
 

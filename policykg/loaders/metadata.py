@@ -130,7 +130,8 @@ def _is_date_line(line: str) -> bool:
 
 def find_title(lines: list[str]) -> str:
     """The document's title: a short line naming a kind of plan, not chrome nor the cover letter."""
-    for ln in lines[:40]:
+    head = lines[:40] if len(lines) <= 3 else lines[: min(40, len(lines) - 1)]  # the last line of a cut page is no title
+    for ln in head:
         if _is_title(ln):
             return ln.strip("《》 ")
     for ln in lines[:40]:  # a cover letter quoting the title: 现将《…》印发给你们

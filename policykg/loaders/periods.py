@@ -471,6 +471,7 @@ class FigureClock:
         self._target_cues = lexicon.words_pattern("target_cues")
         self._labels = lexicon.words_pattern("target_labels")
         self._actual_cues = lexicon.words_pattern("actual_cues")
+        self._done_words = lexicon.words_pattern("done_after")
 
     # -- per paragraph -------------------------------------------------------------------
 
@@ -572,7 +573,16 @@ class FigureClock:
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
+        if best is None and self._done_after(pos):
+            return "actual"
         return best[1] if best else None
+
+    def _done_after(self, pos: int) -> bool:
+        """A result word after the figure closes its clause (625个村庄规划编制工作已完成, 32个项目均已开工建设),
+        with no other figure after it for the word to speak of (20公里步行道已完成7.42公里: the 7.42)."""
+        end = m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos)) else len(self.text)
+        done = self._done_words.search(self.text, pos, end)
+        return done is not None and not any(ch.isdigit() for ch in self.text[done.end() : end])
 
     def goal_label(self, sstart: int, cstart: int) -> int | None:
         """Where a goal word ends that labels the rest of the sentence (预期目标:), in a clause before the figure's."""

@@ -106,6 +106,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
     found = sorted([*found, *find_unitless(text, lexicon.unitless_heads(), found)], key=lambda q: q.start)
     runs = _runs(text, found)
     run_names: list[str] | None = None
+    whole: tuple[int, TargetRecord] | None = None  # (sentence, figure) the figures after 其中 break down
     for q in found:
         while para is not None and para.end <= q.start:
             para = next(para_iter, None)
@@ -146,6 +147,11 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
             kind = "target"  # a task that reports its results below states its goal (as a row's task cell)
         if _GOAL_AFTER.match(text, q.end):
             kind = "target"
+        if cell is None and _breaks_down(text, prev, out, q):
+            whole = (sstart, out[-1])
+        if cell is None and whole is not None and whole[0] == sstart and not _CLAUSE_LIST_END.search(
+                text, whole[1].span[1], q.start):
+            kind, year = whole[1].kind, whole[1].year  # 已完成7.42公里,其中新店溪3.79公里、…: parts of that result
         if cell is not None:
             key = (q.value, q.value_high, unit, kind, year)
             first = row_keys.setdefault((cell.row_start, key), cell.index)
@@ -295,6 +301,16 @@ def _baseline_year(
 
 def _cap(start: int, pos: int, width: int = 40) -> int:
     return max(start, pos - width)
+
+
+_BREAKDOWN = lexicon.words_pattern("breakdown_words")
+_CLAUSE_LIST_END = re.compile(r"[;；]")  # a breakdown runs to the end of its clause list
+
+
+def _breaks_down(text: str, prev: _Seen | None, out: list[TargetRecord], q: Quantity) -> bool:
+    """Whether a breakdown word (其中) stands between the sentence's last figure, just written, and ``q``."""
+    return (prev is not None and bool(out) and out[-1].span == (prev.quantity.start, prev.quantity.end)
+            and _BREAKDOWN.search(text, prev.quantity.end, q.start) is not None)
 
 
 def _prior(period: DocPeriod, segs: list[Segment], q: Quantity, cell: Cell | None, in_field: bool) -> Prior:
