@@ -198,6 +198,13 @@ def test_a_result_word_after_the_figure_makes_it_a_result(entry: lexicon.Entry) 
     assert _figures(entry.example)[0].kind == "actual"
 
 
+@pytest.mark.parametrize("entry", _period_family("base_periods"), ids=_ids(_period_family("base_periods")))
+def test_a_base_period_dates_its_figure_not_the_sentences_after(entry: lexicon.Entry) -> None:
+    figures = _figures(entry.example)
+    assert [(f.year, f.kind) for f in figures] == [(2022, "actual"), (2021, "actual"), (2022, "actual")], [
+        (f.raw, f.year, f.kind) for f in figures]
+
+
 def test_a_figure_after_the_result_word_takes_it() -> None:
     """20公里休闲步行道已完成7.42公里: the 7.42 is the result, the 20 stays the plan's."""
     figures = _figures("2021年工作计划\n20公里休闲步行道已完成7.42公里。")

@@ -472,6 +472,7 @@ class FigureClock:
         self._labels = lexicon.words_pattern("target_labels")
         self._actual_cues = lexicon.words_pattern("actual_cues")
         self._done_words = lexicon.words_pattern("done_after")
+        self._base_period = lexicon.words_pattern("base_periods")
 
     # -- per paragraph -------------------------------------------------------------------
 
@@ -513,9 +514,10 @@ class FigureClock:
         return state
 
     def _carried_year(self, floor: int, sstart: int) -> int | None:
-        """The last year that opens a clause in the paragraph before the figure's sentence."""
+        """The last year that opens a clause in the paragraph before the figure's sentence; a base period
+        (去年同期21192万元) dates its own figure only."""
         if sstart > self._carry_pos:
-            said, source = self._opening(self._carry_pos, sstart, floor)
+            said, source = self._opening(self._carry_pos, sstart, floor, carry=True)
             if said is not None and not (source == "part" and self._carry_source == "past"):
                 self._carry, self._carry_source = said, source
             self._carry_pos = sstart
@@ -530,7 +532,7 @@ class FigureClock:
             return self._carry
         return said
 
-    def _opening(self, start: int, pos: int, floor: int) -> tuple[int | None, str]:
+    def _opening(self, start: int, pos: int, floor: int, carry: bool = False) -> tuple[int | None, str]:
         found = clause_year(self.text, start, pos, floor)
         source = "written" if found is not None else ""
         where = -1
@@ -539,7 +541,7 @@ class FigureClock:
         if self.now is None:
             return found, source
         for m in self._relative.finditer(self.text, start, pos):
-            if m.start() < where:
+            if m.start() < where or (carry and self._base_period.match(self.text, m.end())):
                 continue
             i = m.start() - 1
             stop = max(floor, m.start() - 40)
@@ -573,8 +575,8 @@ class FigureClock:
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
-        if best is None and self._done_after(pos):
-            return "actual"
+        if best is None and (self._done_after(pos) or _MONTH_RANGE.search(self.text, sstart, pos)):
+            return "actual"  # …已完成; 2022年1-5月…总产值12051万元: a result to date
         return best[1] if best else None
 
     def _done_after(self, pos: int) -> bool:

@@ -22,7 +22,9 @@ _HEADING_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、
 #: 2013年是全面贯彻…的开局之年 / 2011年,是“十二五”开局之年: the report's year, unless the review opens so
 #: (2022年是党和国家历史上极为重要的一年): weaker evidence than the delivery date.
 _YEAR_IS = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，]?\s*是")
-_CONGRESS_PLACE = re.compile(rf"在({_PLACE})第[一二三四五六七八九十]+届人民代表大会")
+#: The congress the report is read to: a county's, or a town's (在坡头镇第十一届\n人民代表大会: a line may break after 届).
+_CONGRESS_PLACE = re.compile(rf"在({_PLACE}|[\u4e00-\u9fa5]{{2,6}}?(?:{lexicon.alternation('metadata.town_levels')}))"
+                             r"第[一二三四五六七八九十]+届\s*人民代表大会")
 #: ``广东省省长``, ``珠海市代市长``: the head of the government (acting or not) after the place.
 _GOVERNOR_PLACE = re.compile(rf"^({_PLACE})(?:{'|'.join('代?' + re.escape(w) for w in lexicon.words('metadata.head_posts'))})")
 _TITLE_PLACE = re.compile(rf"((?:19|20)\d{{2}})年({_PLACE})人民政府工作报告")
