@@ -123,3 +123,18 @@ def test_header_names_wrapped_over_two_lines_each() -> None:
     assert _normalised(text).split("\n")[0] == "序号 | 重点工作 | 责任领导 | 责任科室 | 攻坚目标任务 | 第二季度完成情况 |"
     assert [(t.text, t.lead, t.people) for t in extract_text(text).tasks] == [
         ("白仙山水库工程政策处理", ["白仙山水库工程政策处理工作领导小组"], ["欧乾震"])]
+
+
+def test_rows_that_leave_merged_cells_out_are_placed_by_what_their_cells_are() -> None:
+    """final4 04's layout (a county bureau's task table): a header name wrapped with its bracket (责任股室 /
+    (单位)), rows that print a merged cell only once (指标, 完成时限, 责任领导 span several rows), and units
+    on lines of their own. Each cell goes where its kind belongs; the units of a row stay apart."""
+    text = ("序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n(单位)\n备注\n"
+            "1\n公共文化服务\n“两馆一站”免费开放服务人次较上年增长15%。\n12月底前\n夏俊贵\n文化宣传股\n文化馆\n图书馆\n"
+            "2\n开展好“三下乡”活动。\n"
+            "3\n非遗保护\n完成非遗展厅布展任务。\n羌研会\n灵岩寺博物馆\n")
+    lines = _normalised(text).split("\n")
+    assert lines[0] == "序号 | 指标 | 工作任务 | 完成时限 | 责任领导 | 责任股室(单位) | 备注 |"
+    assert lines[1] == "1 | 公共文化服务 | “两馆一站”免费开放服务人次较上年增长15%。 | 12月底前 | 夏俊贵 | 文化宣传股、文化馆、图书馆 |"
+    assert lines[2] == "2 |  | 开展好“三下乡”活动。 |"
+    assert lines[3] == "3 | 非遗保护 | 完成非遗展厅布展任务。 |  |  | 羌研会、灵岩寺博物馆 |"

@@ -208,6 +208,8 @@ _NOT_HEADER = re.compile(r"[:：。,，;；|、]")
 #: A header cell the lexicon lacks (工作流程, 限期时间) is short and only Chinese characters.
 _UNKNOWN_HEADER_MAX = 10
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+#: A header line that is a bracketed word (责任股室 / (单位)): the rest of the name above it.
+_PAREN_NAME = re.compile(r"^[(（][\u4e00-\u9fff]{1,8}[)）]$")
 
 
 @dataclass
@@ -240,8 +242,8 @@ def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
             exact += 1
         elif _CJK_ONLY.match(name) and column_role(name) is not None:
             known += 1  # 任务名称和清单: a column name with words of its own
-        elif not (len(name) <= _UNKNOWN_HEADER_MAX and _CJK_ONLY.match(name)):
-            break
+        elif not (len(name) <= _UNKNOWN_HEADER_MAX and (_CJK_ONLY.match(name) or (j > ci and _PAREN_NAME.match(name)))):
+            break  # a bracketed word only continues a name above it ((接上页) opens no header)
         j += 1
     while j > ci and column_role(_header_name(lines[content[j - 1]])) is None:
         j -= 1  # a header ends with a named column, not with the title line of the body below
@@ -409,7 +411,9 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
     have fewer cells than the header has lines."""
     groups: list[list[_Line]] = []
     for h in header:  # 区政府 / 分管领导: a name wrapped over two lines whose halves make a known column
-        if groups and column_role(_header_name(groups[-1][-1])) is None and len(groups[-1]) == 1 and \
+        if groups and _PAREN_NAME.match(_header_name(h)):
+            groups[-1].append(h)  # 责任股室 / (单位)
+        elif groups and column_role(_header_name(groups[-1][-1])) is None and len(groups[-1]) == 1 and \
                 column_role(_header_name(groups[-1][-1]) + _header_name(h), exact=True) is not None:
             groups[-1].append(h)
         else:
@@ -422,12 +426,18 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
         pair = next((i for i in unknown if i + 1 < len(groups)), None)  # a name's first part, then the rest
         if pair is None:
             pair = next((i - 1 for i in unknown if i > 0), None)
-        if pair is None:  # a short word wrapped onto its own line (攻坚目标 / 任务): it ends the name above
-            pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len("".join(_header_name(x) for x in g)) <= 2), None)
+        if pair is None:  # a short word wrapped onto its own line (攻坚目标 / 任务): it ends the name above,
+            # unless both are column names of their own (序号 / 指标 in a table whose rows leave merged cells out)
+            pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len("".join(_header_name(x) for x in g)) <= 2
+                         and not (_exact_name(groups[i - 1]) and _exact_name(g))), None)
         if pair is None:
             break
         groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
     return groups
+
+
+def _exact_name(group: list[_Line]) -> bool:
+    return column_role("".join(_header_name(x) for x in group), exact=True) is not None
 
 
 def _emit_row(found: TextTables, cells: list[list[_Line]], *, header: bool = False) -> None:
@@ -516,6 +526,70 @@ def _emit_sub_rows(found: TextTables, row: list[_Slot], starts: list[int], roles
     return True
 
 
+#: The column a cell of its own kind belongs in, by the header's roles.
+_TYPED_ROLES = {"date": ("完成期限",), "people": ("people",), "units": ("lead",)}
+
+
+def _cell_kind(slot: _Slot) -> str | None:
+    text = slot.text.strip()
+    if _DATE_CELL.match(text):
+        return "date"
+    if _is_name_cell(slot):
+        return "people"
+    return "units" if _unit_line(text) else None
+
+
+def _by_kind(row: list[_Slot], roles: list[str | None]) -> list[list[_Line]] | None:
+    """A numbered row whose merged cells (rowspan) were left out, so its cells do not stand under their
+    columns (1 / 公共文化服务 / task / 12月底前 / 夏俊贵 / 文化宣传股 / 文化馆 / 图书馆, then 2 / task / 文化宣传股):
+    each cell placed by what it is, a date under the deadline, names under the people column, units under
+    the lead column (several units one cell), the other cells right-aligned on the task column. None
+    where the header has no such columns or a cell finds no place."""
+    if "task" not in roles or not ({"people", "lead"} & set(roles)):
+        return None
+    place = {kind: next((i for i, r in enumerate(roles) if r in want), None) for kind, want in _TYPED_ROLES.items()}
+    cells: list[list[_Line]] = [[] for _ in roles]
+    cells[0] = list(row[0].lines)  # the number
+    free: list[_Slot] = []
+    for slot in row[1:]:
+        if not slot.lines:
+            continue
+        kind = _cell_kind(slot)
+        col = place.get(kind) if kind else None
+        if col is None:
+            free.append(slot)
+        else:
+            cells[col].extend(slot.lines)
+    task = roles.index("task")
+    text_columns = [i for i in range(1, task + 1) if roles[i] not in ("people", "lead", "完成期限")]
+    if not free or len(free) > len(text_columns):
+        return None
+    for col, slot in zip(text_columns[-len(free):], free, strict=True):
+        cells[col] = list(slot.lines)
+    return cells
+
+
+def _emit_typed_row(found: TextTables, cells: list[list[_Line]]) -> None:
+    """Rewrite a row placed by ``_by_kind``: its cells in their columns, empty ones between, the units of
+    one cell listed with 、, its names with a space."""
+    order = sorted((ln.content_start, col, ln) for col, lines in enumerate(cells) for ln in lines)
+    if [col for _, col, _ in order] != sorted(col for _, col, _ in order):
+        return _emit_row(found, [c for c in cells if c])  # the cells' order on the page is not the columns'
+    prev: tuple[int, _Line] | None = None
+    for _, col, ln in order:
+        if prev is not None:
+            before_col, before = prev
+            if col == before_col:
+                joiner = " " if _is_name_cell(_Slot([before])) and _is_name_cell(_Slot([ln])) else "、"
+                found.join(before.content_end, ln.content_start, joiner)
+            else:
+                found.bar(before.content_end, ln.content_start, col - before_col - 1)
+        prev = (col, ln)
+    if prev is not None and prev[1].content_end not in found.rewrites:
+        found.join(prev[1].content_end, prev[1].content_end, BAR.rstrip())
+    return None
+
+
 def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
     """Tables whose every cell stands on a line of its own (a page's table flattened to text)."""
     content = [k for k in range(len(lines)) if lines[k].content]
@@ -541,7 +615,12 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         roles = [column_role("".join(_header_name(h) for h in g)) for g in groups]
         for row in rows:
             starts = _sub_rows(row) if numbered else []
-            if not (starts and _emit_sub_rows(found, row, starts, roles)):
+            if starts and _emit_sub_rows(found, row, starts, roles):
+                continue
+            typed = _by_kind(row, roles) if numbered and len(row) != len(groups) else None
+            if typed is not None:
+                _emit_typed_row(found, typed)
+            else:
                 _emit_row(found, [s.lines for s in row])
         ci = end
 
