@@ -55,3 +55,20 @@ def test_a_results_field_after_the_clause_on_the_same_line_holds_the_actuals() -
 def test_a_unit_before_a_colon_leads_the_duty_after_it() -> None:
     _, tasks = parse_outline("三、责任分工\n1. 县税务局、县财政局:负责落实高新技术企业所得税优惠政策。\n", "d")
     assert [(t.lead, t.text[:5]) for t in tasks] == [(["县税务局", "县财政局"], "县税务局、")]
+
+
+def test_a_run_together_page_cut_after_its_first_part_splits_at_its_items() -> None:
+    """final4 03 (a provincial division notice copied into one line and cut after 一、): one part heading
+    only, so no run of parts to split at, but its items 1. 2. 3. count on and each is a task."""
+    from policykg.loaders import extract_text
+
+    line = ("河南省人民政府关于明确政府工作报告提出的2023年重点工作责任单位的通知 现将《政府工作报告》提出的2023年"
+            "重点工作任务予以分解并明确责任单位。各责任单位要尽快制定具体落实方案,明确时间节点、责任领导、主要措施。"
+            " 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置,改善消费条件。"
+            "(省商务厅、财政厅等相关部门按职责分工负责) 2.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅、"
+            "财政厅等相关部门按职责分工负责) 3.激活房地产市场,满足刚性住房需求。(省住房城乡建设厅牵头)")
+    tasks = extract_text(line).tasks
+    assert [t.text[:6] for t in tasks] == ["把恢复和扩大", "落实好提振市", "激活房地产市"]
+    assert tasks[1].lead == ["省发展改革委"]
+    row = "1 | 推进科创走廊建设 | 1.制定实施意见。 2.协助编制规划。 3.以城西科创走廊为主平台,建设创新策源地。" + "。" * 150
+    assert len(extract_text("2021年任务分解表\n序号 | 重点任务 | 年度目标 |\n" + row + " |").tasks) == 1  # a cell's items stay in it

@@ -187,7 +187,15 @@ def _inline_sections(line: str) -> list[int]:
                 expected = value + 1
         if len(found) >= 2 and len(found) > len(best):
             best = found
-    return sorted(set(best) | set(_inline_items(line, best))) if best else best
+    if best:
+        return sorted(set(best) | set(_inline_items(line, best)))
+    if " | " in line:
+        return []  # a table's row: items inside a cell (1.… 2.…) are the cell's
+    items = _inline_items(line, [0])  # a page cut after its first part: 一、… (一)… 1.… 2.… 3.…
+    if len(items) < 2:
+        return []
+    headings = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _INLINE_SECTION.finditer(line, 0, items[0])]
+    return sorted(set(items) | set(headings))
 
 
 def _inline_items(line: str, sections: list[int]) -> list[int]:

@@ -150,7 +150,7 @@ def extract_targets(text: str, tasks: list[TaskRecord], document: DocumentRecord
         if cell is None and _breaks_down(text, prev, out, q):
             whole = (sstart, out[-1])
         if cell is None and whole is not None and whole[0] == sstart and not _CLAUSE_LIST_END.search(
-                text, whole[1].span[1], q.start):
+                text, whole[1].span[1], q.start) and clock.own_cue(cstart, sstart, q.start) is None:
             kind, year = whole[1].kind, whole[1].year  # 已完成7.42公里,其中新店溪3.79公里、…: parts of that result
         if cell is not None:
             key = (q.value, q.value_high, unit, kind, year)
