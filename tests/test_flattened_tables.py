@@ -138,3 +138,19 @@ def test_rows_that_leave_merged_cells_out_are_placed_by_what_their_cells_are() -
     assert lines[1] == "1 | 公共文化服务 | “两馆一站”免费开放服务人次较上年增长15%。 | 12月底前 | 夏俊贵 | 文化宣传股、文化馆、图书馆 |"
     assert lines[2] == "2 |  | 开展好“三下乡”活动。 |"
     assert lines[3] == "3 | 非遗保护 | 完成非遗展厅布展任务。 |  |  | 羌研会、灵岩寺博物馆 |"
+
+
+def test_a_progress_table_with_dated_columns_and_rows_of_merged_cells() -> None:
+    """final2 10's layout (a district's livelihood projects, one cell per line, each closed by a bar): columns
+    dated by their months (1-10月推进情况) and two unknown names (是否达序, 说明) right above the first row;
+    rows that merge 主要任务 with 全年目标任务 and leave an empty cell as a line of bars."""
+    text = ("序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n1-10月推进情况 |\n"
+            "1-11月推进情况 |\n是否达序 |\n说明 |\n"
+            "24 |\n优化提升50条背街后巷交通组织。 |\n徐国江 |\n城管局 |\n市政局、相关街道 |\n已进场施工,完成30%。 |\n"
+            "已进场施工,完成60%。 |\n是 |\n||\n"
+            "25 |\n新建建筑垃圾中转站8个。 |\n徐国江 |\n城管局 |\n崇川经济开发区、相关街道 |\n已建成3个。 |\n已建成7个。 |\n是 |\n")
+    tasks = extract_text("2023年重点民生实事项目推进情况\n" + text).tasks
+    assert [(t.text[:8], t.lead, t.support, t.people) for t in tasks] == [
+        ("优化提升50条背", ["城管局"], ["市政局", "相关街道"], ["徐国江"]),
+        ("新建建筑垃圾中转", ["城管局"], ["崇川经济开发区", "相关街道"], ["徐国江"]),
+    ]

@@ -374,8 +374,8 @@ def read_tables(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Ta
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
+        if not line.strip(" |"):
+            continue  # blank, or a row of empty cells (||): it does not end the table
         if not is_table_line(line):
             if body is not None and unwrap_single_cell(line) == line:
                 body = None  # prose ends the table; a one-cell row (a merged heading) does not

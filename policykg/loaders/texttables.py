@@ -208,6 +208,8 @@ _NOT_HEADER = re.compile(r"[:：。,，;；|、]")
 #: A header cell the lexicon lacks (工作流程, 限期时间) is short and only Chinese characters.
 _UNKNOWN_HEADER_MAX = 10
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+#: The months a progress column is dated by (1-10月推进情况, 2023年1-6月完成情况).
+_DATED = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}\s*[-~—至]\s*\d{1,2}\s*月份?")
 #: A header line that is a bracketed word (责任股室 / (单位)): the rest of the name above it.
 _PAREN_NAME = re.compile(r"^[(（][\u4e00-\u9fff]{1,8}[)）]$")
 
@@ -237,16 +239,18 @@ def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
         name = _header_name(lines[content[j]])
         if not 0 < len(name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
             break
-        if column_role(name, exact=True) is not None:
-            known += 1
+        if column_role(name, exact=True) is not None or column_role(_DATED.sub("", name), exact=True) is not None:
+            known += 1  # 1-10月推进情况: a progress column dated by its months
             exact += 1
         elif _CJK_ONLY.match(name) and column_role(name) is not None:
             known += 1  # 任务名称和清单: a column name with words of its own
         elif not (len(name) <= _UNKNOWN_HEADER_MAX and (_CJK_ONLY.match(name) or (j > ci and _PAREN_NAME.match(name)))):
             break  # a bracketed word only continues a name above it ((接上页) opens no header)
         j += 1
-    while j > ci and column_role(_header_name(lines[content[j - 1]])) is None:
-        j -= 1  # a header ends with a named column, not with the title line of the body below
+    body_follows = j < len(content) and _NUMBER_LINE.match(_header_name(lines[content[j]])) is not None
+    while j > ci and not body_follows and column_role(_header_name(lines[content[j - 1]])) is None:
+        j -= 1  # a header ends with a named column, not with the title line of the body below (but 是否达序 /
+        # 说明 right above the first row's number are columns)
     n = j - ci
     if n < 3 or known < 2 or not exact:
         return 0
@@ -423,9 +427,10 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
     width = Counter(len(r) for r in rows).most_common(1)[0][0]
     while len(groups) > width:
         unknown = [i for i, g in enumerate(groups) if column_role("".join(_header_name(x) for x in g)) is None]
-        pair = next((i for i in unknown if i + 1 < len(groups)), None)  # a name's first part, then the rest
-        if pair is None:
-            pair = next((i - 1 for i in unknown if i > 0), None)
+        pair = next((i for i in unknown if i + 1 < len(groups) and column_role(_joined(groups[i], groups[i + 1])) is not None),
+                    None)  # a name's first part, then the rest (two names of their own, 是否达序 / 说明, stay two)
+        if pair is None:  # the rest of the name above, unless that is a column name of its own (1-11月推进情况)
+            pair = next((i - 1 for i in unknown if i > 0 and not _exact_name(groups[i - 1])), None)
         if pair is None:  # a short word wrapped onto its own line (攻坚目标 / 任务): it ends the name above,
             # unless both are column names of their own (序号 / 指标 in a table whose rows leave merged cells out)
             pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len("".join(_header_name(x) for x in g)) <= 2
@@ -436,8 +441,14 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
     return groups
 
 
+def _joined(*groups: list[_Line]) -> str:
+    return "".join(_header_name(x) for g in groups for x in g)
+
+
 def _exact_name(group: list[_Line]) -> bool:
-    return column_role("".join(_header_name(x) for x in group), exact=True) is not None
+    """A column name of its own (序号, 指标, 1-10月推进情况), not a part of one."""
+    name = _joined(group)
+    return column_role(name, exact=True) is not None or column_role(_DATED.sub("", name), exact=True) is not None
 
 
 def _emit_row(found: TextTables, cells: list[list[_Line]], *, header: bool = False) -> None:
@@ -526,8 +537,8 @@ def _emit_sub_rows(found: TextTables, row: list[_Slot], starts: list[int], roles
     return True
 
 
-#: The column a cell of its own kind belongs in, by the header's roles.
-_TYPED_ROLES = {"date": ("完成期限",), "people": ("people",), "units": ("lead",)}
+#: The columns a cell of its own kind belongs in, by the header's roles, in the order they fill.
+_TYPED_ROLES = {"date": ("完成期限",), "people": ("people",), "units": ("lead", "support")}
 
 
 def _cell_kind(slot: _Slot) -> str | None:
@@ -543,30 +554,51 @@ def _by_kind(row: list[_Slot], roles: list[str | None]) -> list[list[_Line]] | N
     """A numbered row whose merged cells (rowspan) were left out, so its cells do not stand under their
     columns (1 / 公共文化服务 / task / 12月底前 / 夏俊贵 / 文化宣传股 / 文化馆 / 图书馆, then 2 / task / 文化宣传股):
     each cell placed by what it is, a date under the deadline, names under the people column, units under
-    the lead column (several units one cell), the other cells right-aligned on the task column. None
-    where the header has no such columns or a cell finds no place."""
+    the lead column (a second cell of units under the support column when there is one, else the same), the
+    other cells before them right-aligned on the task column and those after them in the columns after.
+    None where the header has no such columns or a cell finds no place."""
     if "task" not in roles or not ({"people", "lead"} & set(roles)):
         return None
-    place = {kind: next((i for i, r in enumerate(roles) if r in want), None) for kind, want in _TYPED_ROLES.items()}
     cells: list[list[_Line]] = [[] for _ in roles]
     cells[0] = list(row[0].lines)  # the number
-    free: list[_Slot] = []
+    before: list[_Slot] = []
+    after: list[_Slot] = []
+    last_typed = -1
     for slot in row[1:]:
-        if not slot.lines:
-            continue
+        if not slot.text.strip(" |"):
+            continue  # an empty cell (a line of bars)
         kind = _cell_kind(slot)
-        col = place.get(kind) if kind else None
-        if col is None:
-            free.append(slot)
-        else:
-            cells[col].extend(slot.lines)
+        columns = [i for i, r in enumerate(roles) if kind and r in _TYPED_ROLES[kind]]
+        if not columns:
+            (after if last_typed >= 0 else before).append(slot)
+            continue
+        col = next((i for i in columns if not cells[i]), columns[-1]) if kind == "units" else columns[0]
+        if col < last_typed:
+            return None
+        cells[col].extend(slot.lines)
+        last_typed = col
     task = roles.index("task")
-    text_columns = [i for i in range(1, task + 1) if roles[i] not in ("people", "lead", "完成期限")]
-    if not free or len(free) > len(text_columns):
+    text_columns = [i for i in range(1, task + 1) if roles[i] not in ("people", "lead", "support", "完成期限")]
+    tail_columns = list(range(last_typed + 1, len(roles))) if last_typed >= 0 else []
+    if not before or len(before) > len(text_columns) or (after and not tail_columns):
         return None
-    for col, slot in zip(text_columns[-len(free):], free, strict=True):
+    for col, slot in zip(text_columns[-len(before):], before, strict=True):
         cells[col] = list(slot.lines)
+    for k, slot in enumerate(after):  # more cells than columns after them: the last column takes the rest
+        cells[tail_columns[min(k, len(tail_columns) - 1)]].extend(slot.lines)
     return cells
+
+
+def _misplaced(row: list[_Slot], roles: list[str | None]) -> bool:
+    """Whether the row's cells, taken in order, do not fill the header's columns: more or fewer of them,
+    or a cell of its own kind (names, units, a date) under a column of another role."""
+    if len(row) != len(roles):
+        return True
+    for slot, role in zip(row[1:], roles[1:], strict=True):
+        kind = _cell_kind(slot) if slot.lines else None
+        if kind is not None and role not in _TYPED_ROLES[kind] and role in ("task", "目标任务", "people", "lead", "support"):
+            return True
+    return False
 
 
 def _emit_typed_row(found: TextTables, cells: list[list[_Line]]) -> None:
@@ -617,7 +649,7 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
             starts = _sub_rows(row) if numbered else []
             if starts and _emit_sub_rows(found, row, starts, roles):
                 continue
-            typed = _by_kind(row, roles) if numbered and len(row) != len(groups) else None
+            typed = _by_kind(row, roles) if numbered and _misplaced(row, roles) else None
             if typed is not None:
                 _emit_typed_row(found, typed)
             else:
