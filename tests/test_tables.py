@@ -111,3 +111,18 @@ def test_responsible_column_beside_a_lead_column_supports() -> None:
     ]
     alone = "序号 | 重点任务 | 责任单位 |\n1 | 建设数字实验室。 | 基础处 |"
     assert [t.lead for t in parse_outline(alone, "d")[1]] == [["基础处"]]
+
+
+def test_a_progress_table_of_figures_only_gives_figures_not_tasks() -> None:
+    """final4 06's layout (a prefecture's key projects, 1-9月): no task, unit or people column, a stated unit
+    for each kind of column (单位:个、亿元), a plan column and a done column, and a completion rate."""
+    from policykg.loaders import extract_text
+
+    text = ("2021年1-9月份重点建设项目简讯\n1-9月份州重点项目投资完成情况汇总表\n单位:个、亿元\n"
+            "隶 属 | 项目个数 | 年投资计划 | 完成投资额 | 年计划投资完成率 |\n"
+            "吉首市 | 57 | 82.5 | 65.1 | 78.9% |\n泸溪县 | 27 | 42.6 | 31.2 | 73.2% |\n")
+    extraction = extract_text(text)
+    assert extraction.tasks == []
+    got = {(t.indicator, t.value, t.unit, t.kind) for t in extraction.targets}
+    assert {("吉首市年投资计划", 8_250_000_000.0, "元", "target"), ("吉首市完成投资额", 6_510_000_000.0, "元", "actual"),
+            ("泸溪县年计划投资完成率", 73.2, "%", "actual")} <= got, got

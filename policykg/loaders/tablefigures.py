@@ -15,20 +15,27 @@ import re
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import find_quantities
 from policykg.loaders.periods import YEAR
-from policykg.loaders.tables import LABEL_UNIT, Table, TableFigure
+from policykg.loaders.tables import LABEL_UNIT, Table, TableFigure, figure_kind
 
 #: A line above a table stating its unit: 单位:亿元, 计量单位:万元.
-_STATED_UNIT = re.compile(rf"^\s*(?:{lexicon.alternation('columns.unit_labels')})\s*:\s*([^\s|:]{{1,6}})\s*$")
+_STATED_UNIT = re.compile(rf"^\s*(?:{lexicon.alternation('columns.unit_labels')})\s*:\s*([^\s|:]{{1,12}})\s*$")
+#: Between the units of a table whose columns differ (单位:个、亿元).
+_UNIT_LIST = re.compile(r"[、,，/]")
 #: A cell that is a number alone, or a number with %.
 _BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 #: How many lines above a table its unit line and title may stand.
 _LINES_ABOVE = 3
 
 
-def _kind(name: str) -> str | None:
-    """The kind a column's name says (年度投资计划: target; 一季度完成投资: actual); the first word said wins."""
-    found = [(name.find(w), kind) for kind, words in lexicon.figure_column_kinds().items() for w in words if w in name]
-    return min(found)[1] if found else None
+def _column_unit(stated: str | None, name: str) -> str | None:
+    """The stated unit a column's numbers are in: the one, or of several (单位:个、亿元) the one whose word the
+    column's name holds (项目个数: 个), else the last (年投资计划: 亿元)."""
+    if stated is None:
+        return None
+    units = [u for u in _UNIT_LIST.split(stated) if u]
+    if len(units) <= 1:
+        return units[0] if units else None
+    return next((u for u in units if u[0] in name), units[-1])
 
 
 def _above(text: str, start: int) -> list[str]:
@@ -47,9 +54,9 @@ def stated_unit_figures(tables: list[Table], text: str, year: int | None) -> lis
         table_year = next((int(m.group(1)) for line in reversed(above) for m in YEAR.finditer(line)), year)
         for col in table.columns[1:]:
             name = re.sub(r"\s+", "", col.name)
-            kind = _kind(name)
+            kind = figure_kind(name)
             named = LABEL_UNIT.search(name)
-            unit_word = named.group(1) if named else stated
+            unit_word = named.group(1) if named else _column_unit(stated, name)
             if kind is None or unit_word is None:
                 continue
             for row in table.rows:

@@ -192,7 +192,7 @@ def header_columns(cells: list[Cell]) -> list[Column] | None:
     roles = [column_role(c.text) for c in cells]
     known = [r for r in roles if r]
     if len(known) < 2:
-        return None
+        return _figure_table_columns(cells, roles)
     indicator = INDICATOR_COLUMN in known and FIGURE_COLUMN in known
     if not indicator and not ({"task", "lead", "目标任务"} | RESULT_ROLES) & set(known):
         return None
@@ -212,6 +212,39 @@ def header_columns(cells: list[Cell]) -> list[Column] | None:
         year_kind = _figure_column(re.sub(r"\s+", "", to_simplified(cell.text))) if role == FIGURE_COLUMN else None
         columns.append(Column(i, cell.text, role, *(year_kind or (None, None))))
     return columns
+
+
+def figure_kind(name: str) -> str | None:
+    """The kind of figure a column's name says (年度投资计划: target; 1-9月完成投资额: actual); the first word wins
+    (计划完成投资 is planned), but a rate is of its last (年计划投资完成率 is how much was done)."""
+    found = [(name.rfind(w) if name.endswith(_RATE) else -name.find(w), kind)
+             for kind, words in lexicon.figure_column_kinds().items() for w in words if w in name]
+    return max(found)[1] if found else None
+
+
+_RATE = "率"
+
+
+#: Below this many columns that say a figure kind, a header without role columns is no figure table.
+_FIGURE_TABLE_MIN = 2
+
+
+def _figure_table_columns(cells: list[Cell], roles: list[str | None]) -> list[Column] | None:
+    """A progress table of figures only (隶属 | 项目个数 | 年投资计划 | 完成投资额): no task, unit or people
+    column, at least two columns saying a kind of figure after a first column of labels. Its rows are
+    labels and numbers for the figure stage (``tablefigures``), never tasks: the first column is context."""
+    if any(r in ("lead", "support", "people") for r in roles) or len(cells) < 3:
+        return None
+    names = [re.sub(r"\s+", "", to_simplified(c.text)) for c in cells]
+    if figure_kind(names[0]) is not None or sum(figure_kind(n) is not None for n in names[1:]) < _FIGURE_TABLE_MIN:
+        return None
+    if any(_NUMBER_CELL.match(n) or len(n) > 16 for n in names):
+        return None
+    return [Column(i, c.text, "context" if i == 0 else FIGURES_ONLY) for i, c in enumerate(cells)]
+
+
+#: The role of a column of a figure table (``_figure_table_columns``): numbers, never a task.
+FIGURES_ONLY = "figures"
 
 
 def header_roles(cells: list[Cell]) -> list[str | None] | None:
