@@ -518,3 +518,15 @@ def test_a_page_that_opens_on_a_sentence_and_reports_is_a_review_of_that_years_r
             "一年来,街道已完成各项工作。\n一般公共预算收入1.04亿元,同比增长11%;固定资产投资3.7亿元,同比增长2%;"
             "累计筹得资金20万元,已建成检查点16个。\n")
     assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2020)}
+
+
+def test_a_page_opening_on_the_months_it_reports_on_reports_results() -> None:
+    """final6 08 (a province's key projects, one paragraph, no title): 今年1—6月 opens the text, and 为年计划的44%
+    is a share of the plan done, not a plan; every figure after the first sentence is a result too."""
+    from policykg.loaders import extract_text
+
+    text = ("今年1—6月,全省203个在建重点项目完成投资792.4亿元,为年计划的44%;完成投资较去年同期增加50.6亿元,增长6.8%。"
+            "按阶段划分,其中46个投产项目完成投资442.4亿元,为年计划的52.4%;136个续建项目完成投资335.5亿元,为年计划的39.4%。")
+    kinds = {t.raw: t.kind for t in extract_text(text).targets}
+    assert kinds["投产项目完成投资442.4亿元"] == "actual"
+    assert kinds["为年计划的39.4%"] == "actual"

@@ -137,14 +137,21 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
 
 
 def cue_counts(text: str) -> tuple[int, int]:
-    """(plan-like, past-tense) cue words in a stretch of text (the lexicon's goal_cues, result_cues)."""
-    return len(_PLAN_CUES.findall(text)), len(_PAST_CUES.findall(text))
+    """(plan-like, past-tense) cue words in a stretch of text (the lexicon's goal_cues, result_cues); a goal
+    word inside a result cue (计划 in 为年度计划的64.1%) is no goal."""
+    past = _PAST_CUES.findall(text)
+    return len(_PLAN_CUES.findall(_PAST_CUES.sub(" ", text))), len(past)
 
 
 def _reads_as_report(text: str) -> bool:
-    """Whether past-tense wording clearly outweighs plan wording over the whole text."""
+    """Whether past-tense wording clearly outweighs plan wording over the whole text, or the text opens on
+    the months it reports on (今年1—6月,全省…完成投资792.4亿元)."""
     plan, past = cue_counts(text)
-    return past >= 3 and past > 1.5 * plan
+    return (past >= 3 and past > 1.5 * plan) or _MONTH_RANGE.search(text.lstrip()[:_OPENING_MONTHS]) is not None
+
+
+#: How far into a text its opening may name the months it reports on (2020年1-7月, 今年1—6月).
+_OPENING_MONTHS = 12
 
 
 @dataclass(frozen=True)
