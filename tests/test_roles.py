@@ -279,3 +279,16 @@ def test_a_page_run_into_one_line_splits_into_its_parts_and_items() -> None:
     tasks = [t for t in extract_text(line).tasks if t.lead]
     assert [(t.lead, t.support, t.people) for t in tasks] == [
         (["县发改局"], ["县财政局", "县税务局"], ["王丹"]), (["县财政局"], [], ["王丹"]), (["县司法局"], [], ["曹惠明"])]
+
+
+def test_a_convention_note_inside_the_list_is_read_once_and_assigns_nobody() -> None:
+    """final6 02's layout: the first 责任单位 line carries the document's convention in a bracket after its last
+    unit (列第一位者为工作牵头单位或汇总单位,下同): the line still answers for the item above, the unit before the
+    note stays in the list, and every list of the document has its first unit lead."""
+    from policykg.loaders import extract_text
+
+    text = ("2020年政府工作报告重点工作责任分解\n1.坚定不移支持企业发展。认真落实各项政策措施。\n"
+            "责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)\n2.推进项目建设。\n"
+            "责任单位:市发展改革委、市财政局")
+    assert [(t.text[:6], t.lead, t.support) for t in extract_text(text).tasks] == [
+        ("坚定不移支持", ["市经信局"], ["市财政局", "市税务局"]), ("推进项目建设", ["市发展改革委"], ["市财政局"])]

@@ -172,7 +172,10 @@ def _declares_convention(name: str) -> bool:
     return bracket is not None and any(p.search(bracket.group(1)) for p in lexicon.patterns("roles.first_leads"))
 
 
-_LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]$")
+#: A bracket that may hold a document's convention (市税务局(列第一位者为工作牵头单位或汇总单位,下同)): blanked
+#: before clauses are read, so its 牵头 assigns nothing and the list runs on past it.
+_NOTE_BRACKET = re.compile(r"[(（][^()（）]{4,40}[)）]")
+_LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]?$")  # unclosed: a list split at the note's comma
 
 
 def _clean_name(name: str) -> str:
@@ -652,6 +655,7 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     if not _may_assign().search(text):
         return []
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
+    text = _NOTE_BRACKET.sub(lambda m: " " * len(m.group(0)) if _declares_convention(m.group(0)) else m.group(0), text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
              + _leaders(text))
     found.sort(key=lambda r: r.span or (0, 0))
