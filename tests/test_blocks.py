@@ -72,3 +72,15 @@ def test_a_run_together_page_cut_after_its_first_part_splits_at_its_items() -> N
     assert tasks[1].lead == ["省发展改革委"]
     row = "1 | 推进科创走廊建设 | 1.制定实施意见。 2.协助编制规划。 3.以城西科创走廊为主平台,建设创新策源地。" + "。" * 150
     assert len(extract_text("2021年任务分解表\n序号 | 重点任务 | 年度目标 |\n" + row + " |").tasks) == 1  # a cell's items stay in it
+
+
+def test_dash_items_run_into_one_line_are_blocks_of_their_own() -> None:
+    """final6 14: 二、基本原则 ——坚持问题导向。… ——强化责任落实。…市发改委牵头抓好…: each dash item is a paragraph,
+    and the one whose units lead a duty is a task."""
+    from policykg.loaders import extract_text
+
+    line = ("为落实稳投资工作任务,现提出以下工作方案。 一、目标任务 全市全年固定资产投资必保计划安排186亿元。 二、基本原则 "
+            "——坚持问题导向。着力解决重大项目推进工作中存在的突出问题。 ——强化责任落实。市发改委牵头抓好全市项目推进工作;"
+            "各县区政府、各开发区管委会牵头抓好辖区内项目推进工作。" + "。" * 60)
+    leads = [t.lead for t in extract_text("稳投资项目建设工作方案\n" + line).tasks if t.lead]
+    assert leads == [["市发改委", "各县区政府", "各开发区管委会"]]

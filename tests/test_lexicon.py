@@ -437,6 +437,14 @@ def _contact_only(text: object) -> bool:
     return bool(found) and all(c.contact_only for c in found)
 
 
+def _leads_its_duty(text: object) -> bool:
+    """The units before 牵头 lead the task of the paragraph the clause stands in."""
+    from policykg.loaders import extract_text
+
+    tasks = extract_text(f"2020年工作方案\n一、强化责任落实。{text}。\n").tasks
+    return len(tasks) == 1 and bool(tasks[0].lead) and all("牵头" not in n for n in tasks[0].lead)
+
+
 def _introduces_list(text: object) -> bool:
     from policykg.loaders import extract_text
 
@@ -729,6 +737,7 @@ WORD_CHECKS = {
     "roles.support_words_seen": (_lead_words_counted, _lead_words_counted),
     "roles.contact_labels": (_contact_only, _contact_only),
     "roles.list_openers": (_introduces_list, _introduces_list),
+    "roles.lead_duty_verbs": (_leads_its_duty, lambda text: not _leads_its_duty(text)),
     "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
     "roles.stated_with": (_assigns, _assigns),
     "people.post_prefixes": (_post_only, lambda t: not _post_only(t)),

@@ -292,3 +292,14 @@ def test_a_convention_note_inside_the_list_is_read_once_and_assigns_nobody() -> 
             "责任单位:市发展改革委、市财政局")
     assert [(t.text[:6], t.lead, t.support) for t in extract_text(text).tasks] == [
         ("坚定不移支持", ["市经信局"], ["市财政局", "市税务局"]), ("推进项目建设", ["市发展改革委"], ["市财政局"])]
+
+
+def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
+    """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
+    named leads support; the convention does not make the first of them lead."""
+    from policykg.loaders import extract_text
+
+    text = ("重点工作责任分工(列第一位的为牵头单位,下同)\n1.坚持政府过紧日子。\n"
+            "责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文化广电和旅游厅")
+    (task,) = extract_text(text).tasks
+    assert (task.lead, task.support) == (["省政府办公厅", "省财政厅"], ["省商务厅", "省文化广电和旅游厅"])

@@ -198,9 +198,18 @@ def _inline_sections(line: str) -> list[int]:
     return sorted(set(items) | set(headings))
 
 
+#: A dash item run into the text before it (…如下。 ——坚持问题导向。 ——强化责任落实。…).
+_INLINE_DASH = re.compile(r"(?<=[。;；\s])\s*——(?=[\u4e00-\u9fa5])")
+
+
 def _inline_items(line: str, sections: list[int]) -> list[int]:
-    """Where a run-together line's numbered items start inside its parts: 1. 2. … counting on, from 1
-    again in each part (一、… 1.… 2.… 二、… 1.…)."""
+    """Where a run-together line's items start inside its parts: 1. 2. … counting on, from 1 again in
+    each part (一、… 1.… 2.… 二、… 1.…), and dash items (——坚持…。 ——强化…。), two or more of them."""
+    dashes = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _INLINE_DASH.finditer(line, sections[0])]
+    return sorted(set(_numbered_items(line, sections)) | (set(dashes) if len(dashes) >= 2 else set()))
+
+
+def _numbered_items(line: str, sections: list[int]) -> list[int]:
     found: list[int] = []
     expected = 1
     bounds = iter([*sections[1:], len(line)])

@@ -532,8 +532,10 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
         names = names.rsplit("由", 1)[1] if "由" in names[1:] else names  # 考核数据审核由市统计局负责
         give(_ETC.sub("", names), role, explicit)
     if pending and default_role is not None:
+        # 责任单位:A、B牵头,C、D: once the clause names its leads, the units after them support
+        after = "support" if default_role == "lead" and resp.lead else default_role
         for waiting in pending:
-            give(waiting, default_role, False)
+            give(waiting, after, False)
     elif pending and (not resp or any(any(looks_like_unit(n) for n in split_names(p)) for p in pending)):
         return None  # units without a verb: not a clause written with verbs (a deadline, 年内持续推进, may trail one)
     return resp if resp else None
@@ -642,6 +644,22 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
     return out
 
 
+#: A clause that opens with units leading a duty (市发改委牵头抓好全市…推进工作; 各县区政府、各开发区管委会牵头抓好…):
+#: 牵头 followed by the duty's verb, not by a label (牵头单位:) nor the end of the clause (X牵头,Y配合 is _verbal's).
+_LEAD_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*(?P<names>[^,，;；。:：()（）“”]{2,40}?)牵头"
+                        rf"(?:{lexicon.alternation('roles.lead_duty_verbs')})")
+
+
+def _lead_duties(text: str) -> list[Responsibility]:
+    """Units that lead the duty their clause goes on to name: they lead the paragraph's task, in prose."""
+    out: list[Responsibility] = []
+    for m in _LEAD_DUTY.finditer(text):
+        names = [n for n in split_names(m.group("names")) if n]
+        if names and all(looks_like_unit(n) and "牵头" not in n for n in names):
+            out.append(Responsibility(lead=names, span=(m.start("names"), m.end()), in_prose=True))
+    return out
+
+
 @cache
 def _may_assign() -> re.Pattern[str]:
     """What a text must hold to assign anyone: a colon, a bracket, a role verb or label, a leader's
@@ -657,7 +675,7 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
     text = _NOTE_BRACKET.sub(lambda m: " " * len(m.group(0)) if _declares_convention(m.group(0)) else m.group(0), text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
-             + _leaders(text))
+             + _leaders(text) + _lead_duties(text))
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause
