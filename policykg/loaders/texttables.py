@@ -545,9 +545,9 @@ def _cell_kind(slot: _Slot) -> str | None:
     text = slot.text.strip()
     if _DATE_CELL.match(text):
         return "date"
-    if _is_name_cell(slot):
-        return "people"
-    return "units" if _unit_line(text) else None
+    if _unit_line(text):
+        return "units"  # 文物股 reads as a name too (文 is a surname): a unit's ending says more
+    return "people" if _is_name_cell(slot) else None
 
 
 def _by_kind(row: list[_Slot], roles: list[str | None]) -> list[list[_Line]] | None:
