@@ -152,3 +152,9 @@ def test_a_line_of_only_a_zero_width_space_is_a_seam_not_a_break() -> None:
     assert norm.text == "国内生产总值达到74.4万亿元,增长6.7%。\n\n二、工作"
     assert raw[norm.offsets[norm.text.index("万")]] == "万"
     assert normalise("\u200b\n各位代表:").text.startswith("\n各位代表")  # at the start nothing runs on
+
+
+def test_a_lines_own_list_number_keeps_its_space() -> None:
+    """The PDF gap rule joins 2021 年 and 340 亿元, but a line opening on its list number (1 地区生产总值…, a
+    task table laid out as spaced text) keeps the space that separates the number from the task."""
+    assert normalise("1 地区生产总值增长7%\n2021 年全县实现340 亿元").text == "1 地区生产总值增长7%\n2021年全县实现340亿元"

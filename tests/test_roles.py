@@ -303,3 +303,14 @@ def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
             "责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文化广电和旅游厅")
     (task,) = extract_text(text).tasks
     assert (task.lead, task.support) == (["省政府办公厅", "省财政厅"], ["省商务厅", "省文化广电和旅游厅"])
+
+
+def test_units_after_a_task_under_a_spaced_header_lead_it() -> None:
+    """final5 04's layout: 序号 名称 工作任务 牵头责任单位 written with spaces, then rows 1 task. units."""
+    from policykg.loaders import extract_text
+
+    text = ("常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n一、经济社会发展主要预期目标分解\n"
+            "1 地区生产总值增长7%以上. 发改委\n2 一般公共预算收入增长8%以上. 财政局\n"
+            "3 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n")
+    assert [t.lead for t in extract_text(text).tasks] == [["发改委"], ["财政局"], ["发改委", "经信委", "科技局"]]
+    assert [t.lead for t in extract_text(text.replace("牵头责任单位", "备注")).tasks] != [["发改委"], ["财政局"], ["发改委", "经信委", "科技局"]]

@@ -101,6 +101,10 @@ _PLAIN = re.compile("[!-~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018-\u201d]+")
 _SPLICE = re.compile("[ \t\u3000]*[\u200b\u200c\u200d\u2060\ufeff]+[ \t\u3000]*(?:\r\n|\n|\r)")
 
 
+#: A line that opens on a one- or two-digit number, just before a space (the line's list number).
+_LINE_NUMBER = re.compile(r"(?:^|\n)[ \t\u3000]*\d{1,2}$")
+
+
 def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -111,12 +115,12 @@ _ITEM_NUMBER = re.compile(r"\d{1,2}[.、](?=[\u4e00-\u9fff])")
 
 def _typeset_gap(before: str, raw: str, at: int, run: int) -> bool:
     """One space a PDF's text layer put between an ideograph and a digit (2021 年, 340 亿元); ``raw[at]``
-    is the character after the space."""
+    is the character after the space. A line's own list number (1 地区生产总值增长7%) keeps its space."""
     after = raw[at]
     if run != 1:
         return False
     if before.isdigit() and _cjk(after):
-        return True
+        return not _LINE_NUMBER.search(raw, 0, at - 1)
     return _cjk(before) and after.isdigit() and _ITEM_NUMBER.match(raw, at) is None
 
 

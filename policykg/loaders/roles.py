@@ -97,10 +97,21 @@ class Conventions:
     """
 
     first_leads: bool = False
+    #: a table laid out as spaced text whose header ends in a unit column (序号 名称 工作任务 牵头责任单位): each
+    #: row's units stand after the last sentence of its task (1 地区生产总值增长7%以上. 发改委)
+    units_after_task: bool = False
 
     @classmethod
     def read(cls, text: str) -> Conventions:
-        return cls(first_leads=any(p.search(text) for p in lexicon.patterns("roles.first_leads")))
+        return cls(first_leads=any(p.search(text) for p in lexicon.patterns("roles.first_leads")),
+                   units_after_task=any(label_role(m.group(1)) == "lead" for m in _spaced_header().finditer(text)))
+
+
+@cache
+def _spaced_header() -> re.Pattern[str]:
+    """A header row written as words with spaces, opening on the number column and ending in another column."""
+    numbers = "|".join(dict(lexicon.column_roles())["number"])
+    return re.compile(rf"(?:{numbers})(?:\s+[\u4e00-\u9fa5]{{2,8}}){{1,4}}\s+([\u4e00-\u9fa5]{{2,8}})(?=\s|$)")
 
 
 NO_CONVENTIONS = Conventions()
@@ -650,6 +661,21 @@ _LEAD_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*(?P<names>[^,，;；。:：
                         rf"(?:{lexicon.alternation('roles.lead_duty_verbs')})")
 
 
+#: Units standing after a task's last sentence, to the end of its line: 1 …增长7%以上. 发改委 / …. 发改委、经信委.
+_UNITS_AFTER = re.compile(r"[。.]\s+(?P<units>[^\s。.,，;；:：()（）]{2,20}(?:[、\s]+[^\s。.,，;；:：()（）]{2,20})*)\s*$")
+
+
+def _units_after_task(text: str, conventions: Conventions) -> list[Responsibility]:
+    """Under ``units_after_task``: the units closing the line lead its task (as the header's column says)."""
+    if not conventions.units_after_task or (m := _UNITS_AFTER.search(text)) is None:
+        return []
+    names = split_names(m.group("units"), spaces=True)
+    if not names or not all(looks_like_unit(n) for n in names):
+        return []
+    lead, support = split_marked(m.group("units"), spaces=True, conventions=conventions)
+    return [Responsibility(lead=lead, support=support, span=(m.start("units"), m.end()))]
+
+
 def _lead_duties(text: str) -> list[Responsibility]:
     """Units that lead the duty their clause goes on to name: they lead the paragraph's task, in prose."""
     out: list[Responsibility] = []
@@ -671,11 +697,11 @@ def _may_assign() -> re.Pattern[str]:
 def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Responsibility]:
     """Every responsibility clause in a paragraph, in text order; spans are relative to ``text``."""
     if not _may_assign().search(text):
-        return []
+        return _units_after_task(text, conventions)
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
     text = _NOTE_BRACKET.sub(lambda m: " " * len(m.group(0)) if _declares_convention(m.group(0)) else m.group(0), text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
-             + _leaders(text) + _lead_duties(text))
+             + _leaders(text) + _lead_duties(text) + _units_after_task(text, conventions))
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause
