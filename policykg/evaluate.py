@@ -189,7 +189,7 @@ def target_match(g: dict[str, Any], e: dict[str, Any]) -> bool:
         return False
     if abs(gv - ev) > 1e-6 * max(1.0, abs(gv)):
         return False
-    if norm(g.get("unit")) != norm(e.get("unit")):
+    if norm(to_simplified(g.get("unit") or "")) != norm(to_simplified(e.get("unit") or "")):  # 噸 is 吨
         return False
     if g.get("kind") and e.get("kind") and g["kind"] != e["kind"]:
         return False

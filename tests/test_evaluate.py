@@ -206,3 +206,12 @@ def test_a_name_matches_in_either_script() -> None:
 
     assert name_match("清水縣", "清水县") and name_match("清水县", "清水縣") and name_match("吐魯番市", "吐鲁番市")
     assert not name_match("清水縣", "清河县")
+
+
+def test_a_unit_in_traditional_script_is_the_same_unit() -> None:
+    """A gold file keeps 噸 as the document writes it; the loaders report 吨: one unit."""
+    from policykg.evaluate import target_match
+
+    gold = {"indicator": "糧食總產量", "value": 659000, "unit": "噸", "raw": "糧食總產量65.9萬噸", "year": 2009, "kind": "actual"}
+    got = {"indicator": "粮食总产量", "value": 659000.0, "unit": "吨", "raw": "糧食總產量65.9萬噸", "year": 2009, "kind": "actual"}
+    assert target_match(gold, got)
