@@ -86,3 +86,12 @@ def test_a_person_field_accepts_names_running_text_would_doubt() -> None:
 
     assert not looks_like_name("王平") or looks_like_name("王平", strict=False)
     assert split_people("闵 成 马梅红 许小建") == ["闵成", "马梅红", "许小建"]
+
+
+def test_padded_two_character_names_run_together_are_two_people() -> None:
+    """final5 05: a 分管县领导 cell holding 陆 明 and 俞 悦 printed one after the other (陆 明俞 悦)."""
+    from policykg.loaders.people import split_people
+
+    assert split_people("陆 明俞 悦") == ["陆明", "俞悦"]
+    assert split_people("俞 悦") == ["俞悦"]
+    assert split_people("张炳炎 陈 忠") == ["张炳炎", "陈忠"]

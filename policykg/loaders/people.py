@@ -184,7 +184,10 @@ def split_people(value: str, *, spaces: bool = True) -> list[str]:
         if not part:
             continue
         pieces = [part]
-        if spaces and re.search(r"\s", part):
+        pairs = _padded_pairs(part) if spaces else None
+        if pairs:
+            pieces = pairs  # 陆 明俞 悦: two names padded to three characters wide, run together in one cell
+        elif spaces and re.search(r"\s", part):
             squeezed = re.sub(r"\s+", "", part)
             whole = person_name(squeezed)
             if whole is not None and len(re.sub(r"\s+", "", _BRACKETED.sub("", part))) <= 4:
@@ -200,6 +203,19 @@ def split_people(value: str, *, spaces: bool = True) -> list[str]:
             if name and name not in out:
                 out.append(name)
     return out
+
+
+#: Two-character names padded with a space, written one after another: 陆 明俞 悦.
+_PADDED_PAIRS = re.compile(r"[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5](?:[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5])+")
+
+
+def _padded_pairs(part: str) -> list[str] | None:
+    """The two-character names of a cell that runs padded ones together, or None when it is not one."""
+    if not _PADDED_PAIRS.fullmatch(part):
+        return None
+    chars = re.sub(r"\s+", "", part)
+    pairs = [chars[i : i + 2] for i in range(0, len(chars), 2)]
+    return pairs if all(person_name(p) for p in pairs) else None
 
 
 def _rejoin_padded(pieces: list[str]) -> list[str]:
