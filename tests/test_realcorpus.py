@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from shared_dir import REALCORPUS_DOCS
+from store_params import loaded
 
 from policykg.evaluate import DocumentScore, Totals, evaluate
 from policykg.kg import KnowledgeGraph
@@ -116,10 +117,7 @@ NATIONAL_GDP_GROWTH = [
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     """Every real document of the corpus loaded into one embedded store, through the real loader."""
-    with KnowledgeGraph.open(tmp_path_factory.mktemp("realcorpus") / "store") as kg:
-        results = kg.load([REALCORPUS_DOCS])
-        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-        yield kg
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("realcorpus") / "store"), [REALCORPUS_DOCS])
 
 
 def _series(kg: KnowledgeGraph, region: str) -> list[tuple[int, str, float, float | None]]:

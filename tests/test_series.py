@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from store_params import loaded
 
 from policykg.kg import KnowledgeGraph
 
@@ -52,10 +53,7 @@ COMPARISONS = [
 
 @pytest.fixture(scope="module")
 def series_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    with KnowledgeGraph.open(tmp_path_factory.mktemp("series") / "store") as kg:
-        results = kg.load([DOCS])
-        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-        yield kg
+    yield from loaded(KnowledgeGraph.open(tmp_path_factory.mktemp("series") / "store"), [DOCS])
 
 
 def test_each_report_is_dated_and_named_by_its_own_year(series_store: KnowledgeGraph) -> None:
