@@ -660,7 +660,7 @@ class FigureClock:
         prior: Prior, in_cell: bool = False,
     ) -> Reading:
         """The figure at ``pos`` whose sentence starts at ``sstart`` and clause at ``cstart``; ``prior``
-        is the (kind, year, first year of its span) its place in the document gives it."""
+        is what its place in the document gives it (kind, year, and a span stretch it stands in)."""
         kind, year, prior_first, stretch_start = prior
         text = self.text
         left = text[cstart:pos]
