@@ -166,6 +166,11 @@ _INLINE_ITEM = re.compile(r"(?<=[。;；\s])\s*(\d{1,2})[.、](?=[\u4e00-\u9fa5]
 _RUN_TOGETHER = 200
 
 
+def _marker_start(m: re.Match[str]) -> int:
+    """Where a run-together marker itself starts (its match begins at the spaces before it)."""
+    return m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+
+
 def _inline_sections(line: str) -> list[int]:
     """Where a run-together line starts its numbered parts: positions of markers that count on from
     one to the next (一、 … 二、 … 三、), at least two of them."""
@@ -183,7 +188,7 @@ def _inline_sections(line: str) -> list[int]:
             if value == 0:
                 continue
             if expected is None or value == expected:
-                found.append(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+                found.append(_marker_start(m))
                 expected = value + 1
         if len(found) >= 2 and len(found) > len(best):
             best = found
@@ -194,7 +199,7 @@ def _inline_sections(line: str) -> list[int]:
     items = _inline_items(line, [0])  # a page cut after its first part: 一、… (一)… 1.… 2.… 3.…
     if len(items) < 2:
         return []
-    headings = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _INLINE_SECTION.finditer(line, 0, items[0])]
+    headings = [_marker_start(m) for m in _INLINE_SECTION.finditer(line, 0, items[0])]
     return sorted(set(items) | set(headings))
 
 
@@ -205,7 +210,7 @@ _INLINE_DASH = re.compile(r"(?<=[。;；\s])\s*——(?=[\u4e00-\u9fa5])")
 def _inline_items(line: str, sections: list[int]) -> list[int]:
     """Where a run-together line's items start inside its parts: 1. 2. … counting on, from 1 again in
     each part (一、… 1.… 2.… 二、… 1.…), and dash items (——坚持…。 ——强化…。), two or more of them."""
-    dashes = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _INLINE_DASH.finditer(line, sections[0])]
+    dashes = [_marker_start(m) for m in _INLINE_DASH.finditer(line, sections[0])]
     return sorted(set(_numbered_items(line, sections)) | (set(dashes) if len(dashes) >= 2 else set()))
 
 
@@ -218,7 +223,7 @@ def _numbered_items(line: str, sections: list[int]) -> list[int]:
         while m.start() >= part_end:
             expected, part_end = 1, next(bounds, len(line) + 1)
         if int(m.group(1)) == expected:
-            found.append(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+            found.append(_marker_start(m))
             expected += 1
     return found
 

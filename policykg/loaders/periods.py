@@ -147,7 +147,7 @@ def _reads_as_report(text: str) -> bool:
     """Whether past-tense wording clearly outweighs plan wording over the whole text, or the text opens on
     the months it reports on (今年1—6月,全省…完成投资792.4亿元)."""
     plan, past = cue_counts(text)
-    return (past >= 3 and past > 1.5 * plan) or _MONTH_RANGE.search(text.lstrip()[:_OPENING_MONTHS]) is not None
+    return (past >= 3 and past > 1.5 * plan) or MONTH_RANGE.search(text.lstrip()[:_OPENING_MONTHS]) is not None
 
 
 #: How far into a text its opening may name the months it reports on (2020年1-7月, 今年1—6月).
@@ -367,7 +367,7 @@ def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> in
     return found
 
 
-_MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")
+MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")
 _UNTIL = re.compile(r"截至(?:\s*(?:19|20)\d{2}\s*年)?\s*(\d{1,2})\s*月")
 
 
@@ -376,7 +376,7 @@ def as_of(text: str, start: int, pos: int, year: int | None, default_month: int 
     if year is None:
         return None
     month = default_month
-    for pattern in (_MONTH_RANGE, _UNTIL):
+    for pattern in (MONTH_RANGE, _UNTIL):
         for m in pattern.finditer(text, start, pos):
             month = int(m.group(1))
     if month is None or not 1 <= month <= 12:
@@ -582,7 +582,7 @@ class FigureClock:
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
-        if best is None and (self._done_after(pos) or _MONTH_RANGE.search(self.text, sstart, pos)):
+        if best is None and (self._done_after(pos) or MONTH_RANGE.search(self.text, sstart, pos)):
             return "actual"  # …已完成; 2022年1-5月…总产值12051万元: a result to date
         return best[1] if best else None
 

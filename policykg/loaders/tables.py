@@ -43,7 +43,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A unit in brackets at the end of a row label or column name: 研发投入(亿元), 完成率(%).
 LABEL_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]\s*$")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-#: A column named by a year and a kind of figure (2016年完成, 2017年预期目标): an indicator table's.
+#: A column of figures: named by a year and a kind (2016年完成, 2017年预期目标) in an indicator table, or by a
+#: kind alone (年投资计划) in a figure-only table; numbers, never a task.
 FIGURE_COLUMN = "figures"
 _DITTO = frozenset(lexicon.words("columns.ditto"))
 INDICATOR_COLUMN = "indicator"
@@ -240,11 +241,7 @@ def _figure_table_columns(cells: list[Cell], roles: list[str | None]) -> list[Co
         return None
     if any(_NUMBER_CELL.match(n) or len(n) > 16 for n in names):
         return None
-    return [Column(i, c.text, "context" if i == 0 else FIGURES_ONLY) for i, c in enumerate(cells)]
-
-
-#: The role of a column of a figure table (``_figure_table_columns``): numbers, never a task.
-FIGURES_ONLY = "figures"
+    return [Column(i, c.text, "context" if i == 0 else FIGURE_COLUMN) for i, c in enumerate(cells)]
 
 
 def header_roles(cells: list[Cell]) -> list[str | None] | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from policykg.loaders import lexicon
 from policykg.loaders.people import looks_like_name
+from policykg.loaders.periods import MONTH_RANGE
 from policykg.loaders.tables import Cell, column_role, header_columns
 
 _TAB = re.compile(r"\t+")  # one or more tabs; each tab beyond the first is an empty cell
@@ -209,7 +210,7 @@ _NOT_HEADER = re.compile(r"[:：。,，;；|、]")
 _UNKNOWN_HEADER_MAX = 10
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 #: The months a progress column is dated by (1-10月推进情况, 2023年1-6月完成情况).
-_DATED = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}\s*[-~—至]\s*\d{1,2}\s*月份?")
+_DATED = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?{MONTH_RANGE.pattern}份?")
 #: A header line that is a bracketed word (责任股室 / (单位)): the rest of the name above it.
 _PAREN_NAME = re.compile(r"^[(（][\u4e00-\u9fff]{1,8}[)）]$")
 
@@ -239,8 +240,8 @@ def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
         name = _header_name(lines[content[j]])
         if not 0 < len(name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
             break
-        if column_role(name, exact=True) is not None or column_role(_DATED.sub("", name), exact=True) is not None:
-            known += 1  # 1-10月推进情况: a progress column dated by its months
+        if _own_column(name):
+            known += 1  # 1-10月推进情况 too: a progress column dated by its months
             exact += 1
         elif _CJK_ONLY.match(name) and column_role(name) is not None:
             known += 1  # 任务名称和清单: a column name with words of its own
@@ -426,15 +427,15 @@ def _reconcile_header(header: list[_Line], rows: list[list[_Slot]]) -> list[list
         return groups
     width = Counter(len(r) for r in rows).most_common(1)[0][0]
     while len(groups) > width:
-        unknown = [i for i, g in enumerate(groups) if column_role("".join(_header_name(x) for x in g)) is None]
+        unknown = [i for i, g in enumerate(groups) if column_role(_joined(g)) is None]
         pair = next((i for i in unknown if i + 1 < len(groups) and column_role(_joined(groups[i], groups[i + 1])) is not None),
                     None)  # a name's first part, then the rest (two names of their own, 是否达序 / 说明, stay two)
         if pair is None:  # the rest of the name above, unless that is a column name of its own (1-11月推进情况)
-            pair = next((i - 1 for i in unknown if i > 0 and not _exact_name(groups[i - 1])), None)
+            pair = next((i - 1 for i in unknown if i > 0 and not _own_column(_joined(groups[i - 1]))), None)
         if pair is None:  # a short word wrapped onto its own line (攻坚目标 / 任务): it ends the name above,
             # unless both are column names of their own (序号 / 指标 in a table whose rows leave merged cells out)
-            pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len("".join(_header_name(x) for x in g)) <= 2
-                         and not (_exact_name(groups[i - 1]) and _exact_name(g))), None)
+            pair = next((i - 1 for i, g in enumerate(groups) if i > 0 and len(_joined(g)) <= 2
+                         and not (_own_column(_joined(groups[i - 1])) and _own_column(_joined(g)))), None)
         if pair is None:
             break
         groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
@@ -445,9 +446,8 @@ def _joined(*groups: list[_Line]) -> str:
     return "".join(_header_name(x) for g in groups for x in g)
 
 
-def _exact_name(group: list[_Line]) -> bool:
+def _own_column(name: str) -> bool:
     """A column name of its own (序号, 指标, 1-10月推进情况), not a part of one."""
-    name = _joined(group)
     return column_role(name, exact=True) is not None or column_role(_DATED.sub("", name), exact=True) is not None
 
 
