@@ -530,3 +530,30 @@ def test_a_page_opening_on_the_months_it_reports_on_reports_results() -> None:
     kinds = {t.raw: t.kind for t in extract_text(text).targets}
     assert kinds["投产项目完成投资442.4亿元"] == "actual"
     assert kinds["为年计划的39.4%"] == "actual"
+
+
+def test_a_news_page_quoting_the_work_report_is_read_by_its_own_wording() -> None:
+    """final4 12: a news item whose only title is the 《政府工作报告》 it quotes lists the report's plans
+    (县政府将…, 加快建设…): a work report both reviews and plans, so 政府工作报告 alone is no summary and the
+    figures are the year's goals."""
+    from policykg.loaders import extract_text
+
+    text = ("5月10日上午,某县第十七届人民代表大会第五次会议隆重开幕,县长向大会作《政府工作报告》。"
+            "《报告》指出,县政府将继续优先保障民生投入,重点抓好15件大事和民生实事。分别是:\n"
+            "(1)加快建设总投资7.58亿元的县医院迁建项目。\n(2)新建行政村公共厕所120座、旅游厕所8座。\n"
+            "(3)积极引导1000名以上高校毕业生到基层就业,开发公益性岗位不少于740个。\n")
+    x = extract_text(text + "2020年5月10日\n")
+    assert x.document.kind == "plan"
+    assert {t.kind for t in x.targets} == {"target"}
+
+
+def test_a_notice_opening_on_a_completion_heading_reports_that_years_results() -> None:
+    """final7 06, final5 07: a notice with no title of its own (督查通报, 今年以来…) whose first heading is
+    完成情况 reports the year's results, however many plan words (推进, 目标) its sentences carry."""
+    from policykg.loaders import extract_text
+
+    text = ("为切实推进市政府决策部署的贯彻落实,督查室对年初确定的2021年重点工作推进情况进行督办。"
+            "现将有关情况通报如下:\n一、主要指标任务完成情况\n(一)全市经济社会发展主要预期目标完成情况\n"
+            "上半年,全市完成地区生产总值802.81亿元,增幅全省排第7位;社会固定资产投资增长86.1%。\n")
+    assert {(t.kind, t.year) for t in extract_text(text).targets} >= {("actual", 2021)}
+    assert all(t.kind == "actual" and t.year == 2021 for t in extract_text(text).targets)

@@ -36,6 +36,15 @@ _DIVISION_CLAUSE = re.compile(rf"{lexicon.alternation('metadata.division_verbs')
 _RESPONSIBILITY_TITLE = re.compile(lexicon.alternation("metadata.responsibility_titles"))
 _SUMMARY_TITLE = lexicon.words_pattern("summary_titles")
 _QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
+#: The title a government work report goes by when nothing else names it.
+GENERIC_REPORT_TITLE = "政府工作报告"
+
+
+def names_no_genre(title: str) -> bool:
+    """Whether a title is only the generic report name (政府工作报告, often taken from a news line quoting
+    《政府工作报告》): a work report both reviews a year and plans the next, so its text, not the title,
+    says which a page holds."""
+    return title.strip("《》〈〉 ") == GENERIC_REPORT_TITLE
 
 
 def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) -> DocKind:
@@ -51,6 +60,6 @@ def detect_kind(text: str, title: str = "", tasks: Sequence[TaskRecord] = ()) ->
     own = _QUOTED.sub("", title)  # 关于分解落实《政府工作报告》的通知: the quoted report is no genre of this title
     if _RESPONSIBILITY_TITLE.search(own) or (assigned and len(assigned) >= max(2, n // 3)):
         return DocKind.RESPONSIBILITY_PLAN
-    if _SUMMARY_TITLE.search(own) and len(own) < 40 and not re.search(r"[,，。;；]", own):
+    if _SUMMARY_TITLE.search(own) and len(own) < 40 and not names_no_genre(title) and not re.search(r"[,，。;；]", own):
         return DocKind.SUMMARY  # a sentence standing as the title (…会议,总结去年…) names no genre
     return DocKind.PLAN

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from policykg.loaders import lexicon
+from policykg.loaders.detect import GENERIC_REPORT_TITLE
 from policykg.loaders.periods import holds_plan_part, plan_span
 from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
@@ -566,18 +567,15 @@ def with_report(meta: DocumentMeta, report: ReportFacts, text: str) -> DocumentM
             meta.region = None  # the page's region was read for another issuer
         meta.issuer = report.issuer
     meta.region = report.region or meta.region or find_region(text, meta.issuer, meta.title)
-    if "报告" not in meta.title or meta.title == _GENERIC_REPORT_TITLE:
+    if "报告" not in meta.title or meta.title == GENERIC_REPORT_TITLE:
         meta.title = report_title(meta)
     return meta
-
-
-_GENERIC_REPORT_TITLE = "政府工作报告"
 
 
 def report_title(meta: DocumentMeta) -> str:
     """What a report titled only 政府工作报告 (or not at all) is: 2019年国务院政府工作报告, 2021年大邑县政府工作报告."""
     who = "国务院" if meta.issuer == "国务院" else (meta.region or "")
-    return f"{meta.year}年{who}{_GENERIC_REPORT_TITLE}" if meta.year else f"{who}{_GENERIC_REPORT_TITLE}"
+    return f"{meta.year}年{who}{GENERIC_REPORT_TITLE}" if meta.year else f"{who}{GENERIC_REPORT_TITLE}"
 
 
 def extract_metadata(text: str) -> DocumentMeta:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from policykg.loaders import lexicon
+from policykg.loaders.detect import names_no_genre
 from policykg.loaders.types import DocumentRecord
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -117,11 +118,12 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
             plan_year = plan_year or int(m.group(1))
     if (span := plan_span(line)) is not None and summary_year is None:
         plan_year = span[1]  # a multi-year plan's goals are for its last year
-    genre_report = (len(line) < 40 and not re.search(r"[,，。]", line) and bool(_SUMMARY_WORDS.search(reading))
+    generic = names_no_genre(line)  # 政府工作报告 alone: review or plan, the text says which
+    genre_report = (not generic and len(line) < 40 and not re.search(r"[,，。]", line) and bool(_SUMMARY_WORDS.search(reading))
                     and not _PLAN_WORDS.search(reading))  # a report titled without a year: 科技局上年度述职报告
     reports = summary_year is not None or document.kind in ("summary", "status-table") or genre_report
-    titled = len(line) < 40 and bool(_KIND_WORDS.search(line))  # a sentence standing first is no title
-    if not reports and not titled and _reads_as_report(text):
+    titled = not generic and len(line) < 40 and bool(_KIND_WORDS.search(line))  # a sentence standing first is no title
+    if not reports and not titled and (_reads_as_report(text) or _opens_on_results(text)):
         reports = True  # no genre in a title: a news item or briefing whose wording reports results
         if summary_year is None and plan_year is not None:  # 2020年是…收官之年。一年来…: the year it reports on
             summary_year, plan_year = plan_year, None
@@ -272,15 +274,35 @@ _RELATIVE_YEAR = re.compile(lexicon.alternation("periods.heading_relative_years"
 _FIGURE_IN_LINE = re.compile(rf"\d\s*(?:{lexicon.alternation('periods.figure_marks')})")
 
 
-def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
-    head = _ENUMERATOR.sub("", body)
+def _heading_kind(head: str) -> str | None:
+    """Whether a heading (its number off) opens a part of results ("actual") or of goals ("target")."""
     if len(head) > 40 or re.search(r"[。;,]", head.rstrip("。")) or _FIGURE_IN_LINE.search(head):
         return None
     results, goals = bool(_RESULT_HEADING.search(head)), bool(_GOAL_HEADING.search(head))
     if results and goals and _REPORT_END.search(head) or _COMPLETED.search(head):
         results, goals = True, False
-    if results == goals:
+    return None if results == goals else "actual" if results else "target"
+
+
+#: How many lines from the top a text's first numbered heading may stand.
+_OPENING_LINES = 8
+
+
+def _opens_on_results(text: str) -> bool:
+    """Whether the first numbered heading near the top opens a part of results (一、主要指标任务完成情况):
+    a notice on progress, whatever plan words its sentences use."""
+    for line in text.lstrip().split("\n")[:_OPENING_LINES]:
+        if _ENUMERATOR.match(line) and (kind := _heading_kind(_ENUMERATOR.sub("", line.strip()))) is not None:
+            return kind == "actual"
+    return False
+
+
+def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
+    head = _ENUMERATOR.sub("", body)
+    kind = _heading_kind(head)
+    if kind is None:
         return None
+    results = kind == "actual"
     year_m = YEAR.search(head)
     five = _FIVE_YEAR.search(head)
     if year_m is None and five is not None and five.group(1) in _FIVE_YEAR_START:
