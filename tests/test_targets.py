@@ -557,3 +557,14 @@ def test_a_notice_opening_on_a_completion_heading_reports_that_years_results() -
             "上半年,全市完成地区生产总值802.81亿元,增幅全省排第7位;社会固定资产投资增长86.1%。\n")
     assert {(t.kind, t.year) for t in extract_text(text).targets} >= {("actual", 2021)}
     assert all(t.kind == "actual" and t.year == 2021 for t in extract_text(text).targets)
+
+
+def test_a_district_review_without_a_title_reads_as_that_years_results() -> None:
+    """final8 09: a work report's review part, no title, its past wording without 了 (增至, 获评, 建成运营,
+    预计数); plan words appear in passing (年初确定的目标, 加快推进, 即将实现): the figures are results."""
+    from policykg.loaders import extract_text
+
+    text = ("2017年,我们在市委、市政府的坚强领导下,较好地完成了年初确定的各项目标任务。全区完成地区生产总值907亿元"
+            "(预计数,下同),增长8%。\n产业升级扎实有效。引进金融机构总部8家,省级金融机构总部增至64家,金融业实现增加值88亿元。"
+            "园区获评全市重点产业项目;公路港二期建成运营,新港三期加快推进,多式联运即将实现。\n")
+    assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2017)}
