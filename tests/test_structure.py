@@ -114,6 +114,18 @@ def test_a_paragraph_clause_stays_with_the_paragraph() -> None:
     assert [(t.number, t.lead) for t in tasks] == [("1", ["成果处"]), ("一是", []), ("二是", [])]
 
 
+def test_a_clause_line_closing_numbered_sub_items_answers_for_their_parent() -> None:
+    """final7 04: (1)…(4) under 1.完善应急预案体系, then one (责任单位:…) line: the line closes the list, so the
+    parent leads; where each sub-item has its own clause line, each keeps it."""
+    text = ("1.完善应急预案体系\n(1)加强应急预案管理。\n(2)加强应急预案演练。\n"
+            "(责任单位:市直各有关单位、各开发区管委会)\n2.完善体制\n(1)健全应急管理机构。\n(责任单位:市应急局)\n"
+            "(2)健全指挥协调机制。\n(责任单位:市政府办)\n")
+    _, tasks = outline(text)
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("完善应急预案体系", ["市直各有关单位", "各开发区管委会"]), ("加强应急预案管理。", []), ("加强应急预案演练。", []),
+        ("完善体制", []), ("健全应急管理机构。", ["市应急局"]), ("健全指挥协调机制。", ["市政府办"])]
+
+
 def test_summary_sections_with_a_body_are_tasks_too() -> None:
     text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
     sections, tasks = outline(text)

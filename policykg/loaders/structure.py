@@ -453,11 +453,22 @@ class _Outline:
             target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
             self.tasks.append(target)
             self.last = target
+        if isinstance(target, _Task) and self._closes_sub_items(target):
+            target = target.parent
         if isinstance(target, _Task):
             target.clause_blocks.append(line)
             if any(c.people for c in line.clauses):
                 self.listing = target  # names on the lines below carry the list on (汤志平 副市长)
         self.open_paragraph = False
+
+    def _closes_sub_items(self, task: _Task) -> bool:
+        """Whether a clause line under ``task`` answers for its parent: ``task`` is the last of two or more
+        numbered sub-items ((1)…(4) under 1.完善应急预案体系) none of which has a clause of its own, so the
+        line closes the list, not its last item."""
+        if task.parent is None or not task.number:
+            return False
+        siblings = [t for t in self.tasks if t.parent is task.parent]
+        return len(siblings) >= 2 and not any(t.clauses() for t in siblings)
 
     def _on_people_line(self, line: Block) -> bool:
         """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
