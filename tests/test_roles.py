@@ -294,6 +294,21 @@ def test_a_convention_note_inside_the_list_is_read_once_and_assigns_nobody() -> 
         ("坚定不移支持", ["市经信局"], ["市财政局", "市税务局"]), ("推进项目建设", ["市发展改革委"], ["市财政局"])]
 
 
+def test_a_convention_note_closing_a_bracket_of_units_leaves_the_units() -> None:
+    """final9 04, final3 03: the note shares the bracket with the units ((X、Y、Z等负责,列第一位者为牵头单位,下同),
+    (X、Y负责。列第一位的为牵头部门,下同)): only the note is blanked, so the first unit leads and the rest
+    support; a bracket that is only a note (除标注分别牵头外,列第一位为牵头单位) still assigns nobody."""
+    from policykg.loaders import extract_text
+
+    text = ("关于做好就业创业工作的实施意见\n(一)建立联动机制。把稳定和扩大就业作为下限。"
+            "(市发展改革委、市经济和信息化委、市财政局等负责,列第一位者为牵头单位,下同)\n"
+            "(二)加快构建快速通道。(省发改委、省交通运输厅负责。列第一位的为牵头部门,下同)\n")
+    assert [(t.lead, t.support) for t in extract_text(text).tasks] == [
+        (["市发展改革委"], ["市经济和信息化委", "市财政局"]), (["省发改委"], ["省交通运输厅"])]
+    note_only = "1.固定资产投资增长10%。\n责任单位:市发改委、市经信局(除标注分别牵头外,列第一位为牵头单位,下同)\n"
+    assert [(t.lead, t.support) for t in extract_text(note_only).tasks] == [(["市发改委"], ["市经信局"])]
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

@@ -187,6 +187,24 @@ def _declares_convention(name: str) -> bool:
 #: before clauses are read, so its 牵头 assigns nothing and the list runs on past it.
 _NOTE_BRACKET = re.compile(r"[(（][^()（）]{4,40}[)）]")
 _LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]?$")  # unclosed: a list split at the note's comma
+#: A convention's note closing a bracket of units after a comma ((市发改委、市财政局等负责,列第一位者为牵头单位,下同)):
+#: blanked like a note bracket, so the units before it read as the clause they are.
+_NOTE_TAIL = re.compile(r"[,，;；。][^()（）,，;；。]{4,30}(?:[,，;；]\s*下同)?(?=[)）])")
+
+
+def _blank_notes(text: str) -> str:
+    """The text with its convention notes (a bracket of its own, or the tail of a bracket of units) blanked,
+    same length, so spans still point into the original."""
+    text = _NOTE_BRACKET.sub(lambda m: m.group(0) if _opens_on_units(m.group(0)) or not _declares_convention(m.group(0))
+                             else " " * len(m.group(0)), text)
+    return _NOTE_TAIL.sub(lambda m: " " * len(m.group(0)) if _declares_convention(f"({m.group(0)[1:]})") else m.group(0),
+                          text)
+
+
+def _opens_on_units(bracket: str) -> bool:
+    """Whether a bracket opens on a unit (市发改委、市财政局等负责,列第一位者为牵头单位), not on its note."""
+    head = re.split(r"[,，;；。、]", bracket[1:])[0]
+    return looks_like_unit(head) and not _declares_convention(f"({head})")
 
 
 def _clean_name(name: str) -> str:
@@ -699,7 +717,7 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     if not _may_assign().search(text):
         return _units_after_task(text, conventions)
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
-    text = _NOTE_BRACKET.sub(lambda m: " " * len(m.group(0)) if _declares_convention(m.group(0)) else m.group(0), text)
+    text = _blank_notes(text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
              + _leaders(text) + _lead_duties(text) + _units_after_task(text, conventions))
     found.sort(key=lambda r: r.span or (0, 0))
