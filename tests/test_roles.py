@@ -309,6 +309,20 @@ def test_a_convention_note_closing_a_bracket_of_units_leaves_the_units() -> None
     assert [(t.lead, t.support) for t in extract_text(note_only).tasks] == [(["市发改委"], ["市经信局"])]
 
 
+def test_a_note_ending_in_xia_tong_closes_its_bracket_and_names_nobody() -> None:
+    """final9 02 (a province's division of its work report): each sentence's bracket names posts and units, then a
+    note for the rest of the document (。明确牵头部门的,有关部门配合,不逐一列出,下同): the note names no unit, and
+    each bracket closes its own item."""
+    from policykg.loaders import extract_text
+
+    text = ("关于2014年《政府工作报告》有关工作部门分工的意见\n(一)促进多种所有制经济共同发展。出台国企改革指导意见"
+            "(分管副省长、协管副秘书长负责,省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同)。鼓励非公有制企业"
+            "参与国有企业改革(分管副省长负责,省经信委、省发改委负责。责任单位两个以上的,列第一者为牵头单位,下同)。"
+            "推进工商注册制度便利化(分管副省长负责,省工商局牵头)。\n")
+    assert [(t.lead, t.support) for t in extract_text(text).tasks] == [
+        (["省国资委"], []), (["省经信委"], ["省发改委"]), (["省工商局"], [])]
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

@@ -192,11 +192,17 @@ _LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]?$")  # unclosed: a list 
 _NOTE_TAIL = re.compile(r"[,，;；。][^()（）,，;；。]{4,30}(?:[,，;；]\s*下同)?(?=[)）])")
 
 
+#: A note closing a bracket after its sentence, ending in 下同 (…省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同):
+#: how the document words its lists, whatever it says, never a unit of this clause.
+_SAME_BELOW = re.compile(r"[。;；][^()（）。;；]{4,60}?[,，]\s*下同(?=\s*[)）])")
+
+
 def _blank_notes(text: str) -> str:
     """The text with its convention notes (a bracket of its own, or the tail of a bracket of units) blanked,
     same length, so spans still point into the original."""
     text = _NOTE_BRACKET.sub(lambda m: m.group(0) if _opens_on_units(m.group(0)) or not _declares_convention(m.group(0))
                              else " " * len(m.group(0)), text)
+    text = _SAME_BELOW.sub(lambda m: " " * len(m.group(0)), text)
     return _NOTE_TAIL.sub(lambda m: " " * len(m.group(0)) if _declares_convention(f"({m.group(0)[1:]})") else m.group(0),
                           text)
 
