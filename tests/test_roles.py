@@ -323,6 +323,20 @@ def test_a_note_ending_in_xia_tong_closes_its_bracket_and_names_nobody() -> None
         (["省国资委"], []), (["省经信委"], ["省发改委"]), (["省工商局"], [])]
 
 
+def test_units_that_each_lead_all_lead_under_a_first_leads_convention() -> None:
+    """final9 11: 除标注“分别牵头”外,列第一位为牵头: a list closed by 分别牵头 names co-leads, and 分别负责 after a
+    list makes every unit before it lead (final9 10)."""
+    from policykg.loaders import extract_text
+
+    text = ("2023年政府工作报告目标任务责任分解\n1.固定资产投资增长10%。\n"
+            "责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n"
+            "2.城乡居民收入增速保持全省领先。\n责任单位:市人力社保局、市农业农村局分别牵头\n")
+    assert [(t.lead, t.support) for t in extract_text(text).tasks] == [
+        (["市发改委"], ["市经信局"]), (["市人力社保局", "市农业农村局"], [])]
+    each = "2020年法治政府建设工作要点\n1.提供法治保障。\n责任单位:县司法局、各有关部门,乡镇人民政府按职责分工分别负责。\n"
+    assert [(t.lead, t.support) for t in extract_text(each).tasks] == [(["县司法局", "各有关部门", "乡镇人民政府"], [])]
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

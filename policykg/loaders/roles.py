@@ -559,7 +559,7 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
         role = _VERB_ROLES[verb]
         if role == "support_after_lead" and not resp.lead:
             role = "lead"  # the first verb of the clause: everyone it governs leads
-        explicit = verb == "牵头"  # X、Y牵头 names its co-leads; a declared first-leads rule does not split them
+        explicit = "牵头" in verb  # X、Y(分别)牵头 names its co-leads; a declared first-leads rule does not split them
         for waiting in pending:
             give(waiting, role, explicit)
         pending.clear()
