@@ -844,6 +844,8 @@ WORD_CHECKS = {
     "figures.adverbial_times": (_is_figure, _is_figure),
     "figures.numeral_cues": (_is_figure, _is_figure),
     "figures.duration_units": (_is_figure, _is_figure),
+    "figures.time_limit_verbs": (_is_figure, _is_figure),
+    "figures.duration_counted_from": (_is_figure, _is_figure),
     "figures.duration_cuts": (_is_figure, _is_figure),
     "figures.duration_nouns": (_is_figure, _is_figure),
     "figures.duration_caps": (_is_figure, _is_figure),

@@ -361,6 +361,14 @@ def test_a_capped_duration_is_a_target_and_a_deadline_is_not() -> None:
     assert run("各单位于每季度结束后5个工作日内报送进展。") == []
 
 
+def test_a_service_time_limit_written_after_its_duration_is_a_target() -> None:
+    """final9 01, final4 11: 开办企业0.5个工作日内完成, 环评报告书14个工作日内、…3个工作日内完成审批 are the limits a
+    service is held to; counted from an event (受理之日起5个工作日内完成) they are deadlines, no figures."""
+    assert [(t.value, t.unit) for t in run("开办企业0.5个工作日内完成。")] == [(0.5, "个工作日")]
+    assert [t.value for t in run("环评报告书14个工作日内、环评报告表7个工作日内、环评登记表3个工作日内完成审批。")] == [14, 7, 3]
+    assert run("自申请受理之日起5个工作日内完成。") == []
+
+
 def test_count_after_xiang_is_the_recipients_not_a_figure() -> None:
     assert [(t.value, t.unit) for t in run("向45个贫困县选派科技特派员1500名。")] == [(1500, "名")]
     assert [t.value for t in run("对287家企业贴息补助。", title="某市2015年工作总结", kind="summary", year=2015)] == [287]

@@ -150,6 +150,24 @@ _DURATION_CUE = re.compile(
     rf"(?:(?:{_alt('figures.duration_cuts')})(?:{_alt('periods.level_marks')})|"
     rf"(?:{_alt('figures.duration_nouns')})[^,;。:、|\n]{{0,4}}(?:{_alt('figures.duration_caps')})?)\s*$"
 )
+#: A service's time limit after its duration (开办企业0.5个工作日内完成, 环评报告书14个工作日内、…完成审批): the
+#: verbs that close it; a clause that counts from an event (结束后, 之日起) sets a deadline instead.
+_LIMITED_DONE = re.compile(rf"^\s*内?\s*(?:[、,，]|(?:{_alt('figures.time_limit_verbs')}))")
+_DONE_IN_TIME = re.compile(_alt("figures.time_limit_verbs"))
+_SENTENCE_END = re.compile(r"[。;；\n]")
+_COUNTED_FROM = re.compile(rf"(?:{_alt('figures.duration_counted_from')})\s*$")
+
+
+def _time_limit(text: str, q: Quantity, floor: int) -> bool:
+    """Whether a duration is the time limit a service is held to: done within it (…内完成, …内办结, or one of a
+    list of limits that ends so), not counted from an event."""
+    if _COUNTED_FROM.search(text[max(floor, q.start - 8) : q.start]):
+        return False
+    end = _SENTENCE_END.search(text, q.end)
+    sentence = text[q.end : end.start() if end else len(text)]
+    return _LIMITED_DONE.match(sentence) is not None and _DONE_IN_TIME.search(sentence) is not None
+
+
 #: Hour marks before a number in 分 (07时41分): a time of day.
 _CLOCK_MARKS = frozenset(lexicon.words("figures.clock_marks"))
 #: Words after a Chinese numeral's unit that close its clause as a delimiter would (三百家以上).
@@ -202,7 +220,8 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # 入围全国15个示范之一: membership, not a figure
     if q.unit == "次" and _ADVERBIAL_TIMES.match(text[q.end : q.end + 4]):
         return False
-    if q.unit in _DURATIONS and not _DURATION_CUE.search(text[max(floor, q.start - 12) : q.start]):
+    if q.unit in _DURATIONS and not _DURATION_CUE.search(text[max(floor, q.start - 12) : q.start]) \
+            and not _time_limit(text, q, floor):
         return False  # 结束后5个工作日内报送: a deadline for an action, not a figure
     if q.chinese and not text.startswith("百分之", q.start):  # 百分之十五 says it is a figure
         cue = _CN_CUE.search(text[max(floor, q.start - 4) : q.start]) or _governed_at_clause_start(text, q, floor)
