@@ -787,6 +787,7 @@ WORD_CHECKS = {
     "metadata.not_level_after": (_meta, _meta),
     "metadata.not_place_chars": (_meta, _meta),
     "metadata.planning_verbs": (_meta, _meta),
+    "metadata.span_year_places": (_meta, _meta),
     "metadata.review_tails": (_meta, _meta),
     "metadata.this_year_words": (_meta, _meta),
     "metadata.year_openers": (_meta, _meta),

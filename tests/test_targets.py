@@ -576,3 +576,17 @@ def test_a_district_review_without_a_title_reads_as_that_years_results() -> None
             "(预计数,下同),增长8%。\n产业升级扎实有效。引进金融机构总部8家,省级金融机构总部增至64家,金融业实现增加值88亿元。"
             "园区获评全市重点产业项目;公路港二期建成运营,新港三期加快推进,多式联运即将实现。\n")
     assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2017)}
+
+
+def test_a_part_of_the_year_gone_by_heads_results_and_a_five_year_place_names_the_year() -> None:
+    """final8 07: no year but 今年是“十三五”开局之年 (2016), then 前三季度,…完成投资90.5亿元: results of 2016. final6 14:
+    上半年完成投资70.5亿元 is a result, 下半年需必保完成投资115.5亿元 a goal (the last part of the year named decides)."""
+    from policykg.loaders import extract_text
+
+    text = ("今年是“十三五”开局之年,各出资企业全力推进项目建设,重点工程建设成效明显。前三季度,各出资企业开、复工项目52项,"
+            "完成投资90.5亿元,比上年同期增长16%。\n")
+    x = extract_text(text)
+    assert x.document.year == 2016
+    assert {(t.kind, t.year) for t in x.targets} == {("actual", 2016)}
+    plan = "2020年稳投资工作方案\n全市上半年完成投资70.5亿元,下半年需必保完成投资115.5亿元。\n"
+    assert [(t.value, t.kind) for t in extract_text(plan).targets] == [(70.5e8, "actual"), (115.5e8, "target")]

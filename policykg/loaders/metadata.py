@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from policykg.loaders import lexicon
 from policykg.loaders.detect import GENERIC_REPORT_TITLE
-from policykg.loaders.periods import holds_plan_part, plan_span
+from policykg.loaders.periods import five_year_span, holds_plan_part, plan_span
 from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
 from policykg.ontology import regions
@@ -458,7 +458,20 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
     for ln in head:
         if first := _YEAR.search(ln):
             return int(first.group(1))
-    return None
+    return next((year for ln in head if (year := _span_place_year(ln)) is not None), None)
+
+
+_SPAN_PLACES = lexicon.word_meanings("metadata.span_year_places")
+#: 今年是“十三五”开局之年: a five-year period and the year's place in it.
+_SPAN_PLACE = re.compile(r"[“\"]?(十[一二三四五六七八九]?|二十)五[”\"]?(?:规划|时期)?的?"
+                         rf"(?P<place>{'|'.join(map(re.escape, _SPAN_PLACES))})")
+
+
+def _span_place_year(line: str) -> int | None:
+    """The year a line names by its place in a five-year period (“十三五”开局之年 -> 2016), or None."""
+    if (m := _SPAN_PLACE.search(line)) is None or (span := five_year_span(m.group(1))) is None:
+        return None
+    return span[0] if _SPAN_PLACES[m.group("place")] == "first" else span[1]
 
 
 _SUMMARY_GENRE = lexicon.words_pattern("summary_titles")

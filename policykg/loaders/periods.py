@@ -390,6 +390,17 @@ def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> in
 
 
 MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")
+#: Parts of the year (前三季度, 上半年, 下半年, 全年), longest first.
+_YEAR_PART = re.compile("|".join(map(re.escape, sorted(_QUARTER, key=len, reverse=True))))
+
+
+def _to_date(text: str, start: int, pos: int) -> bool:
+    """Whether the last part of the year named before ``pos`` in its sentence is one gone by (前三季度,…完成投资
+    90.5亿元), not the rest of the year (上半年完成70.5亿元,下半年需完成115.5亿元) nor the whole of it."""
+    parts = [m.group(0) for m in _YEAR_PART.finditer(text, start, pos)]
+    return bool(parts) and _QUARTER[parts[-1]] < 12
+
+
 _UNTIL = re.compile(r"截至(?:\s*(?:19|20)\d{2}\s*年)?\s*(\d{1,2})\s*月")
 
 
@@ -604,8 +615,9 @@ class FigureClock:
                 continue  # only a time phrase speaks for the clauses after it
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
-        if best is None and (self._done_after(pos) or MONTH_RANGE.search(self.text, sstart, pos)):
-            return "actual"  # …已完成; 2022年1-5月…总产值12051万元: a result to date
+        if best is None and (self._done_after(pos) or MONTH_RANGE.search(self.text, sstart, pos)
+                             or _to_date(self.text, sstart, pos)):
+            return "actual"  # …已完成; 2022年1-5月…总产值12051万元; 前三季度,…完成投资90.5亿元: a result to date
         return best[1] if best else None
 
     def _done_after(self, pos: int) -> bool:
