@@ -404,6 +404,14 @@ def _first_leads(text: object) -> bool:
     return Conventions.read(str(text)).first_leads
 
 
+def _note_blanked(text: object) -> bool:
+    """A bracket closed by a note on the document's lists gives its units and nothing of the note."""
+    from policykg.loaders.roles import find_clauses, looks_like_unit
+
+    found = find_clauses(f"推进改革{text}。")
+    return len(found) == 1 and all(looks_like_unit(n) and len(n) <= 8 for n in found[0].lead + found[0].support)
+
+
 def _section(text: object) -> bool:
     from policykg.loaders.blocks import classify
 
@@ -726,6 +734,7 @@ WORD_CHECKS = {
     "roles.people_label_endings": (_assigns_people, lambda t: not _assigns_people(t)),
     "roles.lead_marks": (_marked_lead_only, _marked_lead_only),
     "roles.first_leads": (_first_leads, lambda t: not _first_leads(t)),
+    "roles.note_ends": (_note_blanked, _note_blanked),
     "roles.etc_tails": (_no_etc, _no_etc),
     "roles.collective_prefixes": (_collective_kept, _collective_kept),
     "roles.place_levels": (_shared_suffix, _shared_suffix),

@@ -463,7 +463,7 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
 
 _SPAN_PLACES = lexicon.word_meanings("metadata.span_year_places")
 #: 今年是“十三五”开局之年: a five-year period and the year's place in it.
-_SPAN_PLACE = re.compile(r"[“\"]?(十[一二三四五六七八九]?|二十)五[”\"]?(?:规划|时期)?的?"
+_SPAN_PLACE = re.compile(r"[“\"]?(十[一二三四五六七八九]?|二十)五[”\"]?[^,，。;；]{0,3}?"
                          rf"(?P<place>{'|'.join(map(re.escape, _SPAN_PLACES))})")
 
 

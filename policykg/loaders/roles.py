@@ -189,12 +189,13 @@ _NOTE_BRACKET = re.compile(r"[(（][^()（）]{4,40}[)）]")
 _LAST_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]?$")  # unclosed: a list split at the note's comma
 #: A convention's note closing a bracket of units after a comma ((市发改委、市财政局等负责,列第一位者为牵头单位,下同)):
 #: blanked like a note bracket, so the units before it read as the clause they are.
-_NOTE_TAIL = re.compile(r"[,，;；。][^()（）,，;；。]{4,30}(?:[,，;；]\s*下同)?(?=[)）])")
+_NOTE_END = lexicon.alternation("roles.note_ends")
+_NOTE_TAIL = re.compile(rf"[,，;；。][^()（）,，;；。]{{4,30}}(?:[,，;；]\s*(?:{_NOTE_END}))?(?=[)）])")
 
 
 #: A note closing a bracket after its sentence, ending in 下同 (…省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同):
 #: how the document words its lists, whatever it says, never a unit of this clause.
-_SAME_BELOW = re.compile(r"[。;；][^()（）。;；]{4,60}?[,，]\s*下同(?=\s*[)）])")
+_SAME_BELOW = re.compile(rf"[。;；][^()（）。;；]{{4,60}}?[,，]\s*(?:{_NOTE_END})(?=\s*[)）])")
 
 
 def _blank_notes(text: str) -> str:
