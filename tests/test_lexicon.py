@@ -412,6 +412,13 @@ def _note_blanked(text: object) -> bool:
     return len(found) == 1 and all(looks_like_unit(n) and len(n) <= 8 for n in found[0].lead + found[0].support)
 
 
+def _name_before_body(text: object) -> bool:
+    """A member line whose name runs into its body gives the whole name (three characters here)."""
+    from policykg.loaders.people import person_line
+
+    return [len(n) for n in person_line(str(text))] == [3]
+
+
 def _section(text: object) -> bool:
     from policykg.loaders.blocks import classify
 
@@ -750,6 +757,7 @@ WORD_CHECKS = {
     "roles.not_unit_openers": (_no_unit_named, _no_unit_named),
     "roles.stated_with": (_assigns, _assigns),
     "people.post_prefixes": (_post_only, lambda t: not _post_only(t)),
+    "people.body_openings": (_name_before_body, _name_before_body),
     "metadata.status_titles": (_status_title, lambda t: not _status_title(t)),
     "metadata.table_tails": (_status_title, lambda t: not _status_title(t)),
     "metadata.division_verbs": (_division, lambda t: not _division(t)),

@@ -229,9 +229,21 @@ def _rejoin_padded(pieces: list[str]) -> list[str]:
             out.append(piece + pieces[i + 1])
             i += 2
             continue
+        if len(piece) == 1 and i + 1 < len(pieces) and _padded_into_post(piece, pieces[i + 1]):
+            out.extend([piece + pieces[i + 1][0], pieces[i + 1][1:]])  # 王 曦副省长, 陈 磊省工业和信息化厅副厅长
+            i += 2
+            continue
         out.append(piece)
         i += 1
     return out
+
+
+def _padded_into_post(surname: str, rest: str) -> bool:
+    """Whether a padded two-character name runs into its post or body (王 + 曦副省长, 陈 + 磊省工业和信息化厅…)."""
+    if len(rest) < 2 or not looks_like_name(surname + rest[0], strict=False):
+        return False
+    after = rest[1:]
+    return bool(_post_pattern().match(after)) or _opens_a_body(after)
 
 
 def _rejoin_posts(pieces: list[str]) -> list[str]:
@@ -333,11 +345,24 @@ def _name_of_segment(segment: str) -> str | None:
     two- or three-character opening that ends on a jieba word boundary."""
     if len(segment) <= 4:
         return segment if looks_like_name(segment) else None
+    for n in (3, 2):  # the rest opens a body (省发展改革委, 珠海市…): the name ends there
+        if looks_like_name(segment[:n]) and _opens_a_body(segment[n:]):
+            return segment[:n]
     ends = _word_ends(segment)
     for n in (3, 2):
         if n in ends and looks_like_name(segment[:n]):
             return segment[:n]
     return None
+
+
+def _opens_a_body(text: str) -> bool:
+    """Whether a text opens with a body's name: a level (省…, 市…), a national opening (国务院, 中共) or a place of the
+    gazetteer (珠海市…), so a name run into it ends right before."""
+    from policykg.ontology import regions
+
+    if text.startswith(lexicon.words("people.body_openings")):
+        return True
+    return any(regions.lookup(text[:n]) is not None for n in (4, 3, 2))
 
 
 def _word_ends(text: str) -> set[int]:
