@@ -427,6 +427,13 @@ def _members_on_duties(text: object) -> bool:
     return len(tasks) == 1 and bool(tasks[0].people) and "组成" not in tasks[0].text
 
 
+def _hosts_lead(text: object) -> bool:
+    """The body a group's office sits in leads the sentence's work."""
+    from policykg.loaders.roles import find_clauses
+
+    return any(r.lead for r in find_clauses(str(text)))
+
+
 def _section(text: object) -> bool:
     from policykg.loaders.blocks import classify
 
@@ -752,6 +759,7 @@ WORD_CHECKS = {
     "roles.note_ends": (_note_blanked, _note_blanked),
     "roles.member_headings": (_members_on_duties, _members_on_duties),
     "roles.duty_headings": (_members_on_duties, _members_on_duties),
+    "roles.office_hosts": (_hosts_lead, lambda t: not _hosts_lead(t)),
     "roles.etc_tails": (_no_etc, _no_etc),
     "roles.collective_prefixes": (_collective_kept, _collective_kept),
     "roles.place_levels": (_shared_suffix, _shared_suffix),

@@ -337,6 +337,14 @@ def test_units_that_each_lead_all_lead_under_a_first_leads_convention() -> None:
     assert [(t.lead, t.support) for t in extract_text(each).tasks] == [(["县司法局", "各有关部门", "乡镇人民政府"], [])]
 
 
+def test_the_body_hosting_a_groups_office_leads_and_its_head_is_named() -> None:
+    """final11 01, 03: 领导小组办公室设在财政部,承担领导小组日常工作。财政部部长助理戴柏华兼任办公室主任: the host leads the
+    office's work and the person who heads it answers for it; an office in a room names nobody."""
+    found = find_clauses("领导小组办公室设在财政部,承担领导小组日常工作。财政部部长助理戴柏华兼任办公室主任。")
+    assert [(r.lead, r.people) for r in found] == [(["财政部"], []), ([], ["戴柏华"])]
+    assert find_clauses("领导小组办公室设在三楼。") == []
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

@@ -701,6 +701,17 @@ def _units_after_task(text: str, conventions: Conventions) -> list[Responsibilit
     return [Responsibility(lead=lead, support=support, span=(m.start("units"), m.end()))]
 
 
+#: 领导小组办公室设在财政部: the body a group's office sits in (lexicon roles.office_hosts), up to the clause's end.
+_OFFICE_HOST = re.compile(rf"(?:{lexicon.alternation('roles.office_hosts')})(?P<unit>[^,，。;；()（）\s]{{2,24}}?)"
+                          rf"(?=[,，。;；]|$|{'|'.join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))})")
+
+
+def _office_hosts(text: str) -> list[Responsibility]:
+    """The body a group's working office sits in leads the office's work, in prose."""
+    return [Responsibility(lead=[m.group("unit")], span=(m.start("unit"), m.end("unit")), in_prose=True)
+            for m in _OFFICE_HOST.finditer(text) if looks_like_unit(m.group("unit"))]
+
+
 def _lead_duties(text: str) -> list[Responsibility]:
     """Units that lead the duty their clause goes on to name: they lead the paragraph's task, in prose."""
     out: list[Responsibility] = []
@@ -715,7 +726,8 @@ def _lead_duties(text: str) -> list[Responsibility]:
 def _may_assign() -> re.Pattern[str]:
     """What a text must hold to assign anyone: a colon, a bracket, a role verb or label, a leader's
     verb. Most lines of a plan hold none, and skip the finders."""
-    words = [*_VERB_ROLES, *_LABEL_ROLES, *lexicon.words("people.lead_verbs"), *lexicon.words("people.each_takes")]
+    words = [*_VERB_ROLES, *_LABEL_ROLES, *lexicon.words("people.lead_verbs"), *lexicon.words("people.each_takes"),
+             *lexicon.words("roles.office_hosts")]
     return re.compile(r"[:：(（\[［【]|" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 
 
@@ -726,7 +738,7 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
     text = _blank_notes(text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
-             + _leaders(text) + _lead_duties(text) + _units_after_task(text, conventions))
+             + _leaders(text) + _lead_duties(text) + _office_hosts(text) + _units_after_task(text, conventions))
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause
