@@ -138,6 +138,15 @@ def test_a_groups_members_answer_for_its_duties() -> None:
     assert [(t.text[:8], t.people) for t in tasks] == [("统筹协调改革工作", ["张高丽", "楼继伟", "丁向阳", "郑人豪", "王曦"])]
 
 
+def test_a_people_label_alone_on_its_line_opens_the_list_below() -> None:
+    """final11 02: 组长: / 第一副组长: / 成员: each alone on a line, the names and posts on the lines under them."""
+    from policykg.loaders import extract_text
+
+    text = ("关于成立工作领导小组的通知\n一、主要职责\n统筹协调筹办工作中的重大问题。\n二、组成人员\n组长:\n孙春兰 国务院副总理\n"
+            "第一副组长:\n王勇 国务委员\n成员:\n王浩 浙江省省长\n孔绍逊 中央办公厅副主任\n")
+    assert [(t.text[:6], t.people) for t in extract_text(text).tasks] == [("统筹协调筹办", ["孙春兰", "王勇", "王浩", "孔绍逊"])]
+
+
 def test_summary_sections_with_a_body_are_tasks_too() -> None:
     text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
     sections, tasks = outline(text)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from policykg.loaders import lexicon, tables
 from policykg.loaders.blocks import INLINE_FIELD, SECTION_STYLES, SHI_LINE, Block, match_number
 from policykg.loaders.document import Document, read_document
-from policykg.loaders.roles import Responsibility, heading_roles
+from policykg.loaders.roles import Responsibility, heading_roles, label_role
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
 
@@ -173,6 +173,10 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
 _MEMBER_WORDS = re.compile(lexicon.alternation("roles.member_headings"))
 _DUTY_WORDS = re.compile(lexicon.alternation("roles.duty_headings"))
 _HEADING_MAX = 40
+
+
+#: A label alone on its line (组长:), its value on the lines below.
+_LABEL_ALONE = re.compile(r"^\s*([^:：\s]{1,3}(?:\s?[^:：\s]{1,6})?)\s*[:：]\s*$")
 
 
 class _Outline:
@@ -477,6 +481,19 @@ class _Outline:
         siblings = [t for t in self.tasks if t.parent is task.parent]
         return len(siblings) >= 2 and not any(t.clauses() for t in siblings)
 
+    def _on_people_label(self, line: Block) -> bool:
+        """A people label alone on its line (组长: / 第一副组长: / 成 员:), its names on the lines below: it opens a
+        list for the block above, as a ``组长:孙春兰`` line would."""
+        m = _LABEL_ALONE.match(line.text)
+        if m is None or label_role(m.group(1)) != "people":
+            return False
+        self._clause_line(line)
+        if isinstance(self.last, _Task) and line in self.last.clause_blocks:
+            self.listing = self.last
+        elif self.tasks and line in self.tasks[-1].clause_blocks:
+            self.listing = self.tasks[-1]
+        return True
+
     def _on_people_line(self, line: Block) -> bool:
         """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
         if self.listing is None or self.last is not self.listing or not line.person_names:
@@ -684,12 +701,12 @@ def _give(rec: TaskRecord, clause: Responsibility, span: Span, led: set[int]) ->
 
 #: The assembler's grammar: a line goes to the first handler (``_Outline._on_<name>``) that takes
 #: it. Table structure first (a row, a merged row), then a bare clause (it belongs to the block
-#: above), a results field of the task above, numbered headings and items (sections before
+#: above), a people label alone on its line and the names under it, a results field of the task above, numbered headings and items (sections before
 #: tasks, ``1.1`` before ``1.``), an inline 一是 item, a wrapped paragraph, a paragraph with its
 #: own clause, a continuation of the open task, and last plain prose.
 PRECEDENCE: tuple[str, ...] = (
-    "blank", "table_row", "merged_row", "clause_line", "people_line", "field_line", "section", "decimal", "numbered",
-    "shi_item", "wrapped", "clause_paragraph", "continuation", "prose",
+    "blank", "table_row", "merged_row", "clause_line", "people_label", "people_line", "field_line", "section", "decimal",
+    "numbered", "shi_item", "wrapped", "clause_paragraph", "continuation", "prose",
 )
 
 
