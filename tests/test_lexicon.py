@@ -434,6 +434,14 @@ def _hosts_lead(text: object) -> bool:
     return any(r.lead for r in find_clauses(str(text)))
 
 
+def _brought_along(text: object) -> bool:
+    """A clause 由X牵头,会同Y、Z等部门…: X leads, Y and Z support."""
+    from policykg.loaders.roles import find_clauses
+
+    found = find_clauses(str(text))
+    return len(found) == 1 and len(found[0].lead) == 1 and len(found[0].support) >= 2
+
+
 def _section(text: object) -> bool:
     from policykg.loaders.blocks import classify
 
@@ -760,6 +768,8 @@ WORD_CHECKS = {
     "roles.member_headings": (_members_on_duties, _members_on_duties),
     "roles.duty_headings": (_members_on_duties, _members_on_duties),
     "roles.office_hosts": (_hosts_lead, lambda t: not _hosts_lead(t)),
+    "roles.with_words": (_brought_along, _brought_along),
+    "roles.not_duties": (lambda t: not _hosts_lead(t), lambda t: not _hosts_lead(t)),
     "roles.etc_tails": (_no_etc, _no_etc),
     "roles.collective_prefixes": (_collective_kept, _collective_kept),
     "roles.place_levels": (_shared_suffix, _shared_suffix),

@@ -345,6 +345,16 @@ def test_the_body_hosting_a_groups_office_leads_and_its_head_is_named() -> None:
     assert find_clauses("领导小组办公室设在三楼。") == []
 
 
+def test_a_clause_opening_on_you_makes_its_units_lead_and_those_it_brings_support() -> None:
+    """final11 11, 08: 由村镇建设站牵头,会同镇纪委、派出所等部门加大…; 由…委员会负责第二次全街污染源普查工作的组织和领导;
+    a rule's closing 由市科技局负责解释 assigns nobody."""
+    found = find_clauses("由村镇建设站牵头,会同镇纪委、派出所、司法所等部门加大对禁烧工作的专项督查力度。")
+    assert [(r.lead, r.support) for r in found] == [(["村镇建设站"], ["镇纪委", "派出所", "司法所"])]
+    found = find_clauses("由观沙岭街道生态环境保护委员会负责第二次全街污染源普查工作的组织和领导。")
+    assert [r.lead for r in found] == [["观沙岭街道生态环境保护委员会"]]
+    assert find_clauses("本办法自印发之日起施行,由市科技局负责解释。") == []
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

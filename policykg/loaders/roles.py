@@ -712,6 +712,26 @@ def _office_hosts(text: str) -> list[Responsibility]:
             for m in _OFFICE_HOST.finditer(text) if looks_like_unit(m.group("unit"))]
 
 
+#: A clause that opens 由X牵头 / 由X负责… in prose (由观沙岭街道生态环境保护委员会负责第二次全街污染源普查工作的组织和领导;
+#: 由村镇建设站牵头,会同镇纪委、派出所等部门…): X leads; the units after a with-word, up to 等, support.
+_BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”]{2,40}?)"
+                      rf"(?:{'|'.join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))})"
+                      rf"(?:[,，]\s*(?:{lexicon.alternation('roles.with_words')})(?P<with>[^,，;；。:：]{{2,80}}?)等)?")
+
+
+def _by_duties(text: str) -> list[Responsibility]:
+    """Units a clause opening on 由 makes lead its duty, and those it brings along (会同…等) support, in prose."""
+    out: list[Responsibility] = []
+    for m in _BY_DUTY.finditer(text):
+        if text.startswith(lexicon.words("roles.not_duties"), m.end()):
+            continue  # 由市科技局负责解释: the plan's wording, not its work
+        lead = split_names(m.group("names"))
+        support = split_names(m.group("with")) if m.group("with") else []
+        if lead and all(looks_like_unit(n) for n in lead + support):
+            out.append(Responsibility(lead=lead, support=support, span=(m.start("names"), m.end()), in_prose=True))
+    return out
+
+
 def _lead_duties(text: str) -> list[Responsibility]:
     """Units that lead the duty their clause goes on to name: they lead the paragraph's task, in prose."""
     out: list[Responsibility] = []
@@ -738,7 +758,8 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": " if label_role(m.group(1)) else m.group(0), text)  # same length
     text = _blank_notes(text)
     found = (_labelled(text, conventions) + _verbal(text, conventions) + _duty(text) + _verb_sentences(text, conventions)
-             + _leaders(text) + _lead_duties(text) + _office_hosts(text) + _units_after_task(text, conventions))
+             + _leaders(text) + _lead_duties(text) + _by_duties(text) + _office_hosts(text)
+             + _units_after_task(text, conventions))
     found.sort(key=lambda r: r.span or (0, 0))
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause
