@@ -590,3 +590,13 @@ def test_a_part_of_the_year_gone_by_heads_results_and_a_five_year_place_names_th
     assert {(t.kind, t.year) for t in x.targets} == {("actual", 2016)}
     plan = "2020年稳投资工作方案\n全市上半年完成投资70.5亿元,下半年需必保完成投资115.5亿元。\n"
     assert [(t.value, t.kind) for t in extract_text(plan).targets] == [(70.5e8, "actual"), (115.5e8, "target")]
+
+
+def test_a_letter_looking_back_on_the_year_just_past_reports_its_results() -> None:
+    """final12 09 (a bureau's new-year letter, no title): 刚刚过去的2020年极不平凡…这些成绩的取得: review wording never
+    found in plans, so 全年实现社会消费品零售总额419.24亿元 is 2020's result, not a goal."""
+    from policykg.loaders import extract_text
+
+    text = ("值此新春佳节来临之际,市商务局党组致以新春的祝福!\n刚刚过去的2020年极不平凡。全市商务系统圆满完成全年各项目标任务。"
+            "全年实现社会消费品零售总额419.24亿元,下降1.4%。\n这些成绩的取得,是市委坚强领导的结果。\n")
+    assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2020)}
