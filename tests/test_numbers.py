@@ -161,3 +161,13 @@ def test_household_visit_and_card_units(phrase: str, value: float, unit: str) ->
 def test_hu_before_a_word_is_no_unit() -> None:
     """户籍/户口 after a number are words, not the unit 户."""
     assert [q.unit for q in find_quantities("解决3户籍问题")] == []
+
+
+def test_a_unit_opening_with_a_scale_character_is_the_unit_not_a_scale() -> None:
+    """500千克 is 500 公斤 (千 opens 千克), 5千瓦 is 5 千瓦; 5千家 is 5,000 家 and 3000万千瓦 30 million 千瓦."""
+    from policykg.loaders.numbers import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("亩均产量达到500千克")] == [(500, "公斤")]
+    assert [(q.value, q.unit) for q in find_quantities("装机5千瓦")] == [(5, "千瓦")]
+    assert [(q.value, q.unit) for q in find_quantities("5千家")] == [(5000, "家")]
+    assert [(q.value, q.unit) for q in find_quantities("新增装机3000万千瓦")] == [(3e7, "千瓦")]

@@ -44,6 +44,8 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+"
 _NUM = rf"(?:{_AR}|{_CN})"
 _SCALE = "|".join(SCALES)
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+#: A scale character that opens a unit (千 of 千克, 千瓦): after a number it is the unit's, not a scale (500千克).
+_UNIT_AFTER_SCALE = "|".join(sorted({re.escape(u[1:]) for u in UNITS if len(u) > 1 and u[0] in "千百万亿"}, key=len, reverse=True))
 #: Between the two ends of a range: a dash, or a word (3至5家).
 _DASH = rf"(?:-|~|～|—|–|{lexicon.alternation('figures.range_words')})"
 _APPROX = lexicon.alternation("figures.approx_words")  # 100多家, 100余家
@@ -64,7 +66,7 @@ QUANTITY = re.compile(
     rf"(?:\s*{_DASH}\s*(?P<high>{_NUM}))?"
     rf"(?P<approx>{_APPROX})?"
     # 367.1 亿元 and 823.57\n亿元: copies from PDFs space or wrap the number off its scale; 2个亿 (not 6000个亿元以上项目)
-    rf"(?:(?:[ \t]|\n(?=[万亿千百]+元))?(?:个(?=亿(?!元)))?(?P<scale>{_SCALE}))?"
+    rf"(?:(?:[ \t]|\n(?=[万亿千百]+元))?(?:个(?=亿(?!元)))?(?P<scale>{_SCALE})(?!{_UNIT_AFTER_SCALE}))?"
     rf"(?P<approx2>{_APPROX})?"
     rf"\s?(?P<unit>{_UNIT})?"
 )
