@@ -17,7 +17,11 @@ read the loaders (``docs/gold-schema.md`` and the labelling conventions of ``doc
   were then training data, so their scores now flatter; ``tests/blind/final`` was kept unread
   until the last commit.
 
-A floor is what the loaders reach now, rounded down; it goes up with the loaders, never down.
+A floor is what the loaders reach now, rounded down; it goes up with the loaders, never down. One went
+down, on purpose: b3 people (0.90/0.95 -> 0.70/0.70), when a group's members moved from the heading that
+lists them (组成人员) to the duties they answer for (主要职责): b3 05's labeller had put 13 members on the
+heading, final11's labeller put 60 on the duties, and the duty paragraph is what the members answer for.
+``final11`` (people-heavy, labelled blind in a later session) has its floor beside it.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("b2", "support"): (0.60, 0.95),
     ("b2", "people"): (0.65, 0.95),
     ("b3", "lead"): (0.80, 0.95),
-    ("b3", "people"): (0.90, 0.95),
+    ("b3", "people"): (0.70, 0.70),
+    ("final11", "people"): (0.65, 0.85),
 }
 
 
@@ -60,6 +65,7 @@ def _sets() -> dict[str, tuple[Path, Path]]:
         "b1": (BLIND / "b1" / "gold", BLIND / "b1" / "docs"),
         "b2": (BLIND / "b2" / "gold", BLIND / "b2" / "docs"),
         "b3": (BLIND / "b3" / "gold", BLIND / "b3" / "docs"),
+        "final11": (BLIND / "final11" / "gold", BLIND / "final11" / "docs"),
     }
 
 
