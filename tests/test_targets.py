@@ -600,3 +600,14 @@ def test_a_letter_looking_back_on_the_year_just_past_reports_its_results() -> No
     text = ("值此新春佳节来临之际,市商务局党组致以新春的祝福!\n刚刚过去的2020年极不平凡。全市商务系统圆满完成全年各项目标任务。"
             "全年实现社会消费品零售总额419.24亿元,下降1.4%。\n这些成绩的取得,是市委坚强领导的结果。\n")
     assert {(t.kind, t.year) for t in extract_text(text).targets} == {("actual", 2020)}
+
+
+def test_a_planned_count_before_its_result_is_the_plan() -> None:
+    """final12 06, final3 07: 15个农村幸福院建设已完成8个(53%): the 15 is what was planned (a target), the 8 and the 53% are
+    results; a rate in brackets before the next item (…(50%)、) stays a result."""
+    from policykg.loaders import extract_text
+
+    text = ("萧县9月份民生工程进展情况\n截至9月底,2个嵌入式养老机构建设已完成1个(50%)、15个农村幸福院建设已完成8个(53%)。\n")
+    got = {(t.value, t.unit): t.kind for t in extract_text(text).targets}
+    assert got[(2, "个")] == "target" and got[(15, "个")] == "target"
+    assert got[(1, "个")] == "actual" and got[(8, "个")] == "actual" and got[(50, "%")] == "actual"

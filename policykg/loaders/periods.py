@@ -390,6 +390,11 @@ def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> in
 
 
 MONTH_RANGE = re.compile(r"\d{1,2}\s*[-~—至]\s*(\d{1,2})\s*月")
+#: How far after a planned figure its result word may stand (15个农村幸福院建设已完成8个), and what may not stand
+#: between them (a bracket, a list mark, another number: 50%)、…正在施工中(75%) is no plan).
+_PLANNED_NAME_MAX = 24
+_NAME_BREAK = re.compile(r"[()（）、\d]")
+_LEADING_NUMBER = re.compile(r"[\d.,]+")
 #: Parts of the year (前三季度, 上半年, 下半年, 全年), longest first.
 _YEAR_PART = re.compile("|".join(map(re.escape, sorted(_QUARTER, key=len, reverse=True))))
 
@@ -604,6 +609,8 @@ class FigureClock:
     def own_cue(self, cstart: int, sstart: int, pos: int, label: int | None = None) -> str | None:
         """A goal or result cue before the figure in its own clause (the closest wins); ``label``, where a
         goal label before the figure's clause ends (``goal_label``), is a goal cue for the whole list."""
+        if self._planned_then_done(pos):
+            return "target"  # 15个农村幸福院建设已完成8个: the 15 is the plan the 8 are counted against
         best: tuple[int, str] | None = None
         for m in self._target_cues.finditer(self.text, cstart, pos):
             if self.text[m.end() : m.end() + 1] != "了":
@@ -619,6 +626,15 @@ class FigureClock:
                              or _to_date(self.text, sstart, pos)):
             return "actual"  # …已完成; 2022年1-5月…总产值12051万元; 前三季度,…完成投资90.5亿元: a result to date
         return best[1] if best else None
+
+    def _planned_then_done(self, pos: int) -> bool:
+        """A result word after the figure in its clause, followed by another figure (2个嵌入式养老机构建设已完成1个,
+        20公里休闲步行道已完成7.42公里): the first figure is what was planned."""
+        end = m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos)) else len(self.text)
+        after = pos + len(number.group(0)) if (number := _LEADING_NUMBER.match(self.text, pos)) else pos
+        done = self._done_words.search(self.text, after, min(end, after + _PLANNED_NAME_MAX))
+        return done is not None and not _NAME_BREAK.search(self.text, after, done.start()) \
+            and any(ch.isdigit() for ch in self.text[done.end() : end])
 
     def _done_after(self, pos: int) -> bool:
         """A result word after the figure closes its clause (625个村庄规划编制工作已完成, 32个项目均已开工建设),
