@@ -442,6 +442,20 @@ def _brought_along(text: object) -> bool:
     return len(found) == 1 and len(found[0].lead) == 1 and len(found[0].support) >= 2
 
 
+def _group_lists(text: object) -> bool:
+    """A short line naming a group makes the people listed under it a task of its own."""
+    from policykg.loaders import extract_text
+
+    return any(t.text.endswith(lexicon_words("roles.group_endings")) and t.people
+               for t in extract_text(str(text)).tasks if "成立" not in t.text)
+
+
+def lexicon_words(name: str) -> tuple[str, ...]:
+    from policykg.loaders import lexicon
+
+    return lexicon.words(name)
+
+
 def _section(text: object) -> bool:
     from policykg.loaders.blocks import classify
 
@@ -770,6 +784,7 @@ WORD_CHECKS = {
     "roles.office_hosts": (_hosts_lead, lambda t: not _hosts_lead(t)),
     "roles.with_words": (_brought_along, _brought_along),
     "roles.not_duties": (lambda t: not _hosts_lead(t), lambda t: not _hosts_lead(t)),
+    "roles.group_endings": (_group_lists, _group_lists),
     "roles.etc_tails": (_no_etc, _no_etc),
     "roles.collective_prefixes": (_collective_kept, _collective_kept),
     "roles.place_levels": (_shared_suffix, _shared_suffix),

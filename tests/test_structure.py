@@ -147,6 +147,17 @@ def test_a_people_label_alone_on_its_line_opens_the_list_below() -> None:
     assert [(t.text[:6], t.people) for t in extract_text(text).tasks] == [("统筹协调筹办", ["孙春兰", "王勇", "王浩", "孔绍逊"])]
 
 
+def test_a_line_naming_a_sub_group_holds_the_people_listed_under_it() -> None:
+    """final11 12: 治安巡查工作小组 alone on a line, then 组 长:… and 组 员:(四甲片)… lines and a list line opening on a
+    tag ((货隆片)何 勇 陈 佳): the sub-group is a task with its people; a numbered heading ((三)高塘湖) is no tag."""
+    from policykg.loaders import extract_text
+
+    text = ("四甲镇2017年秋季秸秆禁烧工作方案\n一、成立秸秆禁烧工作领导小组\n组 长:冯 斌\n治安巡查工作小组\n"
+            "组 长:龚海燕 何勇\n组 员:(四甲片)许志云 韩 鹏\n(货隆片)陈 佳 张 杰\n")
+    assert [(t.text, t.people) for t in extract_text(text).tasks] == [
+        ("成立秸秆禁烧工作领导小组", ["冯斌"]), ("治安巡查工作小组", ["龚海燕", "何勇", "许志云", "韩鹏", "陈佳", "张杰"])]
+
+
 def test_summary_sections_with_a_body_are_tasks_too() -> None:
     text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
     sections, tasks = outline(text)

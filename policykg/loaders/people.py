@@ -401,13 +401,15 @@ def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 #: A line listing people holds no sentence, label or list of clauses, and is short.
 _NOT_A_LIST_LINE = re.compile(r"[。:：;；!！?？]")
+#: A short bracketed tag opening a line of a people list: (四甲片), (货隆片).
+_LEADING_TAG = re.compile(r"^[(（](?![一二三四五六七八九十\d]+[)）])[^()（）]{1,10}[)）]\s*")  # not a list number: (三)高塘湖
 _PERSON_LINE_MAX = 60
 
 
 def person_line(text: str) -> list[str]:
     """The names a line lists when it is a line of a people list (``汤志平 副市长``, ``王晓剑 谭志新``,
     ``买买提·阿不力米提(市自然资源局局长)``): it opens with a name and holds no sentence or label."""
-    text = text.strip()
+    text = _LEADING_TAG.sub("", text.strip())  # (货隆片)何 勇 陈 佳: the part of the list the names are for
     if not text or len(text) > _PERSON_LINE_MAX or _NOT_A_LIST_LINE.search(text):
         return []
     names = split_people(text)

@@ -173,6 +173,8 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
 _MEMBER_WORDS = re.compile(lexicon.alternation("roles.member_headings"))
 _DUTY_WORDS = re.compile(lexicon.alternation("roles.duty_headings"))
 _HEADING_MAX = 40
+#: The longest line that can be a group's name alone (治安巡查工作小组).
+_GROUP_NAME_MAX = 20
 
 
 #: A label alone on its line (组长:), its value on the lines below.
@@ -508,6 +510,8 @@ class _Outline:
         if self.text[e : line.start].strip() or all(c.contact_only for c in line.clauses):
             return False
         body = self.text[s:e].rstrip()
+        if len(body) <= _GROUP_NAME_MAX and body.endswith(lexicon.words("roles.group_endings")):
+            return True  # 治安巡查工作小组 on its own line, its 组长:/组员: lines under it
         return body.endswith((":", "：")) or any(w in body for w in lexicon.words("roles.list_openers"))
 
     def _section_line(self, line: Block) -> None:
