@@ -611,3 +611,12 @@ def test_a_planned_count_before_its_result_is_the_plan() -> None:
     got = {(t.value, t.unit): t.kind for t in extract_text(text).targets}
     assert got[(2, "个")] == "target" and got[(15, "个")] == "target"
     assert got[(1, "个")] == "actual" and got[(8, "个")] == "actual" and got[(50, "%")] == "actual"
+
+
+def test_a_verb_or_a_time_word_alone_names_no_indicator() -> None:
+    """Issue 19: a fragment never becomes an indicator. 强化…3个 and 交付…500套 name nothing (jieba's dictionary tags them as
+    verbs); 投资 (a verbal noun) and 企业 do."""
+    from policykg.loaders.phrases import indicator_name
+
+    assert indicator_name("强化") == "" and indicator_name("交付") == "" and indicator_name("两年") == ""
+    assert indicator_name("投资") == "投资" and indicator_name("企业") == "企业"

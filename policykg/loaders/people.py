@@ -93,6 +93,11 @@ def looks_like_name(name: str, *, strict: bool = True) -> bool:
 _FIELD_NAME_TAGS = ("nr", "nz", "ns")
 
 
+def word_tag(text: str) -> str | None:
+    """jieba's part-of-speech tag for ``text`` when its dictionary holds it as one word (强化: v, 企业: n), else None."""
+    return _word_tags().get(text)
+
+
 def _a_word(text: str, strict: bool = True) -> bool:
     """Whether jieba's dictionary knows ``text`` as a word that is no personal name (纪检委, 全年, 金融):
     the dictionary's tag is jieba's second opinion on a candidate that opens with a surname. In a

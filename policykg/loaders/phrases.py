@@ -319,6 +319,9 @@ def leans_on_previous(left: str) -> bool:
 _NAME_MARK = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]|[A-Ha-h][.、]|——|—|-)\s*")
 _NAME_EDGE = " \t、,，;；:：()（）的-—|“”\"'"
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+#: jieba's tags of a dictionary word that names no measure alone: a verb (not a verbal noun: 投资, 培训 stay),
+#: a numeral or quantity, a time word, an adverb.
+_NOT_A_NAME_TAGS = frozenset({"v", "m", "t", "d"})
 
 
 @cache
@@ -350,6 +353,10 @@ def indicator_name(phrase: str) -> str:
         name = re.sub(r"[(（][^)）]*$", "", name)  # a bracket the figure cut open
     if len(_NAME_CHAR.findall(name)) < 2 or lexicon.name_patterns("not_names").fullmatch(name):
         return ""
+    from policykg.loaders.people import word_tag
+
+    if (word_tag(name) or "") in _NOT_A_NAME_TAGS:
+        return ""  # 强化, 交付, 两年, 先后: a verb, a count or a time word alone names nothing
     from policykg.ontology import regions  # the gazetteer: a place alone names nothing
 
     if regions.lookup(name) is not None:
