@@ -419,14 +419,6 @@ def _name_before_body(text: object) -> bool:
     return [len(n) for n in person_line(str(text))] == [3]
 
 
-def _members_on_duties(text: object) -> bool:
-    """A group's members answer for the paragraph under its duty heading, which is the notice's one task."""
-    from policykg.loaders import extract_text
-
-    tasks = extract_text(str(text)).tasks
-    return len(tasks) == 1 and bool(tasks[0].people) and "组成" not in tasks[0].text
-
-
 def _hosts_lead(text: object) -> bool:
     """The body a group's office sits in leads the sentence's work."""
     from policykg.loaders.roles import find_clauses
@@ -779,8 +771,6 @@ WORD_CHECKS = {
     "roles.lead_marks": (_marked_lead_only, _marked_lead_only),
     "roles.first_leads": (_first_leads, lambda t: not _first_leads(t)),
     "roles.note_ends": (_note_blanked, _note_blanked),
-    "roles.member_headings": (_members_on_duties, _members_on_duties),
-    "roles.duty_headings": (_members_on_duties, _members_on_duties),
     "roles.office_hosts": (_hosts_lead, lambda t: not _hosts_lead(t)),
     "roles.with_words": (_brought_along, _brought_along),
     "roles.not_duties": (lambda t: not _hosts_lead(t), lambda t: not _hosts_lead(t)),

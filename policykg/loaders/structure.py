@@ -168,11 +168,6 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
     return []
 
 
-#: A group's member list and the heading of its duties (lexicon roles.member_headings, roles.duty_headings); a line
-#: longer than this is a paragraph, not such a heading.
-_MEMBER_WORDS = re.compile(lexicon.alternation("roles.member_headings"))
-_DUTY_WORDS = re.compile(lexicon.alternation("roles.duty_headings"))
-_HEADING_MAX = 40
 #: The longest line that can be a group's name alone (治安巡查工作小组).
 _GROUP_NAME_MAX = 20
 
@@ -538,41 +533,7 @@ class _Outline:
             self.open_paragraph = False
 
     # -- output
-    def _members_to_duties(self) -> None:
-        """A group's member list (二、组成人员; …组成人员名单) answers for the group's duties: its people move to the
-        paragraph under the nearest duty heading above it (一、主要职责), made a task where it was prose, or to a duty
-        line above that is a task itself (…成员单位工作职责). A heading that held only the list is then no task."""
-        for task in list(self.tasks):
-            own = self.text[task.start : task.end].strip()
-            if len(own) > _HEADING_MAX or not _MEMBER_WORDS.search(own) or not (task.clause_blocks or task.people_lines):
-                continue
-            duty = self._duty_task(task.start)
-            if duty is None or duty is task:
-                continue
-            duty.clause_blocks.extend(task.clause_blocks)
-            duty.people_lines.extend(task.people_lines)
-            task.clause_blocks, task.people_lines = [], []
-            if task.style == "section" and not any(t.parent is task for t in self.tasks):
-                self.tasks.remove(task)
-
-    def _duty_task(self, before: int) -> _Task | None:
-        """The task a group's duties are: the first paragraph under the nearest duty heading above ``before`` (made a
-        task where it was prose), else the nearest task above whose own short text names duties."""
-        sec = next((s for s in reversed(self.sections) if s.span[0] < before and _DUTY_WORDS.search(s.title)), None)
-        if sec is not None:
-            if held := next((t for t in self.tasks if t.section is sec and t.start < before), None):
-                return held
-            if (prose := next(((s, e) for s, e, home in self.prose if home is sec and s < before), None)) is not None:
-                task = _Task(number="", start=prose[0], end=prose[1], section=sec, style="prose",
-                             blocks=self.prose_blocks.get(prose[0], []))
-                self.tasks.append(task)
-                self.tasks.sort(key=lambda t: t.start)
-                return task
-        return next((t for t in reversed(self.tasks) if t.start < before and _DUTY_WORDS.search(self.text[t.start : t.end])
-                     and len(self.text[t.start : t.end].strip()) <= _HEADING_MAX), None)
-
     def records(self, doc_id: str) -> tuple[list[SectionRecord], list[TaskRecord]]:
-        self._members_to_duties()
         sections: list[SectionRecord] = []
         for i, sec in enumerate(self.sections):
             sec.record = SectionRecord(
