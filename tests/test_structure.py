@@ -146,6 +146,16 @@ def test_a_line_naming_a_sub_group_holds_the_people_listed_under_it() -> None:
         ("成立秸秆禁烧工作领导小组", ["冯斌"]), ("治安巡查工作小组", ["龚海燕", "何勇", "许志云", "韩鹏", "陈佳", "张杰"])]
 
 
+def test_a_people_label_naming_only_a_post_does_not_end_the_task() -> None:
+    """final13 06: 1.全市生产总值增长8.5%。 then, each after a blank line, 牵头负责领导:市政府常务副市长。 (a post, no one),
+    牵头责任单位:… and 协同责任单位:…: the unit lines still answer for the item."""
+    from policykg.loaders import extract_text
+
+    text = ("阜阳市人民政府关于2019年重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n\n1.全市生产总值增长8.5%。\n\n"
+            "牵头负责领导:市政府常务副市长。\n\n牵头责任单位:市发展改革委。\n\n协同责任单位:市政府各部门、各直属机构。\n")
+    assert [(t.lead, t.support) for t in extract_text(text).tasks] == [(["市发展改革委"], ["市政府各部门", "各直属机构"])]
+
+
 def test_summary_sections_with_a_body_are_tasks_too() -> None:
     text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
     sections, tasks = outline(text)

@@ -172,6 +172,8 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
 _GROUP_NAME_MAX = 20
 
 
+#: A people label whose value names no one (牵头负责领导:市政府常务副市长。): a field of the task above.
+_POST_ONLY = re.compile(r"^\s*([^:：\s]{2,10})\s*[:：]\s*[^:：]{1,30}$")
 #: A label alone on its line (组长:), its value on the lines below.
 _LABEL_ALONE = re.compile(r"^\s*([^:：\s]{1,3}(?:\s?[^:：\s]{1,6})?)\s*[:：]\s*$")
 
@@ -482,7 +484,13 @@ class _Outline:
         """A people label alone on its line (组长: / 第一副组长: / 成 员:), its names on the lines below: it opens a
         list for the block above, as a ``组长:孙春兰`` line would."""
         m = _LABEL_ALONE.match(line.text)
-        if m is None or label_role(m.group(1)) != "people":
+        if m is None:
+            if isinstance(self.last, _Task) and not line.clauses and (post := _POST_ONLY.match(line.text)) \
+                    and label_role(post.group(1)) == "people":
+                self.last.clause_blocks.append(line)  # 牵头负责领导:市政府常务副市长。 names a post, no one: the task goes on
+                return True
+            return False
+        if label_role(m.group(1)) != "people":
             return False
         self._clause_line(line)
         if isinstance(self.last, _Task) and line in self.last.clause_blocks:
