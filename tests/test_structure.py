@@ -156,6 +156,21 @@ def test_a_people_label_naming_only_a_post_does_not_end_the_task() -> None:
     assert [(t.lead, t.support) for t in extract_text(text).tasks] == [(["市发展改革委"], ["市政府各部门", "各直属机构"])]
 
 
+def test_a_spaced_table_with_several_unit_columns_reads_each_rows_groups_by_column() -> None:
+    """final13 02: 序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位 as spaced text: each row's three groups after its last
+    sentence are its lead, its participants and the local governments that carry it out (support beside a lead
+    column); a line opening on a row number starts a row, also where the page cut its units off."""
+    from policykg.loaders import extract_text
+
+    text = ("平顶山市全面推行河长制主要任务分解表\n序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位\n"
+            "1 加强水资源保护 严守水资源开发利用控制红线 实施水资源消耗总量和强度双控行动。 市水利局 市发展改革委、农业局等 "
+            "各县(市、区)人民政府\n2  严守用水效率控制红线 落实用水效率评估体系。 市水利局 市发展改革委等 各县(市、区)人民政府\n"
+            "3   抓好工业节水。加快实施工业节水技术改造。 市工业和信息化委 市发展改革委等 各县(市、\n")
+    assert [(t.text[:3], t.lead, t.support) for t in extract_text(text).tasks] == [
+        ("1 加", ["市水利局"], ["市发展改革委", "农业局", "各县(市、区)人民政府"]),
+        ("2 严", ["市水利局"], ["市发展改革委", "各县(市、区)人民政府"]), ("3 抓", [], [])]
+
+
 def test_summary_sections_with_a_body_are_tasks_too() -> None:
     text = "(一)平台建设成效明显。全年新建实验室3家。一是完善布局。二是强化考核。\n(二)人才工作。\n"
     sections, tasks = outline(text)

@@ -97,21 +97,44 @@ class Conventions:
     """
 
     first_leads: bool = False
-    #: a table laid out as spaced text whose header ends in a unit column (序号 名称 工作任务 牵头责任单位): each
-    #: row's units stand after the last sentence of its task (1 地区生产总值增长7%以上. 发改委)
-    units_after_task: bool = False
+    #: a table laid out as spaced text whose header ends in unit columns (序号 名称 工作任务 牵头责任单位; … 牵头单位
+    #: 参与单位 责任单位): each row's units stand after the last sentence of its task, one space-separated group per
+    #: column (1 地区生产总值增长7%以上. 发改委), read with the roles of those columns in order
+    unit_columns: tuple[str, ...] = ()
+
+    @property
+    def units_after_task(self) -> bool:
+        return bool(self.unit_columns)
 
     @classmethod
     def read(cls, text: str) -> Conventions:
         return cls(first_leads=any(p.search(text) for p in lexicon.patterns("roles.first_leads")),
-                   units_after_task=any(label_role(m.group(1)) == "lead" for m in _spaced_header().finditer(text)))
+                   unit_columns=next((cols for m in _spaced_header().finditer(text) if (cols := _unit_columns(m.group(0)))),
+                                     ()))
 
 
 @cache
 def _spaced_header() -> re.Pattern[str]:
     """A header row written as words with spaces, opening on the number column and ending in another column."""
     numbers = "|".join(dict(lexicon.column_roles())["number"])
-    return re.compile(rf"(?:{numbers})(?:\s+[\u4e00-\u9fa5]{{2,8}}){{1,4}}\s+([\u4e00-\u9fa5]{{2,8}})(?=\s|$)")
+    return re.compile(rf"(?:{numbers})(?:\s+[\u4e00-\u9fa5]{{2,8}}){{1,6}}\s+([\u4e00-\u9fa5]{{2,8}})(?=\s|$)")
+
+
+def _unit_columns(header: str) -> tuple[str, ...]:
+    """The roles of the unit columns a spaced header ends in, in order (牵头单位 参与单位 责任单位 -> lead, support,
+    support: a 责任 column beside a 牵头 one names those who carry it out), or () when it ends in none that leads."""
+    words = header.split()[1:]
+    roles: list[str] = []
+    for word in reversed(words):
+        role = label_role(word)
+        if role not in ("lead", "support"):
+            break
+        roles.insert(0, role)
+    if "lead" not in roles:
+        return ()
+    if len(roles) > 1 and any(w.startswith("牵头") for w in words[-len(roles):]):
+        roles = [r if not w.startswith("责任") else "support" for r, w in zip(roles, words[-len(roles):], strict=True)]
+    return tuple(roles)
 
 
 NO_CONVENTIONS = Conventions()
@@ -690,8 +713,15 @@ _LEAD_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*(?P<names>[^,，;；。:：
 _UNITS_AFTER = re.compile(r"[。.]\s+(?P<units>[^\s。.,，;；:：()（）]{2,20}(?:[、\s]+[^\s。.,，;；:：()（）]{2,20})*)\s*$")
 
 
+#: The groups after a task's last sentence in a row of several unit columns (…以内。 市水利局 市发展改革委、…等 各县(市、区)…).
+_GROUPS_AFTER = re.compile(r"[。.]\s+(?P<units>[^。.]+?)\s*$")
+
+
 def _units_after_task(text: str, conventions: Conventions) -> list[Responsibility]:
-    """Under ``units_after_task``: the units closing the line lead its task (as the header's column says)."""
+    """Under ``units_after_task``: the units closing the line answer for its task as the header's columns say (one
+    unit column: they lead; several: one space-separated group per column, in the columns' roles)."""
+    if len(conventions.unit_columns) > 1 and (many := _column_groups(text, conventions.unit_columns)):
+        return [many]
     if not conventions.units_after_task or (m := _UNITS_AFTER.search(text)) is None:
         return []
     names = split_names(m.group("units"), spaces=True)
@@ -699,6 +729,23 @@ def _units_after_task(text: str, conventions: Conventions) -> list[Responsibilit
         return []
     lead, support = split_marked(m.group("units"), spaces=True, conventions=conventions)
     return [Responsibility(lead=lead, support=support, span=(m.start("units"), m.end()))]
+
+
+def _column_groups(text: str, roles: tuple[str, ...]) -> Responsibility | None:
+    """The unit groups closing a row, one per unit column, when there are as many as columns and all read as units."""
+    m = _GROUPS_AFTER.search(text)
+    if m is None:
+        return None
+    groups = m.group("units").split()
+    if len(groups) != len(roles):
+        return None
+    resp = Responsibility(span=(m.start("units"), m.end("units")))
+    for group, role in zip(groups, roles, strict=True):
+        names = [_ETC.sub("", n) for n in split_names(group)]
+        if not names or not all(looks_like_unit(n) and _depth(n) == 0 for n in names):
+            return None  # a name the page cut inside its bracket (各县(市、) is no unit
+        (resp.lead if role == "lead" else resp.support).extend(n for n in names if n)
+    return resp
 
 
 #: 领导小组办公室设在财政部: the body a group's office sits in (lexicon roles.office_hosts), up to the clause's end.

@@ -172,6 +172,8 @@ def sub_items(text: str) -> list[tuple[str, int, int]]:
 _GROUP_NAME_MAX = 20
 
 
+#: A row number opening a line of a spaced table (2  严守用水…).
+_ROW_NUMBER = re.compile(r"^\d{1,3}\s+\S")
 #: A people label whose value names no one (牵头负责领导:市政府常务副市长。): a field of the task above.
 _POST_ONLY = re.compile(r"^\s*([^:：\s]{2,10})\s*[:：]\s*[^:：]{1,30}$")
 #: A label alone on its line (组长:), its value on the lines below.
@@ -313,8 +315,13 @@ class _Outline:
     def _on_shi_item(self, line: Block) -> bool:
         return line.shi is not None and self._shi_line(line)
 
+    def _new_row(self, line: Block) -> bool:
+        """In a table laid out as spaced text with its units after each task (``Conventions.units_after_task``), a
+        line opening on a row number (2  严守用水…) starts a row: the row above ended in its units, not mid-sentence."""
+        return line.conventions.units_after_task and _ROW_NUMBER.match(line.text) is not None
+
     def _on_wrapped(self, line: Block) -> bool:
-        if not self._wrapped(line.text):
+        if self._new_row(line) or not self._wrapped(line.text):
             return False
         self._extend(line)  # a paragraph broken mid-sentence, its clause on the next line
         return True
@@ -328,6 +335,11 @@ class _Outline:
         return True
 
     def _on_continuation(self, line: Block) -> bool:
+        if self._new_row(line):  # a row whose units the page cut off is still a row
+            parent = self.task_stack[-1][1] if self.task_stack else None
+            self._new_task("", line.start, line.end, parent=parent, block=line)  # type: ignore[arg-type]
+            self.open_paragraph = True
+            return True
         if not (self.open_paragraph and isinstance(self.last, _Task)
                 and _continues(self.text[self.last.start : self.last.end], line.text)):
             return False
