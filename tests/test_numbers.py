@@ -171,3 +171,12 @@ def test_a_unit_opening_with_a_scale_character_is_the_unit_not_a_scale() -> None
     assert [(q.value, q.unit) for q in find_quantities("装机5千瓦")] == [(5, "千瓦")]
     assert [(q.value, q.unit) for q in find_quantities("5千家")] == [(5000, "家")]
     assert [(q.value, q.unit) for q in find_quantities("新增装机3000万千瓦")] == [(3e7, "千瓦")]
+
+
+def test_a_minus_sign_before_a_number_makes_it_negative_but_a_range_dash_does_not() -> None:
+    """final13 11: 增速-4.7% is a fall of 4.7 %, written with its sign; 3-5% stays a range and 2021-12 no figure."""
+    from policykg.loaders.numbers import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("工业增加值增速-4.7%")] == [(-4.7, "%")]
+    assert [(q.value, q.value_high) for q in find_quantities("增长3-5%")] == [(3, 5)]
+    assert find_quantities("2021-12") == []

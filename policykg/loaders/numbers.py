@@ -172,6 +172,8 @@ def _scan_quantities(text: str) -> list[Quantity]:
             continue
         if value_high is not None and value_high <= value:
             continue  # 2021-12 and other dashes that are not ranges
+        if _negative(text, m.start()) and not (out and out[-1].end == m.start() - 1):
+            value = -value  # 增速-4.7%: a fall written with its sign (新增10家-20家 is a range)
         end = m.end("unit") if unit else m.end()
         out.append(
             Quantity(
@@ -197,6 +199,18 @@ def _scan_quantities(text: str) -> list[Quantity]:
         out = [q for q in out if q.start not in covered] + ranks
     out.sort(key=lambda q: q.start)
     return _join_ranges(text, out)
+
+
+_MINUS = "-−－"
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether a minus sign stands right before the number at ``start`` and after no number of its own (增速-4.7%, not the
+    dash of 3-5% or 2021-12)."""
+    if start < 1 or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2] if start >= 2 else ""
+    return not (before.isdigit() or before.isascii() and before.isalpha() or before in ".%")
 
 
 def _ranks(text: str) -> Iterator[Quantity]:
