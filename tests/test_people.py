@@ -95,3 +95,12 @@ def test_padded_two_character_names_run_together_are_two_people() -> None:
     assert split_people("陆 明俞 悦") == ["陆明", "俞悦"]
     assert split_people("俞 悦") == ["俞悦"]
     assert split_people("张炳炎 陈 忠") == ["张炳炎", "陈忠"]
+
+
+def test_a_body_opening_on_a_level_is_no_name_though_its_first_character_is_a_surname() -> None:
+    """final14 07: 朱向阳 区机关事务管理中心副主任 names 朱向阳 only (区 is also a surname, but 区机关… is a body)."""
+    from policykg.loaders.people import person_line
+
+    assert person_line("朱向阳 区机关事务管理中心副主任") == ["朱向阳"]
+    assert person_line("李 婧 区纪委监委党风政风监督室主任") == ["李婧"]
+    assert person_line("区伟明 市发改委主任") == ["区伟明"]

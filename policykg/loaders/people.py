@@ -350,6 +350,8 @@ def _name_of_segment(segment: str) -> str | None:
     two- or three-character opening that ends on a jieba word boundary."""
     if len(segment) <= 4:
         return segment if looks_like_name(segment) else None
+    if _opens_a_body(segment):
+        return None  # 区机关事务管理中心: a body (区 is also a surname), no name before it
     for n in (3, 2):  # the rest opens a body (省发展改革委, 珠海市…): the name ends there
         if looks_like_name(segment[:n]) and _opens_a_body(segment[n:]):
             return segment[:n]
