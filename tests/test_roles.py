@@ -355,6 +355,13 @@ def test_a_clause_opening_on_you_makes_its_units_lead_and_those_it_brings_suppor
     assert find_clauses("本办法自印发之日起施行,由市科技局负责解释。") == []
 
 
+def test_padded_people_labels_with_a_bracket_and_cadre_labels_name_their_people() -> None:
+    """final14 11: 组  长(总指挥):葛炎, 成  员:… (labels padded with two spaces), two labels on one line, 联系镇干部:…"""
+    assert [r.people for r in find_clauses("组  长(总指挥):葛炎")] == [["葛炎"]]
+    assert [r.people for r in find_clauses("组  长:徐  波      副组长:孙建明")] == [["徐波", "孙建明"]]
+    assert [r.people for r in find_clauses("联系镇干部:陈红伟、王利宏")] == [["陈红伟", "王利宏"]]
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

@@ -55,7 +55,8 @@ _VERB_ROLES: dict[str, str] = lexicon.role_verbs()
 _KNOWN_LABEL = "|".join(map(re.escape, sorted(_LABEL_ROLES, key=len, reverse=True)))
 #: A known label anywhere, or any short label at a clause boundary (its role is read from its words).
 _LABEL = re.compile(
-    rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>[\u4e00-\u9fa5]{{2,10}}(?:[(（][\u4e00-\u9fa5]{{1,6}}[)）])?|[\u4e00-\u9fa5](?: [\u4e00-\u9fa5]){{1,5}}))"
+    rf"(?:(?P<known>{_KNOWN_LABEL})|(?<![\u4e00-\u9fa5\w])(?P<other>(?:[\u4e00-\u9fa5]{{2,10}}|[\u4e00-\u9fa5](?:[ \u3000]{{1,3}}[\u4e00-\u9fa5]){{1,5}})"
+    r"(?:[(（][\u4e00-\u9fa5]{1,6}[)）])?))"  # 组  长(总指挥): a padded label may carry a bracket too
     r"\s*[:：]"
     rf"|(?P<stated>{_KNOWN_LABEL})\s*(?:{'|'.join(lexicon.words('roles.stated_with'))})(?=[\u4e00-\u9fa5])"  # 责任单位为区发改委
 )
