@@ -154,3 +154,15 @@ def test_a_progress_table_with_dated_columns_and_rows_of_merged_cells() -> None:
         ("优化提升50条背", ["城管局"], ["市政局", "相关街道"], ["徐国江"]),
         ("新建建筑垃圾中转", ["城管局"], ["崇川经济开发区", "相关街道"], ["徐国江"]),
     ]
+
+
+def test_a_livelihood_table_flattened_one_cell_per_line_reads_each_rows_units() -> None:
+    """final10 04: 序号 / 民生实事 / 责任单位 / 完成时限, one cell per line; a row lists three units in cells of their own,
+    and a task's sentence ending in an agency's word (迁建县政务服务中心。) is the task, not a cell of units."""
+    from policykg.loaders import extract_text
+
+    text = ("2016年民生实事目标任务分解表\n序号\n民生实事\n责任单位\n完成时限\n1\n启动建设东柳河城区段综合治理工程和东湖湿地公园。\n"
+            "县水务局\n县住建局\n县护城河指挥部\n12月底前\n2\n迁建县政务服务中心。\n县代建中心\n12月底前\n")
+    assert [(t.text, t.lead) for t in extract_text(text).tasks] == [
+        ("启动建设东柳河城区段综合治理工程和东湖湿地公园。", ["县水务局", "县住建局", "县护城河指挥部"]),
+        ("迁建县政务服务中心。", ["县代建中心"])]

@@ -307,8 +307,15 @@ _DATE_CELL = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年)?\s*\d{{1,2}}\s*月(?:{_DE
 def _unit_line(text: str) -> bool:
     from policykg.loaders.roles import looks_like_unit, split_names
 
-    names = split_names(text.strip(), spaces=True)
+    text = text.strip()
+    if text.endswith(_SENTENCE_STOPS):
+        return False  # 迁建县政务服务中心。: a task's sentence, though it ends in an agency's word
+    names = split_names(text, spaces=True)
     return bool(names) and all(looks_like_unit(n) for n in names)
+
+
+#: What ends a sentence, never a cell of units.
+_SENTENCE_STOPS = ("。", "；", ";", "!", "！")
 
 
 def _typed_cell(text: str) -> bool:
