@@ -362,6 +362,17 @@ def test_padded_people_labels_with_a_bracket_and_cadre_labels_name_their_people(
     assert [r.people for r in find_clauses("联系镇干部:陈红伟、王利宏")] == [["陈红伟", "王利宏"]]
 
 
+def test_a_state_council_item_closed_by_you_x_hui_tong_y_leads_and_supports() -> None:
+    """final14 01 (国办函〔2014〕31号, traditional script): (二)关于“…”的问题,由国土资源部会同农业部等部门负责落实。 The
+    item closes on its clause, so the numbered line is a task led by 国土资源部 with 农业部 supporting."""
+    from policykg.loaders import extract_text
+
+    found = find_clauses("关于严守耕地保护红线的问题,由国土资源部会同农业部、水利部等部门负责落实。")
+    assert [(r.lead, r.support, r.in_prose) for r in found] == [(["国土资源部"], ["农业部", "水利部"], False)]
+    text = ("国务院办公厅关于有关政策措施分工的通知\n一、工作分工\n(一)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。\n")
+    assert [(t.lead, t.support) for t in extract_text(text).tasks] == [(["国土资源部"], ["农业部"])]
+
+
 def test_a_labelled_list_that_names_its_leads_makes_the_rest_support() -> None:
     """final6 07: 責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、… under a first-leads convention: the units after the
     named leads support; the convention does not make the first of them lead."""

@@ -762,9 +762,15 @@ def _office_hosts(text: str) -> list[Responsibility]:
 
 #: A clause that opens 由X牵头 / 由X负责… in prose (由观沙岭街道生态环境保护委员会负责第二次全街污染源普查工作的组织和领导;
 #: 由村镇建设站牵头,会同镇纪委、派出所等部门…): X leads; the units after a with-word, up to 等, support.
-_BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”]{2,40}?)"
+_BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”、]{2,40}?)"
+                      rf"(?:(?:{lexicon.alternation('roles.with_words')})(?P<before>[^,，;；。:：]{{2,120}}?)"
+                      rf"(?:等(?:{lexicon.alternation('roles.etc_tails')})?)?)?"
                       rf"(?:{'|'.join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))})"
                       rf"(?:[,，]\s*(?:{lexicon.alternation('roles.with_words')})(?P<with>[^,，;；。:：]{{2,80}}?)等)?")
+
+
+#: What may follow a 由 clause's verb for it to close its item (负责落实。, 牵头。): a short verb and the sentence's end.
+_CLOSES_ITEM = re.compile(r"[\u4e00-\u9fa5]{0,3}\s*(?:[。;；]|$)")
 
 
 def _by_duties(text: str) -> list[Responsibility]:
@@ -774,9 +780,10 @@ def _by_duties(text: str) -> list[Responsibility]:
         if text.startswith(lexicon.words("roles.not_duties"), m.end()):
             continue  # 由市科技局负责解释: the plan's wording, not its work
         lead = split_names(m.group("names"))
-        support = split_names(m.group("with")) if m.group("with") else []
+        support = [n for g in ("before", "with") if m.group(g) for n in split_names(m.group(g))]
         if lead and all(looks_like_unit(n) for n in lead + support):
-            out.append(Responsibility(lead=lead, support=support, span=(m.start("names"), m.end()), in_prose=True))
+            closes = _CLOSES_ITEM.match(text, m.end()) is not None  # …的问题,由X会同Y等部门负责落实。: the item's own clause
+            out.append(Responsibility(lead=lead, support=support, span=(m.start("names"), m.end()), in_prose=not closes))
     return out
 
 
