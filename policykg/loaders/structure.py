@@ -329,16 +329,18 @@ class _Outline:
     def _on_clause_paragraph(self, line: Block) -> bool:
         if not any(not c.contact_only for c in line.clauses):
             return False  # a note that names only a contact person (注:…联系人:王磊) is no task
+        self._paragraph_task(line)
+        return True
+
+    def _paragraph_task(self, line: Block) -> None:
+        """An unnumbered paragraph made a task, under the numbered item it stands in."""
         parent = self.task_stack[-1][1] if self.task_stack else None
         self._new_task("", line.start, line.end, parent=parent, block=line)  # type: ignore[arg-type]
         self.open_paragraph = True
-        return True
 
     def _on_continuation(self, line: Block) -> bool:
         if self._new_row(line):  # a row whose units the page cut off is still a row
-            parent = self.task_stack[-1][1] if self.task_stack else None
-            self._new_task("", line.start, line.end, parent=parent, block=line)  # type: ignore[arg-type]
-            self.open_paragraph = True
+            self._paragraph_task(line)
             return True
         if not (self.open_paragraph and isinstance(self.last, _Task)
                 and _continues(self.text[self.last.start : self.last.end], line.text)):
@@ -494,7 +496,8 @@ class _Outline:
 
     def _on_people_label(self, line: Block) -> bool:
         """A people label alone on its line (组长: / 第一副组长: / 成 员:), its names on the lines below: it opens a
-        list for the block above, as a ``组长:孙春兰`` line would."""
+        list for the block above, as a ``组长:孙春兰`` line would. A people label whose value is a post and no one
+        (牵头负责领导:市政府常务副市长。) is a field of the task above, which goes on."""
         m = _LABEL_ALONE.match(line.text)
         if m is None:
             if isinstance(self.last, _Task) and not line.clauses and (post := _POST_ONLY.match(line.text)) \
@@ -686,9 +689,10 @@ def _give(rec: TaskRecord, clause: Responsibility, span: Span, led: set[int]) ->
 
 #: The assembler's grammar: a line goes to the first handler (``_Outline._on_<name>``) that takes
 #: it. Table structure first (a row, a merged row), then a bare clause (it belongs to the block
-#: above), a people label alone on its line and the names under it, a results field of the task above, numbered headings and items (sections before
-#: tasks, ``1.1`` before ``1.``), an inline 一是 item, a wrapped paragraph, a paragraph with its
-#: own clause, a continuation of the open task, and last plain prose.
+#: above), a people label alone on its line and the names under it, a results field of the task
+#: above, numbered headings and items (sections before tasks, ``1.1`` before ``1.``), an inline
+#: 一是 item, a wrapped paragraph, a paragraph with its own clause, a continuation of the open task
+#: (or a spaced table's next row), and last plain prose.
 PRECEDENCE: tuple[str, ...] = (
     "blank", "table_row", "merged_row", "clause_line", "people_label", "people_line", "field_line", "section", "decimal",
     "numbered", "shi_item", "wrapped", "clause_paragraph", "continuation", "prose",
