@@ -133,9 +133,21 @@ def _unit_columns(header: str) -> tuple[str, ...]:
         roles.insert(0, role)
     if "lead" not in roles:
         return ()
-    if len(roles) > 1 and any(w.startswith("牵头") for w in words[-len(roles):]):
-        roles = [r if not w.startswith("责任") else "support" for r, w in zip(roles, words[-len(roles):], strict=True)]
+    demote_co_responsible(words[-len(roles) :], roles)  # type: ignore[arg-type]
     return tuple(roles)
+
+
+def demote_co_responsible(names: list[str], roles: list[str | None]) -> None:
+    """A 责任 column beside a 牵头 column names co-responsible units: support (in place).
+
+    The same rule as in clauses (``牵头单位:X;责任单位:Y``): alone, 责任单位 leads; next to a 牵头 column
+    the lead is already named and the 责任 column lists those who carry it out.
+    """
+    if not any(r == "lead" and k.startswith("牵头") for r, k in zip(roles, names, strict=False)):
+        return
+    for i, (r, k) in enumerate(zip(roles, names, strict=False)):
+        if r == "lead" and k.startswith("责任"):
+            roles[i] = "support"
 
 
 NO_CONVENTIONS = Conventions()

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from policykg.loaders import lexicon
-from policykg.loaders.roles import NO_CONVENTIONS, Conventions, cell_roles, looks_like_unit, split_names, split_people
+from policykg.loaders.roles import (
+    NO_CONVENTIONS,
+    Conventions,
+    cell_roles,
+    demote_co_responsible,
+    looks_like_unit,
+    split_names,
+    split_people,
+)
 from policykg.ontology.script import to_simplified
 
 Span = tuple[int, int]
@@ -251,17 +259,8 @@ def header_roles(cells: list[Cell]) -> list[str | None] | None:
 
 
 def _demote_co_responsible(cells: list[Cell], roles: list[str | None]) -> None:
-    """A 责任单位 column beside a 牵头单位 column names co-responsible units: support.
-
-    The same rule as in clauses (``牵头单位:X;责任单位:Y``): alone, 责任单位 leads; next to
-    a 牵头 column the lead is already named and the 责任 column lists those who carry it out.
-    """
-    keys = [re.sub(r"\s+", "", to_simplified(c.text)) for c in cells]
-    if not any(r == "lead" and k.startswith("牵头") for r, k in zip(roles, keys, strict=False)):
-        return
-    for i, (r, k) in enumerate(zip(roles, keys, strict=False)):
-        if r == "lead" and k.startswith("责任"):
-            roles[i] = "support"
+    """A 责任单位 column beside a 牵头单位 column names co-responsible units: support (``roles.demote_co_responsible``)."""
+    demote_co_responsible([re.sub(r"\s+", "", to_simplified(c.text)) for c in cells], roles)
 
 
 def _task_rank(name: str) -> tuple[int, int]:
