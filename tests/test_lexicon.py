@@ -436,16 +436,10 @@ def _brought_along(text: object) -> bool:
 
 def _group_lists(text: object) -> bool:
     """A short line naming a group makes the people listed under it a task of its own."""
-    from policykg.loaders import extract_text
+    from policykg.loaders import extract_text, lexicon
 
-    return any(t.text.endswith(lexicon_words("roles.group_endings")) and t.people
+    return any(t.text.endswith(lexicon.words("roles.group_endings")) and t.people
                for t in extract_text(str(text)).tasks if "成立" not in t.text)
-
-
-def lexicon_words(name: str) -> tuple[str, ...]:
-    from policykg.loaders import lexicon
-
-    return lexicon.words(name)
 
 
 def _section(text: object) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from policykg.loaders import lexicon
 from policykg.loaders.detect import GENERIC_REPORT_TITLE
-from policykg.loaders.periods import five_year_span, holds_plan_part, plan_span
+from policykg.loaders.periods import FIVE_YEAR, five_year_span, holds_plan_part, plan_span
 from policykg.loaders.reports import ReportFacts
 from policykg.loaders.tables import unwrap_single_cell
 from policykg.ontology import regions
@@ -463,7 +463,7 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
 
 _SPAN_PLACES = lexicon.word_meanings("metadata.span_year_places")
 #: 今年是“十三五”开局之年: a five-year period and the year's place in it.
-_SPAN_PLACE = re.compile(r"[“\"]?(十[一二三四五六七八九]?|二十)五[”\"]?[^,，。;；]{0,3}?"
+_SPAN_PLACE = re.compile(rf"[“\"]?{FIVE_YEAR.pattern}[”\"]?[^,，。;；]{{0,3}}?"
                          rf"(?P<place>{'|'.join(map(re.escape, _SPAN_PLACES))})")
 
 

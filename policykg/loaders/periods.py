@@ -24,7 +24,8 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_RANGE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:-|—|–|~|～|{lexicon.alternation('figures.range_words')})+"
                          r"\s*((?:19|20)\d{2})\s*年")
 #: Five-year plans by their number: “十四五” is 2021-2025 (十五 2001, 十一五 2006 … every five years).
-_FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|二十)五")
+#: A five-year period's name (十三五, 二十五): the group is the key of ``_FIVE_YEAR_START``.
+FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|二十)五")
 _FIVE_YEAR_START = {"十": 2001, "十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026, "十六": 2031}
 
 
@@ -37,7 +38,7 @@ def plan_span(title: str) -> tuple[int, int] | None:
         first, last = int(m.group(1)), int(m.group(2))
         if 0 < last - first <= 15:
             return first, last
-    if (m := _FIVE_YEAR.search(title)) and "规划" in title:
+    if (m := FIVE_YEAR.search(title)) and "规划" in title:
         start = _FIVE_YEAR_START.get(m.group(1))
         if start:
             return start, start + 4
@@ -304,7 +305,7 @@ def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None
         return None
     results = kind == "actual"
     year_m = YEAR.search(head)
-    five = _FIVE_YEAR.search(head)
+    five = FIVE_YEAR.search(head)
     if year_m is None and five is not None and five.group(1) in _FIVE_YEAR_START:
         last = _FIVE_YEAR_START[five.group(1)] + 4  # “十三五”时期发展成就: results and goals of 2020
         return Segment(start, "actual" if results else "target", last)

@@ -16,6 +16,7 @@ from functools import cache
 
 from policykg.loaders import lexicon
 from policykg.loaders.numbers import Quantity
+from policykg.loaders.people import word_tag
 
 _alt = lexicon.alternation
 #: The single characters that join listed things (和, 及, 与), as the inside of a character class.
@@ -353,8 +354,6 @@ def indicator_name(phrase: str) -> str:
         name = re.sub(r"[(（][^)）]*$", "", name)  # a bracket the figure cut open
     if len(_NAME_CHAR.findall(name)) < 2 or lexicon.name_patterns("not_names").fullmatch(name):
         return ""
-    from policykg.loaders.people import word_tag
-
     if (word_tag(name) or "") in _NOT_A_NAME_TAGS:
         return ""  # 强化, 交付, 两年, 先后: a verb, a count or a time word alone names nothing
     from policykg.ontology import regions  # the gazetteer: a place alone names nothing

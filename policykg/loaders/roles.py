@@ -125,7 +125,7 @@ def _unit_columns(header: str) -> tuple[str, ...]:
     """The roles of the unit columns a spaced header ends in, in order (牵头单位 参与单位 责任单位 -> lead, support,
     support: a 责任 column beside a 牵头 one names those who carry it out), or () when it ends in none that leads."""
     words = header.split()[1:]
-    roles: list[str] = []
+    roles: list[str | None] = []
     for word in reversed(words):
         role = label_role(word)
         if role not in ("lead", "support"):
@@ -133,8 +133,8 @@ def _unit_columns(header: str) -> tuple[str, ...]:
         roles.insert(0, role)
     if "lead" not in roles:
         return ()
-    demote_co_responsible(words[-len(roles) :], roles)  # type: ignore[arg-type]
-    return tuple(roles)
+    demote_co_responsible(words[-len(roles) :], roles)
+    return tuple(r for r in roles if r)
 
 
 def demote_co_responsible(names: list[str], roles: list[str | None]) -> None:
@@ -671,8 +671,9 @@ def _unit_list(body: str, text: str, end: int, conventions: Conventions) -> Resp
 
 
 #: ``县发改局：负责…``: a unit before a colon, its duty after (the lexicon's roles.duty_verbs).
-_DUTY = re.compile(r"^\s*(?P<unit>[^:：,，。;；()（）\s]{2,24}?)\s*[:：]\s*(?=" +
-                   "|".join(map(re.escape, (e.word for e in lexicon.duty_verb_entries()))) + ")")
+#: The verbs that open a unit's duty (负责, 牵头, 承担: lexicon roles.duty_verbs), as one alternation.
+_DUTY_VERBS = "|".join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))
+_DUTY = re.compile(r"^\s*(?P<unit>[^:：,，。;；()（）\s]{2,24}?)\s*[:：]\s*(?=" + _DUTY_VERBS + ")")
 
 
 def _duty(text: str) -> list[Responsibility]:
@@ -763,7 +764,7 @@ def _column_groups(text: str, roles: tuple[str, ...]) -> Responsibility | None:
 
 #: 领导小组办公室设在财政部: the body a group's office sits in (lexicon roles.office_hosts), up to the clause's end.
 _OFFICE_HOST = re.compile(rf"(?:{lexicon.alternation('roles.office_hosts')})(?P<unit>[^,，。;；()（）\s]{{2,24}}?)"
-                          rf"(?=[,，。;；]|$|{'|'.join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))})")
+                          rf"(?=[,，。;；]|$|{_DUTY_VERBS})")
 
 
 def _office_hosts(text: str) -> list[Responsibility]:
@@ -777,7 +778,7 @@ def _office_hosts(text: str) -> list[Responsibility]:
 _BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”、]{2,40}?)"
                       rf"(?:(?:{lexicon.alternation('roles.with_words')})(?P<before>[^,，;；。:：]{{2,120}}?)"
                       rf"(?:等(?:{lexicon.alternation('roles.etc_tails')})?)?)?"
-                      rf"(?:{'|'.join(map(re.escape, (e.word for e in lexicon.duty_verb_entries())))})"
+                      rf"(?:{_DUTY_VERBS})"
                       rf"(?:[,，]\s*(?:{lexicon.alternation('roles.with_words')})(?P<with>[^,，;；。:：]{{2,80}}?)等)?")
 
 
