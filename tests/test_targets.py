@@ -620,3 +620,20 @@ def test_a_verb_or_a_time_word_alone_names_no_indicator() -> None:
 
     assert indicator_name("强化") == "" and indicator_name("交付") == "" and indicator_name("两年") == ""
     assert indicator_name("投资") == "投资" and indicator_name("企业") == "企业"
+
+
+def test_an_item_number_a_figure_runs_into_is_the_items_not_the_figures() -> None:
+    """``2.50个小区`` in a list numbered 1., 2., 3. is item 2 with 50个, not 2.5个 (a real livelihood plan)."""
+    body = "1.既有多层住宅加装电梯新增400台。\n2.50个小区新增电动自行车充电设施。\n3.开设40个暑托班办班点。"
+    assert [(t.value, t.unit) for t in run(body)] == [(400.0, "台"), (50.0, "个"), (40.0, "个")]
+
+
+def test_a_column_of_decimals_keeps_its_values() -> None:
+    """Without a plain numbered line beside it, ``2.5%`` opening a line is a value."""
+    assert [(t.value, t.unit) for t in run("增长率\n1.5%\n2.5%")] == [(1.5, "%"), (2.5, "%")]
+
+
+def test_a_count_of_the_plans_own_items_is_no_figure() -> None:
+    """``分解为11项工作目标和138项工作任务`` counts the plan's own items; ``完成15个重点项目`` is a figure."""
+    assert run("将全年工作分解为11项工作目标和138项工作任务,重点抓好15件民生实事。") == []
+    assert [(t.value, t.unit) for t in run("完成15个重点项目。")] == [(15.0, "个")]

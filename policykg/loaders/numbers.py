@@ -149,7 +149,7 @@ def _scan_quantities(text: str) -> list[Quantity]:
     (``三千``, not ``千``/``百``), so ``超千家`` and ``近百所`` stay approximate words.
     """
     out: list[Quantity] = []
-    for m in QUANTITY.finditer(text):
+    for m in QUANTITY.finditer(_without_list_numbers(text)):
         num, high, scale = m.group("num"), m.group("high"), m.group("scale")
         unit = m.group("unit")
         if is_chinese(num) and num[0] not in _CN_DIGIT:
@@ -199,6 +199,41 @@ def _scan_quantities(text: str) -> list[Quantity]:
         out = [q for q in out if q.start not in covered] + ranks
     out.sort(key=lambda q: q.start)
     return _join_ranges(text, out)
+
+
+#: A number opening a line, written with a dot (``2.`` of ``2.50个小区…``).
+_LINE_NUMBER = re.compile(r"^[ \t\u3000]*(\d{1,2})\.(?=\S)", re.MULTILINE)
+
+
+@lru_cache(maxsize=8)
+def _run_in_list_numbers(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of item numbers a figure runs into: in ``1.既有多层住宅…`` / ``2.50个小区…`` /
+    ``3.开设…`` the ``2.`` is the item's number and 50个 its figure, not 2.50个.
+
+    A line opening on ``N.`` and a digit is read so only when a line of the same text opens on
+    ``N-1.`` or ``N+1.`` and a word: a plain numbered list around it. A column of decimals
+    (``1.5`` / ``2.5``) has no such neighbour and keeps its values.
+    """
+    openings = [(m.start(1), m.end(), int(m.group(1))) for m in _LINE_NUMBER.finditer(text)]
+    plain = {n for _, end, n in openings if not text[end].isdigit()}
+    return tuple((start, end) for start, end, n in openings
+                 if text[end].isdigit() and (n - 1 in plain or n + 1 in plain))
+
+
+def after_list_number(text: str, pos: int) -> bool:
+    """Whether the figure at ``pos`` follows an item number it runs into (``2.50个``: 50个 is the figure)."""
+    return any(end == pos for _, end in _run_in_list_numbers(text))
+
+
+def _without_list_numbers(text: str) -> str:
+    """``text`` with the item numbers figures run into blanked (``_run_in_list_numbers``); spans do not move."""
+    spans = _run_in_list_numbers(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 _MINUS = "-−－"

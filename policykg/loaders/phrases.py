@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from policykg.loaders import lexicon
-from policykg.loaders.numbers import Quantity
+from policykg.loaders.numbers import Quantity, after_list_number
 from policykg.loaders.people import word_tag
 
 _alt = lexicon.alternation
@@ -211,7 +211,7 @@ def is_figure(text: str, q: Quantity, mask: list[bool], floor: int = 0) -> bool:
         return False  # 向45个深度贫困县选派…: the recipients of the action, not its figure
     if before.isascii() and before.isalpha() or (after.isascii() and after.isalpha() and q.unit is None):
         return False  # G60, TOP10
-    if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit():
+    if before in ".-/" and q.start >= 2 and text[q.start - 2].isdigit() and not after_list_number(text, q.start):
         return False  # tail of a version, a date or a code
     if (before == "/" and not _PAIR_BEFORE.search(text, max(floor, q.start - 4), q.start)) or (
         text[q.end : q.end + 1] == "/" and not _PAIR_AFTER.match(text, q.end)
