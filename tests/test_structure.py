@@ -351,3 +351,29 @@ def test_a_run_together_notice_is_read_part_by_part() -> None:
     _, tasks = parse_outline(text, "d")
     members = next(t for t in tasks if t.text.startswith("组成人员"))
     assert members.people == ["张高丽", "姜大明", "马建堂", "吴恒权"]
+
+
+CLOSING = """某市2030年工作计划
+一、基础设施
+(一)道路畅通工程。加快建设都市圈快速通道,推进道路交通运输体系。
+全面规划都市圈快速通道路网,
+?建成旅游公路等项目;
+进一步规范道路限高等交通设施。(市交通局牵头,市发改委配合)
+(二)城际公交工程。加快城际公交一体化进程。
+二、考核
+1.加快推进X
+进一步规范X管理。(市财政局牵头)
+(三)创新环境(15分)。出台科技创新配套政策等情况,由考核组综合评定。
+第七条 考核程序。各地区于次年1月底前报送自评报告。考核数据审核由市统计局牵头。
+"""
+
+
+def test_a_clause_paragraph_closing_an_item_written_as_a_paragraph_is_the_items() -> None:
+    """(一) reads as a paragraph and has no clause: the one clause paragraph closing it is its own; a title
+    (1.加快推进X) keeps its paragraph as a task, and a paragraph opening on its own article number stays one."""
+    _, tasks = outline(CLOSING)
+    by_head = {t.text[:6]: (t.lead, t.support) for t in tasks}
+    assert by_head["道路畅通工程"] == (["市交通局"], ["市发改委"])
+    assert "进一步规范道" not in by_head
+    assert by_head["加快推进X"] == ([], []) and by_head["进一步规范X"] == (["市财政局"], [])
+    assert by_head["创新环境(1"] == ([], []) and by_head["第七条 考核"] == (["市统计局"], [])

@@ -41,6 +41,8 @@ Span = tuple[int, int]
 _CN = "一二三四五六七八九十"
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
+#: A paragraph that opens on its own article number or label names its own topic (第七条 考核程序。, 主要预期目标:).
+_OWN_TOPIC = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|[^\s:：,，。;；()（）]{2,10}[:：])")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
 #: Shortest paragraph that becomes a task when a document has no numbered structure.
@@ -380,6 +382,37 @@ class _Outline:
                 self.tasks.append(_Task(number="", start=s, end=e, section=section, style="prose",
                                         blocks=list(self.prose_blocks.get(s, []))))
 
+    def _names_own_topic(self, task: _Task) -> bool:
+        """Whether a paragraph opens on its own article number or label (第七条 考核程序。 / 主要预期目标:…)."""
+        return _OWN_TOPIC.match(self.text, task.start, task.end) is not None
+
+    def fold_closing_paragraphs(self) -> None:
+        """A numbered item written as a paragraph, with no clause of its own, whose only sub-task is one unnumbered
+        paragraph ending in a clause: that clause closes the item (``(一)道路畅通工程。加快建设…。`` / bullet lines /
+        ``进一步规范…。(自治区交通运输厅牵头,…配合)``), so the item holds it. A title (``1.加快推进X``, no sentence
+        end) keeps the paragraph below as its own task, and two clause paragraphs stay two tasks."""
+        heading_tasks = {id(t.section): t for t in self.tasks if t.style == "section" and t.section is not None}
+        only_child: dict[int, _Task | None] = {}
+        for task in self.tasks:
+            owner = task.parent or (heading_tasks.get(id(task.section)) if task.section is not None else None)
+            if owner is not None and owner is not task:
+                key = id(owner)
+                only_child[key] = None if key in only_child else task
+        folded: set[int] = set()
+        for item in self.tasks:
+            child = only_child.get(id(item))
+            if child is None or child.number or child.style or child.row is not None or item.row is not None \
+                    or not item.number or child.section is not item.section or item.clauses() or not _SENTENCE_END.search(self.text[item.start : item.end]):
+                continue
+            item.blocks.extend(child.blocks)
+            item.clause_blocks.extend(child.clause_blocks)
+            item.people_lines.extend(child.people_lines)
+            item.field_lines.extend(child.field_lines)
+            item.end = max(item.end, child.end)
+            folded.add(id(child))
+        if folded:
+            self.tasks = [t for t in self.tasks if id(t) not in folded]
+
     def _shi_line(self, line: Block) -> bool:
         """``一是…(责任部门:X)`` lines: each a task, not a paragraph wrapped onto the next.
 
@@ -704,6 +737,7 @@ def parse_document(doc: Document, doc_id: str) -> tuple[list[SectionRecord], lis
     outline = _Outline(doc)
     for block in doc.blocks:
         outline.feed(block)
+    outline.fold_closing_paragraphs()
     outline.degrade_to_paragraphs()
     return outline.records(doc_id)
 
