@@ -402,7 +402,9 @@ class _Outline:
         for item in self.tasks:
             child = only_child.get(id(item))
             if child is None or child.number or child.style or child.row is not None or item.row is not None \
-                    or not item.number or child.section is not item.section or item.clauses() or not _SENTENCE_END.search(self.text[item.start : item.end]):
+                    or not item.number or child.section is not item.section or self._names_own_topic(child):
+                continue
+            if item.clauses() or not _SENTENCE_END.search(self.text[item.start : item.end]):
                 continue
             item.blocks.extend(child.blocks)
             item.clause_blocks.extend(child.clause_blocks)
