@@ -377,3 +377,11 @@ def test_a_clause_paragraph_closing_an_item_written_as_a_paragraph_is_the_items(
     assert "进一步规范道" not in by_head
     assert by_head["加快推进X"] == ([], []) and by_head["进一步规范X"] == (["市财政局"], [])
     assert by_head["创新环境(1"] == ([], []) and by_head["第七条 考核"] == (["市统计局"], [])
+
+
+def test_a_labelled_paragraph_the_lexicon_lacks_keeps_its_task_open_for_the_clause_line_below() -> None:
+    """工作成果:… between a task and its 责任单位 line is the task's field; 附件:… before a contact is not."""
+    _, tasks = outline("重点任务清单\n1. 做好规划的有效衔接。\n工作成果:坚持规划先行。\n责任单位:海东市发展改革委\n"
+                       "2. 配合开展改造。\n附件:任务清单(略)\n(联系人:科技司 李明)\n")
+    assert tasks[0].lead == ["海东市发展改革委"] and tasks[0].fields == {"工作成果": "坚持规划先行。"}
+    assert tasks[1].people == []

@@ -41,6 +41,8 @@ Span = tuple[int, int]
 _CN = "一二三四五六七八九十"
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
+#: A paragraph opening on a short label of its own (工作成果:…), whatever the label.
+_ANY_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 #: A paragraph that opens on its own article number or label names its own topic (第七条 考核程序。, 主要预期目标:).
 _OWN_TOPIC = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|[^\s:：,，。;；()（）]{2,10}[:：])")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
@@ -199,6 +201,8 @@ class _Outline:
         self.prose: list[tuple[int, int, _Section | None]] = []  # paragraphs that fit no structure
         self.prose_blocks: dict[int, list[Block]] = {}  # a prose paragraph's lines, by its start
         self.section_blocks: dict[int, list[Block]] = {}  # a heading's line, by id of its section
+        lines = [b for b in doc.blocks if not b.blank]
+        self.below: dict[int, Block] = {a.start: b for a, b in zip(lines, lines[1:], strict=False)}  # next line not blank
 
     # -- helpers
     @property
@@ -281,13 +285,24 @@ class _Outline:
         return True
 
     def _on_field_line(self, line: Block) -> bool:
-        fm = line.field
+        """A labelled paragraph under a task (进展情况:截至9月底… / 工作成果:…): the task's field. A label the lexicon
+        lacks is a field too, named as written, when it assigns no one and a clause line follows it, so the task
+        stays open for that 责任单位 line (a labelled line with a clause, 区统计局:负责…, is a task of its own)."""
+        fm = line.field or (self._labels_for_clause_below(line) and _ANY_FIELD.match(line.text)) or None
         if fm is None or not isinstance(self.last, _Task) or self.last.row is not None:
             return False
         role = tables.column_role(fm.group(1)) or fm.group(1)
         self.last.field_lines.append((role, (line.start + fm.end(), line.end)))  # the task stays open for its 责任单位 line
         self.open_paragraph = False
         return True
+
+    def _labels_for_clause_below(self, line: Block) -> bool:
+        """Whether ``line`` assigns no one and the next line that is not blank is a clause line assigning someone
+        other than a contact (工作成果:… then 责任单位:…)."""
+        if line.clauses:
+            return False
+        below = self.below.get(line.start)
+        return below is not None and below.clause_only and any(not c.contact_only for c in below.clauses)
 
     def _on_section(self, line: Block) -> bool:
         if line.section is None:
