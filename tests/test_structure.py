@@ -68,11 +68,12 @@ def test_unnumbered_paragraphs_with_a_clause_are_tasks() -> None:
         ("1", "推进项目评审", ["计划处"]),
         ("", "建设项目管理", ["办公室"]),
         ("2", "推进经费包干", []),
-        ("", "培育产业集群", ["产业处"]),
+        ("二、", "产业创新\n培", ["产业处"]),  # a lone clause paragraph right under its heading: one task with it
     ]
     parents = [t.parent_id for t in tasks]
     # PART_OF the numbered task before it in the same section, and only then
     assert parents == [None, None, None, tasks[2].id, None, None]
+    assert tasks[5].title == "产业创新" and tasks[5].section == "二、产业创新"
     assert tasks[0].people == ["钱一"] and tasks[0].section is None
     clause = tasks[2].clause_span
     assert clause is not None and CLAUSES[clause[0] : clause[1]] == "(责任人:孙二,牵头单位:计划处)"
@@ -385,3 +386,12 @@ def test_a_labelled_paragraph_the_lexicon_lacks_keeps_its_task_open_for_the_clau
                        "2. 配合开展改造。\n附件:任务清单(略)\n(联系人:科技司 李明)\n")
     assert tasks[0].lead == ["海东市发展改革委"] and tasks[0].fields == {"工作成果": "坚持规划先行。"}
     assert tasks[1].people == []
+
+
+def test_a_heading_takes_its_lone_clause_paragraph_only_right_under_it() -> None:
+    """一、推进重大项目建设 + its one paragraph (…(X牵头;Y配合)) are one task; with a plain paragraph between them
+    (基本原则 / ——坚持问题导向。 / ——强化责任落实。(…牵头)) the clause paragraph stays a task of its own."""
+    _, tasks = outline("某省稳增长意见\n一、推进重大项目建设\n建立健全领导联系重点项目制度。(省发展改革委牵头;水利厅配合)\n"
+                       "二、基本原则\n——坚持问题导向。着力解决难题。\n——强化责任落实。各县区政府是责任主体。(市发改委牵头)\n")
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("一、", "推进重大项目建设", ["省发展改革委"]), ("", "——强化责任落实", ["市发改委"])]

@@ -42,6 +42,8 @@ _CN = "一二三四五六七八九十"
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 #: A paragraph opening on a short label of its own (工作成果:…), whatever the label.
+#: A heading short enough that a hint of the paragraph below it still falls in a task's first characters.
+_SHORT_TITLE = 16
 _ANY_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 #: A paragraph that opens on its own article number or label names its own topic (第七条 考核程序。, 主要预期目标:).
 _OWN_TOPIC = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|[^\s:：,，。;；()（）]{2,10}[:：])")
@@ -429,6 +431,28 @@ class _Outline:
             folded.add(id(child))
         if folded:
             self.tasks = [t for t in self.tasks if id(t) not in folded]
+        self._fold_lone_paragraphs()
+
+    def _fold_lone_paragraphs(self) -> None:
+        """A short heading (``一、推进重大项目建设``) whose section holds one task, an unnumbered paragraph ending in its
+        clause right under the heading, and no sub-section: heading and paragraph are one task, as a reader takes them (the heading names it,
+        and the paragraph's first words still fall within a hint's reach)."""
+        in_section: dict[int, list[_Task]] = {}
+        for task in self.tasks:
+            if task.section is not None:
+                in_section.setdefault(id(task.section), []).append(task)
+        parents = {id(sec.parent) for sec in self.sections if sec.parent is not None}
+        for sec in self.sections:
+            tasks = in_section.get(id(sec), [])
+            if len(tasks) != 1 or id(sec) in parents or len(sec.title) > _SHORT_TITLE:
+                continue
+            task, heading = tasks[0], self.section_blocks.get(id(sec), [])
+            if task.number or task.style or task.parent is not None or task.row is not None or not task.clauses():
+                continue
+            if not heading or not task.blocks or self.below.get(heading[-1].start) is not task.blocks[0]:
+                continue  # the paragraph must stand right under its heading
+            task.number, task.start = sec.number, sec.span[0]
+            task.blocks[:0] = heading
 
     def _shi_line(self, line: Block) -> bool:
         """``一是…(责任部门:X)`` lines: each a task, not a paragraph wrapped onto the next.
