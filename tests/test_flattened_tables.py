@@ -166,3 +166,16 @@ def test_a_livelihood_table_flattened_one_cell_per_line_reads_each_rows_units() 
     assert [(t.text, t.lead) for t in extract_text(text).tasks] == [
         ("启动建设东柳河城区段综合治理工程和东湖湿地公园。", ["县水务局", "县住建局", "县护城河指挥部"]),
         ("迁建县政务服务中心。", ["县代建中心"])]
+
+
+def test_group_lines_above_the_first_numbered_row_are_a_heading_not_the_end_of_the_table() -> None:
+    """序号 / 重点工作 / 市政府 / 分管领导 (one column wrapped) / 牵头单位 / 配合单位 / 备注, then 强化科技创新支撑能力。 /
+    (一) / 加强战略科技力量建设。 above row 1: the rows are still read (a city's division table as published)."""
+    text = ("2021年市政府工作报告部署工作责任分工\n序号\n重点工作\n市政府\n分管领导\n牵头单位\n配合单位\n备注\n"
+            "强化科技创新支撑能力。\n(一)\n加强战略科技力量建设。\n"
+            "1\n加快建设科技创新轴。\n王 东\n市科技局\n黄埔区、南沙区政府\n"
+            "2\n全力做好国家实验室筹建保障服务工作。\n王 东\n市科技局\n市财政局\n")
+    assert [(t.number, t.text, t.lead, t.support, t.people) for t in extract_text(text).tasks] == [
+        ("1", "加快建设科技创新轴。", ["市科技局"], ["黄埔区政府", "南沙区政府"], ["王东"]),
+        ("2", "全力做好国家实验室筹建保障服务工作。", ["市科技局"], ["市财政局"], ["王东"]),
+    ]

@@ -203,6 +203,9 @@ def _column_tables(lines: list[_Line], found: TextTables) -> None:
 #: A header cell standing alone on its line is short; a body cell may be long, but not a page.
 _CELL_LINE_MAX = 16
 _BODY_CELL_MAX = 600
+#: Lines naming a group of rows above a numbered table's first row, at most, and how long each may be.
+_GROUP_LINES_MAX = 3
+_GROUP_LINE_MAX = 40
 _NUMBER_LINE = re.compile(r"^[(（]?(\d{1,3})[)）.、]?$")
 #: A label or a sentence is no header cell (牵头单位:区发改局, 5.一般公共预算收入增长8%左右。).
 _NOT_HEADER = re.compile(r"[:：。,，;；|、]")
@@ -355,6 +358,10 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
     expected: int | None = None
     while ci < len(content):
         first = lines[content[ci]].content
+        if numbered and not rows and (group := _group_lines(lines, content, ci)):
+            rows.append([_Slot([lines[content[k]] for k in range(ci, ci + group)])])
+            ci += group
+            continue
         if numbered:
             m = _NUMBER_LINE.match(first)
             if m is None or (expected is not None and int(m.group(1)) != expected):
@@ -394,6 +401,22 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
         rows.append(_merge_names(slots, names_width))
         ci = cj
     return rows, ci
+
+
+def _group_lines(lines: list[_Line], content: list[int], ci: int) -> int:
+    """How many lines from ``content[ci]`` on name a group of rows before a numbered table's first row (强化科技创新
+    支撑能力。 / (一) / 加强战略科技力量建设。 then 1): a row merged across the table, read as a heading. 0 when the
+    first row does not follow within ``_GROUP_LINES_MAX`` short lines."""
+    for n in range(1, _GROUP_LINES_MAX + 1):
+        if ci + n >= len(content):
+            return 0
+        text = lines[content[ci + n - 1]].content
+        if len(text) > _GROUP_LINE_MAX or _NUMBER_LINE.match(text):
+            return 0
+        m = _NUMBER_LINE.match(lines[content[ci + n]].content)
+        if m is not None:
+            return n if int(m.group(1)) == 1 else 0
+    return 0
 
 
 def _last_row_lines(lines: list[_Line], idx: list[int], width: int, blank_mode: bool) -> int:
@@ -646,13 +669,17 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         people = sum(column_role(_header_name(h)) == "people" for h in header) == 1
         rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode, people)
         # the rows tell how many columns there are: wrapped header names join
-        groups = _reconcile_header(header, rows) if rows and numbered else [[h] for h in header]
+        cells_rows = [r for r in rows if len(r) > 1]  # a group's heading row is one cell merged across
+        groups = _reconcile_header(header, cells_rows) if cells_rows and numbered else [[h] for h in header]
         if not rows:
             ci += n
             continue
         _emit_row(found, groups, header=True)
         roles = [column_role("".join(_header_name(h) for h in g)) for g in groups]
         for row in rows:
+            if len(row) == 1:
+                _emit_row(found, [row[0].lines])
+                continue
             starts = _sub_rows(row) if numbered else []
             if starts and _emit_sub_rows(found, row, starts, roles):
                 continue
