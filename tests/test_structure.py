@@ -395,3 +395,10 @@ def test_a_heading_takes_its_lone_clause_paragraph_only_right_under_it() -> None
                        "二、基本原则\n——坚持问题导向。着力解决难题。\n——强化责任落实。各县区政府是责任主体。(市发改委牵头)\n")
     assert [(t.number, t.title, t.lead) for t in tasks] == [
         ("一、", "推进重大项目建设", ["省发展改革委"]), ("", "——强化责任落实", ["市发改委"])]
+
+
+def test_a_labelled_paragraph_closing_an_item_is_the_items() -> None:
+    """(一)总的要求和主要预期目标。… then 主要预期目标是:…(省发改委牵头,省统计局配合): the item's targets and roles."""
+    _, tasks = outline("某省重点工作部门分工\n一、落实工作总体部署\n(一)总的要求和主要预期目标。坚持稳中求进工作总基调。\n"
+                       "主要预期目标是:地区生产总值增长8%左右(省发改委牵头,省统计局配合)。\n(二)深化改革。推进改革。\n")
+    assert [(t.number, t.lead, t.support) for t in tasks][:1] == [("(一)", ["省发改委"], ["省统计局"])]

@@ -45,8 +45,9 @@ _SENTENCE_END = re.compile(r"[。;；!！?？]")
 #: A heading short enough that a hint of the paragraph below it still falls in a task's first characters.
 _SHORT_TITLE = 16
 _ANY_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
-#: A paragraph that opens on its own article number or label names its own topic (第七条 考核程序。, 主要预期目标:).
-_OWN_TOPIC = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|[^\s:：,，。;；()（）]{2,10}[:：])")
+#: A paragraph that opens on its own article number is an article of its own (第七条 考核程序。), not the close of the
+#: item above (a label does close it: 主要预期目标是:… under (一)总的要求和主要预期目标。).
+_OWN_TOPIC = re.compile(r"\s*第[一二三四五六七八九十百零\d]+条")
 _TERMINAL = tuple("。;；!！?？)）”\":：")
 _BOUNDARY = set("。;；:：,，!！?？ \n")
 #: Shortest paragraph that becomes a task when a document has no numbered structure.
@@ -400,7 +401,7 @@ class _Outline:
                                         blocks=list(self.prose_blocks.get(s, []))))
 
     def _names_own_topic(self, task: _Task) -> bool:
-        """Whether a paragraph opens on its own article number or label (第七条 考核程序。 / 主要预期目标:…)."""
+        """Whether a paragraph opens on its own article number (第七条 考核程序。)."""
         return _OWN_TOPIC.match(self.text, task.start, task.end) is not None
 
     def fold_closing_paragraphs(self) -> None:
