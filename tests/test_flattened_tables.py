@@ -179,3 +179,16 @@ def test_group_lines_above_the_first_numbered_row_are_a_heading_not_the_end_of_t
         ("1", "加快建设科技创新轴。", ["市科技局"], ["黄埔区政府", "南沙区政府"], ["王东"]),
         ("2", "全力做好国家实验室筹建保障服务工作。", ["市科技局"], ["市财政局"], ["王东"]),
     ]
+
+
+def test_group_headings_between_rows_name_their_leaders_and_a_labelled_line_closes_a_units_cell() -> None:
+    """(一)王宏副市长牵头重点工作 above row 1 and (二)… between rows are headings whose leader answers for the rows
+    under them; 省牵头单位:X after a row's 责任单位 cell leads, the cell's units (one of them under two names,
+    市商务局(市粮食和物资储备局)) then support (a provincial task list as a city published it)."""
+    text = ("省政府工作报告重点工作涉杭任务责任分解\n序号\n重点工作任务(杭州市2项配合工作)\n责任单位\n"
+            "(一)王宏副市长牵头重点工作\n1\n加强粮食和重要农产品保障。\n市农业农村局、市商务局(市粮食和物资储备局)\n"
+            "省牵头单位:省农业农村厅\n(二)胡伟副市长牵头重点工作\n2\n深入实施消费新政。\n市商务局、市发改委\n")
+    assert [(t.number, t.lead, t.support, t.people) for t in extract_text(text).tasks] == [
+        ("1", ["省农业农村厅"], ["市农业农村局", "市商务局(市粮食和物资储备局)"], ["王宏"]),
+        ("2", ["市商务局", "市发改委"], [], ["胡伟"]),
+    ]

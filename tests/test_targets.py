@@ -637,3 +637,12 @@ def test_a_count_of_the_plans_own_items_is_no_figure() -> None:
     """``分解为11项工作目标和138项工作任务`` counts the plan's own items; ``完成15个重点项目`` is a figure."""
     assert run("将全年工作分解为11项工作目标和138项工作任务,重点抓好15件民生实事。") == []
     assert [(t.value, t.unit) for t in run("完成15个重点项目。")] == [(15.0, "个")]
+
+
+def test_a_year_a_table_cells_own_sentence_names_is_the_figures() -> None:
+    """到2025年,… in a task cell of a 2021 division table: the figures are for 2025, as in prose."""
+    text = ("2021年重点工作责任分解\n序号 | 重点工作任务 | 责任单位 |\n"
+            "1 | 推进流通体系建设,到2025年,社会消费品零售总额达到3.5万亿元。 | 市商务局 |\n")
+    doc = DocumentRecord(id="doc-test", title="2021年重点工作责任分解", year=2021, kind="responsibility-plan")
+    tasks = parse_outline(text, "doc-test")[1]
+    assert [(t.value, t.year) for t in extract_targets(text, tasks, doc)] == [(3.5e12, 2025)]

@@ -738,7 +738,7 @@ class FigureClock:
             year = period_to
             if cue is None and state is None and self.past_until is not None:
                 kind = "actual" if period_to <= self.past_until else "target"
-        elif said is not None and not in_cell and not in_stretch:
+        elif said is not None and (own or not in_cell) and not in_stretch:
             if cue is None and state is None and year is not None and said != year:
                 if kind == "target" and (said < year and (self.past_until is None or said <= self.past_until)):
                     kind = "actual"

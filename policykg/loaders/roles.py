@@ -143,7 +143,7 @@ def demote_co_responsible(names: list[str], roles: list[str | None]) -> None:
     The same rule as in clauses (``牵头单位:X;责任单位:Y``): alone, 责任单位 leads; next to a 牵头 column
     the lead is already named and the 责任 column lists those who carry it out.
     """
-    if not any(r == "lead" and k.startswith("牵头") for r, k in zip(roles, names, strict=False)):
+    if not any(r == "lead" and "牵头" in k for r, k in zip(roles, names, strict=False)):  # 牵头单位, 省牵头单位
         return
     for i, (r, k) in enumerate(zip(roles, names, strict=False)):
         if r == "lead" and k.startswith("责任"):
@@ -351,9 +351,15 @@ def split_marked(value: str, *, spaces: bool = False, conventions: Conventions =
     return plain, []
 
 
+#: A unit's name with a second name of the same body in brackets after it (市商务局(市粮食和物资储备局)).
+_SECOND_NAME = re.compile(r"^(.+?)[(（]([^()（）]{2,})[)）]$")
+
+
 def looks_like_unit(name: str) -> bool:
     """Whether a name reads as an organisation (or a collective of them), not prose (一个部门 is no unit)."""
     name = _unmark(name)[0]
+    if (second := _SECOND_NAME.match(name)) is not None and looks_like_unit(second.group(2)):
+        name = second.group(1)  # 市商务局(市粮食和物资储备局): one body under two names
     if name.startswith(lexicon.words("roles.not_unit_openers")) or re.search(r"\d", name):
         return False
     return 1 < len(name) <= 30 and (bool(_UNIT_END.search(name)) or bool(_COLLECTIVE.match(name)) and len(name) <= 12)

@@ -27,8 +27,11 @@ from policykg.loaders import lexicon
 from policykg.loaders.roles import (
     NO_CONVENTIONS,
     Conventions,
+    Responsibility,
     cell_roles,
     demote_co_responsible,
+    find_clauses,
+    label_role,
     looks_like_unit,
     split_names,
     split_people,
@@ -361,6 +364,35 @@ def _by_role(pairs: list[tuple[Column, Cell]]) -> dict[str, Cell]:
     return placed
 
 
+#: A label inside a unit cell, after its units (市商务局、市发改委、省牵头单位:省商务厅).
+_CELL_LABEL = re.compile(r"(?:^|(?<=[、,，;；\s]))([\u4e00-\u9fff]{2,8})\s*[:：]")
+
+
+def _labelled_tail(text: str) -> tuple[str, Responsibility | None]:
+    """A unit cell's own units and the labelled clause written after them (``省牵头单位:省农业农村厅``: the
+    flattened row's last line, joined to the cell), or the whole text and None."""
+    for m in _CELL_LABEL.finditer(text):
+        if label_role(m.group(1)) in ("lead", "support", "people"):
+            clauses = find_clauses(text[m.start() :])
+            if clauses:
+                return text[: m.start()].rstrip("、,，;； "), clauses[0]
+    return text, None
+
+
+def _add_labelled(row: Row, clause: Responsibility, column_name: str) -> None:
+    """Names a labelled clause in a unit cell gives; a 牵头 label beside a 责任单位 column makes the column's units
+    co-responsible (``roles.demote_co_responsible``)."""
+    if clause.lead:
+        roles: list[str | None] = ["lead", "lead"]
+        demote_co_responsible([re.sub(r"\s+", "", column_name), clause.lead_label], roles)
+        if roles[0] == "support":
+            row.support = [*row.lead, *row.support]
+            row.lead = []
+    row.lead += [n for n in clause.lead if n not in row.lead]
+    row.support += [n for n in clause.support if n not in row.support]
+    row.people += [n for n in clause.people if n not in row.people]
+
+
 def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: Conventions = NO_CONVENTIONS) -> Row | None:
     """A row read by column role; None for an empty or repeated-header row."""
     if header_columns(cells) is not None:
@@ -377,9 +409,12 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
     if (lead := placed.get("lead")) and not _names_a_unit(_unmarked(lead.text)):
         lead = None  # a cut-off row's text under the unit column names no unit
     if lead:
-        found = cell_roles(lead.text, "lead", conventions)
+        units, labelled = _labelled_tail(lead.text)
+        found = cell_roles(units, "lead", conventions)
         row.lead, row.support = list(found.lead), list(found.support)
         row.lead_span = lead.span
+        if labelled is not None:
+            _add_labelled(row, labelled, column_name=next((c.name for c, cell in pairs if cell is lead), ""))
     if (support := placed.get("support")) and not _names_a_unit(support.text):
         support = None  # a deadline slid under the support column (持续推进) names no unit
     if support:

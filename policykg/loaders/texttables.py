@@ -206,6 +206,8 @@ _BODY_CELL_MAX = 600
 #: Lines naming a group of rows above a numbered table's first row, at most, and how long each may be.
 _GROUP_LINES_MAX = 3
 _GROUP_LINE_MAX = 40
+#: A line opening on a section number inside a numbered table ((二)胡伟副市长牵头重点工作): a group of rows begins.
+_GROUP_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*[\u4e00-\u9fff]")
 _NUMBER_LINE = re.compile(r"^[(（]?(\d{1,3})[)）.、]?$")
 #: A label or a sentence is no header cell (牵头单位:区发改局, 5.一般公共预算收入增长8%左右。).
 _NOT_HEADER = re.compile(r"[:：。,，;；|、]")
@@ -215,6 +217,8 @@ _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 #: The months a progress column is dated by (1-10月推进情况, 2023年1-6月完成情况).
 _DATED = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?{MONTH_RANGE.pattern}份?")
 #: A header line that is a bracketed word (责任股室 / (单位)): the rest of the name above it.
+#: A note in brackets closing a column name (重点工作任务(杭州市2项配合工作)).
+_NAME_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _PAREN_NAME = re.compile(r"^[(（][\u4e00-\u9fff]{1,8}[)）]$")
 
 
@@ -241,8 +245,8 @@ def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
     known = exact = 0
     while j < len(content):
         name = _header_name(lines[content[j]])
-        if not 0 < len(name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
-            break
+        if not 0 < len(_NAME_NOTE.sub("", name) or name) <= _CELL_LINE_MAX or _NUMBER_LINE.match(name) or _NOT_HEADER.search(name):
+            break  # 重点工作任务(杭州市2项配合工作): a column name with a note of its own is as long as the name
         if _own_column(name):
             known += 1  # 1-10月推进情况 too: a progress column dated by its months
             exact += 1
@@ -377,6 +381,10 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             last = cj >= len(content) or not _NUMBER_LINE.match(lines[content[cj]].content)
             if last:  # the table's end: the row takes as many lines as fill its cells, the rest is page text
                 cj = ci + _last_row_lines(lines, content[ci:cj], width, blank_mode)
+            group = 0  # (二)胡伟副市长牵头重点工作 right above the next row: a heading row merged across the table
+            while not last and cj - group - 1 > ci + 1 and _GROUP_HEAD.match(lines[content[cj - group - 1]].content):
+                group += 1
+            cj -= group
             slots = _slots(lines, content[ci:cj], blank_mode)
             if not blank_mode:
                 slots = _join_wrapped(_merge_names(slots, width), width)
@@ -400,6 +408,9 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             break
         rows.append(_merge_names(slots, names_width))
         ci = cj
+        if numbered and group:
+            rows.append([_Slot([lines[content[k]] for k in range(ci, ci + group)])])
+            ci += group
     return rows, ci
 
 
