@@ -646,3 +646,36 @@ def test_a_year_a_table_cells_own_sentence_names_is_the_figures() -> None:
     doc = DocumentRecord(id="doc-test", title="2021年重点工作责任分解", year=2021, kind="responsibility-plan")
     tasks = parse_outline(text, "doc-test")[1]
     assert [(t.value, t.year) for t in extract_targets(text, tasks, doc)] == [(3.5e12, 2025)]
+
+
+def test_a_span_in_brackets_closing_a_goal_dates_that_goal_and_no_other_figure() -> None:
+    """A progress report of 2015 whose items are five-year goals (2606个撤并村通公路(2013—2017年)。) and their
+    progress: the goal is a target for 2017 over 2013-2017, the progress an actual of 2015; no line of sentences
+    is taken for the title that dates the report."""
+    from policykg.loaders import extract_text
+
+    text = ("按照市委民生工作“五个坚持”原则和工作部署,市政府各部门、各区县政府落实责任,细化措施,大力推动民生实事各项目标任务。"
+            "2015年25件重点民生实事上半年实际完成投资156.92亿元。\n"
+            "完成7.4万口山坪塘整治(2013—2017年)。上半年已全部完工。\n"
+            "2606个撤并村通公路(2013—2017年)。上半年已完成建设4022公里,累计解决了2585个撤并村通公路。\n")
+    got = [(t.value, t.kind, t.year, t.period_from) for t in extract_text(text).targets]
+    assert got == [(15_692_000_000.0, "actual", 2015, None), (74_000.0, "target", 2017, 2013),
+                   (2606.0, "target", 2017, 2013), (4022.0, "actual", 2015, None), (2585.0, "actual", 2015, None)]
+
+
+def test_a_line_of_sentences_is_never_the_title_that_dates_a_document() -> None:
+    """完成7.4万口山坪塘整治(2013—2017年)。上半年已全部完工。 is body text: its years do not date the report."""
+    from policykg.loaders.periods import title_line
+
+    body = "按照市委民生工作部署,各部门落实责任\n完成7.4万口山坪塘整治(2013—2017年)。上半年已完工。提前完成总目标任务。\n"
+    assert title_line(body, "按照市委民生工作部署") == "按照市委民生工作部署"
+    assert title_line("2015年上半年民生实事进展情况\n" + body) == "2015年上半年民生实事进展情况"
+
+
+def test_a_year_range_opens_no_clause_year() -> None:
+    """是1950年到2002年53年的总和;新增公路19.2万公里: the range dates nothing after it (the 2008 national report)."""
+    from policykg.loaders.periods import clause_year
+
+    text = "五年新增电力装机3.5亿千瓦,是1950年到2002年53年的总和;新增公路19.2万公里"
+    assert clause_year(text, 0, len(text)) is None
+    assert clause_year("2015年,新增公路", 0, 9) == 2015

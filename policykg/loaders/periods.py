@@ -70,13 +70,20 @@ def horizon(text: str, head: int = 2000) -> int | None:
     return int(m.group(1)) + years - 1
 
 
+#: A span in brackets closing a figure's clause, within its sentence: …(2013—2017年)。
+_SPAN_AFTER = re.compile(r"[^。;；!！?？,，\n()（）]{0,30}[(（]\s*((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)+\s*"
+                         r"((?:19|20)\d{2})\s*年?\s*[)）]\s*(?:[。;；!！?？\n]|$)")
+#: A sentence end with more text after it: a line of sentences (完成…(2013—2017年)。上半年已全部完工。), never a title.
+_SENTENCES = re.compile(r"[。;；!！?？]\s*\S")
+
+
 def title_line(text: str, title: str = "") -> str:
     """The line that names the document's period: the metadata title when it has a
     year and a kind word, else the first such short line near the top."""
     if YEAR.search(title) and _KIND_WORDS.search(title):
         return title
     for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:25]:
-        if len(line) <= 60 and YEAR.search(line) and _KIND_WORDS.search(line):
+        if len(line) <= 60 and YEAR.search(line) and _KIND_WORDS.search(line) and not _SENTENCES.search(line):
             return line
     return title
 
@@ -376,7 +383,10 @@ def clause_year(text: str, start: int, pos: int, floor: int | None = None) -> in
     say which year a figure is for."""
     found = None
     bound = start if floor is None else floor
+    ranges = [(r.start(), r.end()) for r in _YEAR_RANGE.finditer(text, start, pos)]
     for m in YEAR.finditer(text, start, pos):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue  # (2013—2017年): a span, read as one (FigureClock.span_before), not its last year alone
         i = m.start() - 1
         stop = max(bound, m.start() - 40)  # bounded: a clause head longer than this opens with no year
         while i >= stop and text[i] not in _CLAUSE_DELIMS:
@@ -659,6 +669,15 @@ class FigureClock:
         years = [int(m.group(1)) for m in YEAR.finditer(self.text, sstart, label)]
         return years[-1] if years else None
 
+    def span_after(self, pos: int) -> tuple[int, int, int] | None:
+        """(first, last, where) of a span in brackets closing the figure's clause (2606个撤并村通公路(2013—2017年)。):
+        a goal set over those years, its title in a progress report."""
+        m = _SPAN_AFTER.match(self.text, pos)
+        if m is None:
+            return None
+        first, last = int(m.group(1)), int(m.group(2))
+        return (first, last, m.start(1)) if 0 < last - first <= 15 else None
+
     def span_before(self, sstart: int, pos: int) -> tuple[int, int, int] | None:
         """(first, last, where) of the span the sentence names before the figure, or None."""
         found: tuple[int, int, int] | None = None
@@ -721,7 +740,7 @@ class FigureClock:
             state = self._state(pos)
             label = self.goal_label(sstart, cstart)
             cue = self.own_cue(cstart, sstart, pos, label)
-        span = self.span_before(sstart, pos)
+        span = self.span_before(sstart, pos) or self.span_after(pos)
         carried = self._carried_year(floor, sstart) if not in_cell else None
         said = self.opening_year(sstart, pos, floor) if span is None else None
         own = said is not None  # the figure's own sentence names its year
