@@ -402,3 +402,14 @@ def test_a_labelled_paragraph_closing_an_item_is_the_items() -> None:
     _, tasks = outline("某省重点工作部门分工\n一、落实工作总体部署\n(一)总的要求和主要预期目标。坚持稳中求进工作总基调。\n"
                        "主要预期目标是:地区生产总值增长8%左右(省发改委牵头,省统计局配合)。\n(二)深化改革。推进改革。\n")
     assert [(t.number, t.lead, t.support) for t in tasks][:1] == [("(一)", ["省发改委"], ["省统计局"])]
+
+
+def test_a_units_line_under_a_paragraph_makes_the_item_above_it_a_task() -> None:
+    """(一)推动….(heading) / paragraph / (扶贫办、教育部等和各省级人民政府负责): one task named by its heading; a numbered
+    title / paragraph / 责任单位:… line: the title's task with its body (a State Council opinion, a provincial list)."""
+    _, tasks = outline("国务院办公厅指导意见\n二、动员社会各界扩大消费\n(一)推动各级机关带头参与消费扶贫。\n"
+                       "将消费扶贫纳入定点扶贫工作内容。\n(扶贫办、教育部等和各省级人民政府负责)\n"
+                       "三、数字政府\n27. 强化数字赋能百千万工程\n推进信息综合平台建设。\n责任单位:省政务和数据局牵头\n")
+    assert [(t.number, t.title, t.lead) for t in tasks] == [
+        ("(一)", "推动各级机关带头参与消费扶贫", ["扶贫办", "教育部", "各省级人民政府"]),
+        ("27", "强化数字赋能百千万工程", ["省政务和数据局"])]

@@ -313,6 +313,7 @@ def split_names(value: str, *, spaces: bool = False) -> list[str]:
     trailing 、 leaves no empty names; shared-suffix composites are expanded.
     """
     separators = _SEPARATORS + (" \u3000\t" if spaces else "")
+    value = _etc_joiner().sub("、", value)  # 商务部等和各有关省级人民政府: two mentions
     parts = [_clean_name(p) for p in split_top(value, separators)]
     names = expand_composites([p for p in parts if p and p not in _NO_UNIT])
     seen: list[str] = []
@@ -320,6 +321,11 @@ def split_names(value: str, *, spaces: bool = False) -> list[str]:
         if n not in seen:
             seen.append(n)
     return seen
+
+
+@cache
+def _etc_joiner() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("roles.etc_joiners"))
 
 
 @cache

@@ -41,9 +41,10 @@ Span = tuple[int, int]
 _CN = "一二三四五六七八九十"
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
+#: A heading short enough that a hint of the paragraph below it still falls in a task's first characters
+#: (a hint of 8 or more characters is looked for in the first hint + 16: docs/gold-schema.md).
+_SHORT_TITLE = 24
 #: A paragraph opening on a short label of its own (工作成果:…), whatever the label.
-#: A heading short enough that a hint of the paragraph below it still falls in a task's first characters.
-_SHORT_TITLE = 16
 _ANY_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 #: A paragraph that opens on its own article number is an article of its own (第七条 考核程序。), not the close of the
 #: item above (a label does close it: 主要预期目标是:… under (一)总的要求和主要预期目标。).
@@ -552,6 +553,8 @@ class _Outline:
             target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
             self.tasks.append(target)
             self.last = target
+        elif target is None and self.prose and not self.open_paragraph and self._assigns_above(line):
+            target = self._paragraph_with_heading()  # (一)推动….\n<paragraph>\n(扶贫办、教育部等负责)
         if isinstance(target, _Task) and self._closes_sub_items(target):
             target = target.parent
         if isinstance(target, _Task):
@@ -595,6 +598,34 @@ class _Outline:
             return False
         self.listing.people_lines.append(line)
         return True
+
+    def _assigns_above(self, line: Block) -> bool:
+        """Whether ``line`` assigns units and the last prose paragraph stands right above it."""
+        _, e, _ = self.prose[-1]
+        return not self.text[e : line.start].strip() and any(c.lead or c.support for c in line.clauses)
+
+    def _paragraph_with_heading(self) -> _Task:
+        """The last prose paragraph made a task for the clause line below it: the body of a numbered title right
+        above it (``27. 强化数字赋能…`` / paragraph / ``责任单位:…``); else a task whose heading, when it stands right
+        under the short heading of a section holding no task yet, names it and opens it (the State Council's
+        ``(一)推动…消费扶贫。`` / paragraph / ``(扶贫办、…等负责)``)."""
+        s, e, section = self.prose.pop()
+        blocks = list(self.prose_blocks.get(s, []))
+        titled = self.tasks[-1] if self.tasks else None  # 27. 强化数字赋能“百千万工程” / paragraph / 责任单位:…
+        if titled is not None and titled.blocks and blocks and self.below.get(titled.blocks[-1].start) is blocks[0] \
+                and self._title_only(titled):
+            titled.end = e
+            titled.blocks.extend(blocks)
+            self.last = titled
+            return titled
+        task = _Task(number="", start=s, end=e, section=section, style="prose", blocks=blocks)
+        heading = self.section_blocks.get(id(section), []) if section is not None else []
+        if section is not None and heading and blocks and self.below.get(heading[-1].start) is blocks[0] \
+                and len(section.title) <= _SHORT_TITLE and not any(t.section is section for t in self.tasks):
+            task.number, task.start, task.blocks = section.number, section.span[0], [*heading, *blocks]
+        self.tasks.append(task)
+        self.last = task
+        return task
 
     def _introduces(self, line: Block) -> bool:
         """Whether the last prose paragraph stands right above ``line`` and introduces the list it opens
