@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from policykg.loaders import extract_text
-from policykg.loaders.people import looks_like_name, names_beside_posts, names_of_leaders, person_name, split_people
+from policykg.loaders.people import (
+    looks_like_name,
+    names_beside_posts,
+    names_of_leaders,
+    person_line,
+    person_name,
+    split_people,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +111,11 @@ def test_a_body_opening_on_a_level_is_no_name_though_its_first_character_is_a_su
     assert person_line("朱向阳 区机关事务管理中心副主任") == ["朱向阳"]
     assert person_line("李 婧 区纪委监委党风政风监督室主任") == ["李婧"]
     assert person_line("区伟明 市发改委主任") == ["区伟明"]
+
+
+def test_a_name_run_into_its_body_ends_where_the_body_opens_even_when_the_name_is_a_word() -> None:
+    """阎立市委副书记 (a four-character run, no name) and 高山省编办副主任 (高山 is also a word): the name ends
+    before 市委 / 省编办, as member lists copied from a page write them."""
+    assert person_line("阎立市委副书记、市长") == ["阎立"]
+    assert person_line("高山省编办副主任") == ["高山"]
+    assert person_line("张力民政厅副厅长") == ["张力"]

@@ -413,3 +413,13 @@ def test_a_units_line_under_a_paragraph_makes_the_item_above_it_a_task() -> None
     assert [(t.number, t.title, t.lead) for t in tasks] == [
         ("(一)", "推动各级机关带头参与消费扶贫", ["扶贫办", "教育部", "各省级人民政府"]),
         ("27", "强化数字赋能百千万工程", ["省政务和数据局"])]
+
+
+def test_a_member_list_under_a_title_is_a_task_and_under_a_sentence_is_that_sentences() -> None:
+    """组长:/副组长:/成员: right under a notice's title: the list is the task (its text opens with 组长); under a
+    sentence (…成立创建指挥部。), that sentence holds the names."""
+    _, tasks = outline("关于成立信用建设工作领导小组的通知\n组 长:李文钢\n副组长:冯 镭\n沈 慧\n成 员:巫振江(市府办)\n李红樱(市发改局)\n")
+    assert [(t.text.split("\n")[0], t.people) for t in tasks] == [("组 长:李文钢", ["李文钢", "冯镭", "沈慧", "巫振江", "李红樱"])]
+    _, tasks = outline("关于创建文明城市的实施意见\n二、组织领导\n市委、市政府成立创建文明城市指挥部。\n总指挥:王荣市委书记\n"
+                       "阎立市委副书记、市长\n")
+    assert [(t.text, t.people) for t in tasks] == [("市委、市政府成立创建文明城市指挥部。", ["王荣", "阎立"])]

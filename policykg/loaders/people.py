@@ -348,12 +348,14 @@ def _run_on(piece: str) -> list[str]:
 def _name_of_segment(segment: str) -> str | None:
     """The name opening ``NAME + BODY`` (``丁向阳国务院``): the whole segment when it is a name, else the
     two- or three-character opening that ends on a jieba word boundary."""
-    if len(segment) <= 4:
-        return segment if looks_like_name(segment) else None
+    if len(segment) <= 4 and looks_like_name(segment):
+        return segment
+    if len(segment) <= 3:
+        return None
     if _opens_a_body(segment):
         return None  # 区机关事务管理中心: a body (区 is also a surname), no name before it
-    for n in (3, 2):  # the rest opens a body (省发展改革委, 珠海市…): the name ends there
-        if looks_like_name(segment[:n]) and _opens_a_body(segment[n:]):
+    for n in (3, 2):  # the rest opens a body (省发展改革委, 珠海市…): the name ends there, a word or not (高山 省编办)
+        if looks_like_name(segment[:n], strict=False) and _opens_a_body(segment[n:]):
             return segment[:n]
     ends = _word_ends(segment)
     for n in (3, 2):

@@ -39,6 +39,8 @@ from policykg.ontology import ids
 Span = tuple[int, int]
 
 _CN = "一二三四五六七八九十"
+#: A people list standing first, under no paragraph (组长:… / 副组长:… / 成员:…): the list is the task.
+_LIST_STYLE = "list"
 _HEADING_STYLE = "decimal-head"  # an ``N.`` line that only titles its ``N.M`` items
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 #: A heading short enough that a hint of the paragraph below it still falls in a task's first characters
@@ -555,10 +557,21 @@ class _Outline:
             self.last = target
         elif target is None and self.prose and not self.open_paragraph and self._assigns_above(line):
             target = self._paragraph_with_heading()  # (一)推动….\n<paragraph>\n(扶贫办、教育部等负责)
+        elif target is None and any(c.people for c in line.clauses) and not any(c.contact_only for c in line.clauses):
+            if self.prose and not self.text[self.prose[-1][1] : line.start].strip() \
+                    and _SENTENCE_END.search(self.text[self.prose[-1][0] : self.prose[-1][1]]):
+                s, e, section = self.prose.pop()  # 市委、市政府成立…指挥部。 / 总指挥:…: the sentence above holds the list
+                target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
+                self.tasks.append(target)
+            else:  # 组长:李文钢 right under a title: the list is the task
+                target = self._new_task("", line.start, line.end, _LIST_STYLE, block=line)
+            self.last = target
         if isinstance(target, _Task) and self._closes_sub_items(target):
             target = target.parent
         if isinstance(target, _Task):
             target.clause_blocks.append(line)
+            if target.style == _LIST_STYLE:
+                target.end = max(target.end, line.end)  # 副组长:冯镭 / 成员:…: the list, and its text, go on
             if any(c.people for c in line.clauses):
                 self.listing = target  # names on the lines below carry the list on (汤志平 副市长)
         self.open_paragraph = False
@@ -597,6 +610,8 @@ class _Outline:
         if self.listing is None or self.last is not self.listing or not line.person_names:
             return False
         self.listing.people_lines.append(line)
+        if self.listing.style == _LIST_STYLE:
+            self.listing.end = max(self.listing.end, line.end)  # a member list standing alone: its text runs on
         return True
 
     def _assigns_above(self, line: Block) -> bool:
