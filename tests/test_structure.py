@@ -423,3 +423,12 @@ def test_a_member_list_under_a_title_is_a_task_and_under_a_sentence_is_that_sent
     _, tasks = outline("关于创建文明城市的实施意见\n二、组织领导\n市委、市政府成立创建文明城市指挥部。\n总指挥:王荣市委书记\n"
                        "阎立市委副书记、市长\n")
     assert [(t.text, t.people) for t in tasks] == [("市委、市政府成立创建文明城市指挥部。", ["王荣", "阎立"])]
+
+
+def test_people_lines_under_a_title_only_heading_make_it_a_task_holding_them() -> None:
+    """一、省级总林长 / 唐登杰 省委书记… / 卢东亮 省委副书记、省长: the heading names the list (a province's forest chiefs)."""
+    _, tasks = outline("省级林长名单\n一、省级总林长\n唐登杰  省委书记、省人大常委会主任\n卢东亮 省委副书记、省长\n"
+                       "二、省级副总林长\n杨勤荣  副省长\n")
+    assert [(t.text.split("\n")[0], t.people) for t in tasks] == [
+        ("省级总林长", ["唐登杰", "卢东亮"]), ("省级副总林长", ["杨勤荣"])]
+    assert tasks[0].text.replace("\n", "").startswith("省级总林长唐登杰")

@@ -607,11 +607,15 @@ class _Outline:
 
     def _on_people_line(self, line: Block) -> bool:
         """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
+        if self.listing is None and isinstance(self.last, _Section) and line.person_names:
+            sec = self.last  # 一、省级总林长 / 唐登杰 省委书记…: the heading names the list under it, a task after all
+            self.listing = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
+            self.listing.blocks.extend(self.section_blocks.get(id(sec), []))
         if self.listing is None or self.last is not self.listing or not line.person_names:
             return False
         self.listing.people_lines.append(line)
-        if self.listing.style == _LIST_STYLE:
-            self.listing.end = max(self.listing.end, line.end)  # a member list standing alone: its text runs on
+        if self.listing.style in (_LIST_STYLE, "section"):
+            self.listing.end = max(self.listing.end, line.end)  # a list standing alone or under its heading: its text runs on
         return True
 
     def _assigns_above(self, line: Block) -> bool:
