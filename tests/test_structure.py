@@ -133,7 +133,7 @@ def test_a_people_label_alone_on_its_line_opens_the_list_below() -> None:
 
     text = ("关于成立工作领导小组的通知\n一、主要职责\n统筹协调筹办工作中的重大问题。\n二、组成人员\n组长:\n孙春兰 国务院副总理\n"
             "第一副组长:\n王勇 国务委员\n成员:\n王浩 浙江省省长\n孔绍逊 中央办公厅副主任\n")
-    assert [(t.text[:6], t.people) for t in extract_text(text).tasks] == [("组成人员", ["孙春兰", "王勇", "王浩", "孔绍逊"])]
+    assert [(t.text.split("\n")[0], t.people) for t in extract_text(text).tasks] == [("组成人员", ["孙春兰", "王勇", "王浩", "孔绍逊"])]
 
 
 def test_a_line_naming_a_sub_group_holds_the_people_listed_under_it() -> None:
