@@ -187,8 +187,9 @@ def test_group_headings_between_rows_name_their_leaders_and_a_labelled_line_clos
     市商务局(市粮食和物资储备局)) then support (a provincial task list as a city published it)."""
     text = ("省政府工作报告重点工作涉杭任务责任分解\n序号\n重点工作任务(杭州市2项配合工作)\n责任单位\n"
             "(一)王宏副市长牵头重点工作\n1\n加强粮食和重要农产品保障。\n市农业农村局、市商务局(市粮食和物资储备局)\n"
-            "省牵头单位:省农业农村厅\n(二)胡伟副市长牵头重点工作\n2\n深入实施消费新政。\n市商务局、市发改委\n")
+            "省牵头单位:省农业农村厅\n(二)胡伟副市长牵头重点工作\n2\n深入实施消费新政。\n市商务局、市发改委\n"
+            "省牵头单位:省商务厅\n")
     assert [(t.number, t.lead, t.support, t.people) for t in extract_text(text).tasks] == [
         ("1", ["省农业农村厅"], ["市农业农村局", "市商务局(市粮食和物资储备局)"], ["王宏"]),
-        ("2", ["市商务局", "市发改委"], [], ["胡伟"]),
+        ("2", ["省商务厅"], ["市商务局", "市发改委"], ["胡伟"]),
     ]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from policykg.loaders import lexicon
 from policykg.loaders.people import looks_like_name
+from policykg.loaders.roles import label_role
 from policykg.loaders.periods import MONTH_RANGE
 from policykg.loaders.tables import Cell, column_role, header_columns
 
@@ -203,6 +204,8 @@ def _column_tables(lines: list[_Line], found: TextTables) -> None:
 #: A header cell standing alone on its line is short; a body cell may be long, but not a page.
 _CELL_LINE_MAX = 16
 _BODY_CELL_MAX = 600
+#: A line opening on a label (省牵头单位:…).
+_ROLE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 #: Lines naming a group of rows above a numbered table's first row, at most, and how long each may be.
 _GROUP_LINES_MAX = 3
 _GROUP_LINE_MAX = 40
@@ -381,6 +384,8 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             last = cj >= len(content) or not _NUMBER_LINE.match(lines[content[cj]].content)
             if last:  # the table's end: the row takes as many lines as fill its cells, the rest is page text
                 cj = ci + _last_row_lines(lines, content[ci:cj], width, blank_mode)
+                while cj < len(content) and _labels_a_role(lines[content[cj]].content):
+                    cj += 1  # 省牵头单位:省商务厅 under the last row, as under every row above it
             group = 0  # (二)胡伟副市长牵头重点工作 right above the next row: a heading row merged across the table
             while not last and cj - group - 1 > ci + 1 and _GROUP_HEAD.match(lines[content[cj - group - 1]].content):
                 group += 1
@@ -412,6 +417,12 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             rows.append([_Slot([lines[content[k]] for k in range(ci, ci + group)])])
             ci += group
     return rows, ci
+
+
+def _labels_a_role(text: str) -> bool:
+    """Whether a line is a labelled clause of units or people (省牵头单位:省商务厅): a row's, never page text."""
+    m = _ROLE_LABEL.match(text)
+    return m is not None and label_role(m.group(1)) in ("lead", "support", "people")
 
 
 def _group_lines(lines: list[_Line], content: list[int], ci: int) -> int:
