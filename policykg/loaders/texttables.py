@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from policykg.loaders import lexicon
 from policykg.loaders.people import looks_like_name
-from policykg.loaders.roles import label_role
 from policykg.loaders.periods import MONTH_RANGE
+from policykg.loaders.roles import label_role
 from policykg.loaders.tables import Cell, column_role, header_columns
 
 _TAB = re.compile(r"\t+")  # one or more tabs; each tab beyond the first is an empty cell
