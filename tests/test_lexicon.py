@@ -442,6 +442,14 @@ def _each_unit_apart(text: object) -> bool:
     return len(found) == 1 and len(found[0].lead) >= 3 and not any("等" in n for n in found[0].lead)
 
 
+def _two_supporting_units(text: object) -> bool:
+    """牵头 X, Y 及 Z 配合: two supporting units, neither holding the joiner."""
+    from policykg.loaders.roles import find_clauses
+
+    found = find_clauses(str(text))
+    return len(found) == 1 and len(found[0].support) == 2
+
+
 def _group_lists(text: object) -> bool:
     """A short line naming a group makes the people listed under it a task of its own."""
     from policykg.loaders import extract_text, lexicon
@@ -776,6 +784,7 @@ WORD_CHECKS = {
     "roles.office_hosts": (_hosts_lead, lambda t: not _hosts_lead(t)),
     "roles.with_words": (_brought_along, _brought_along),
     "roles.etc_joiners": (_each_unit_apart, _each_unit_apart),
+    "roles.unit_joiners": (_two_supporting_units, _two_supporting_units),
     "roles.not_duties": (lambda t: not _hosts_lead(t), lambda t: not _hosts_lead(t)),
     "roles.group_endings": (_group_lists, _group_lists),
     "roles.etc_tails": (_no_etc, _no_etc),

@@ -393,3 +393,13 @@ def test_units_after_a_task_under_a_spaced_header_lead_it() -> None:
             "3 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n")
     assert [t.lead for t in extract_text(text).tasks] == [["发改委"], ["财政局"], ["发改委", "经信委", "科技局"]]
     assert [t.lead for t in extract_text(text.replace("牵头责任单位", "备注")).tasks] != [["发改委"], ["财政局"], ["发改委", "经信委", "科技局"]]
+
+
+def test_two_units_joined_by_a_word_are_two_only_when_the_second_is_a_body_of_its_own() -> None:
+    """省直有关部门和各市人民政府 and 省财政厅及省地震局 are two mentions; 住房和城乡建设厅, 高新区党工委和管委会 and
+    驻洛高校和科研院所 stay one (the second half opens no level, place or collective of its own)."""
+    from policykg.loaders.roles import split_names
+
+    assert split_names("省直有关部门和各市人民政府、省财政厅及省地震局") == ["省直有关部门", "各市人民政府", "省财政厅", "省地震局"]
+    assert split_names("住房和城乡建设厅、高新区党工委和管委会、驻洛高校和科研院所") == [
+        "住房和城乡建设厅", "高新区党工委和管委会", "驻洛高校和科研院所"]

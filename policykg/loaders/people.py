@@ -248,7 +248,7 @@ def _padded_into_post(surname: str, rest: str) -> bool:
     if len(rest) < 2 or not looks_like_name(surname + rest[0], strict=False):
         return False
     after = rest[1:]
-    return bool(_post_pattern().match(after)) or _opens_a_body(after)
+    return bool(_post_pattern().match(after)) or opens_a_body(after)
 
 
 def _rejoin_posts(pieces: list[str]) -> list[str]:
@@ -352,10 +352,10 @@ def _name_of_segment(segment: str) -> str | None:
         return segment
     if len(segment) <= 3:
         return None
-    if _opens_a_body(segment):
+    if opens_a_body(segment):
         return None  # 区机关事务管理中心: a body (区 is also a surname), no name before it
     for n in (3, 2):  # the rest opens a body (省发展改革委, 珠海市…): the name ends there, a word or not (高山 省编办)
-        if looks_like_name(segment[:n], strict=False) and _opens_a_body(segment[n:]):
+        if looks_like_name(segment[:n], strict=False) and opens_a_body(segment[n:]):
             return segment[:n]
     ends = _word_ends(segment)
     for n in (3, 2):
@@ -364,7 +364,7 @@ def _name_of_segment(segment: str) -> str | None:
     return None
 
 
-def _opens_a_body(text: str) -> bool:
+def opens_a_body(text: str) -> bool:
     """Whether a text opens with a body's name: a level (省…, 市…), a national opening (国务院, 中共) or a place of the
     gazetteer (珠海市…), so a name run into it ends right before."""
     from policykg.ontology import regions

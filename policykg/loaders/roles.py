@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from policykg.loaders import lexicon
-from policykg.loaders.people import looks_like_name, names_of_leaders, person_name, split_people
+from policykg.loaders.people import looks_like_name, names_of_leaders, opens_a_body, person_name, split_people
 
 __all__ = [
     "Conventions", "Responsibility", "cell_roles", "expand_composites", "find_clause", "find_clauses",
@@ -314,13 +314,29 @@ def split_names(value: str, *, spaces: bool = False) -> list[str]:
     """
     separators = _SEPARATORS + (" \u3000\t" if spaces else "")
     value = _etc_joiner().sub("、", value)  # 商务部等和各有关省级人民政府: two mentions
-    parts = [_clean_name(p) for p in split_top(value, separators)]
+    parts = [q for p in split_top(value, separators) for q in _split_joined(_clean_name(p))]
     names = expand_composites([p for p in parts if p and p not in _NO_UNIT])
     seen: list[str] = []
     for n in names:
         if n not in seen:
             seen.append(n)
     return seen
+
+
+def _split_joined(name: str) -> list[str]:
+    """``省财政厅及省地震局``: two units joined by a word, split where both read as units and the second opens on a
+    body's level, place or collective of its own (住房和城乡建设厅 and 高新区党工委和管委会 stay whole)."""
+    for m in _unit_joiner().finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        own = opens_a_body(right) or _COLLECTIVE.match(right) is not None  # 省地震局, 各市人民政府: a body of its own
+        if own and len(left) >= 3 and looks_like_unit(left) and looks_like_unit(right):
+            return [left, *_split_joined(right)]
+    return [name]
+
+
+@cache
+def _unit_joiner() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("roles.unit_joiners"))
 
 
 @cache
