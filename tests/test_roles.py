@@ -403,3 +403,13 @@ def test_two_units_joined_by_a_word_are_two_only_when_the_second_is_a_body_of_it
     assert split_names("省直有关部门和各市人民政府、省财政厅及省地震局") == ["省直有关部门", "各市人民政府", "省财政厅", "省地震局"]
     assert split_names("住房和城乡建设厅、高新区党工委和管委会、驻洛高校和科研院所") == [
         "住房和城乡建设厅", "高新区党工委和管委会", "驻洛高校和科研院所"]
+
+
+def test_a_leader_and_the_units_of_one_sentence_are_one_clause() -> None:
+    """任务分工:吕维峰副省长负责,省农委总牵头。: the vice-governor answers for it and the bureau leads (the label names no
+    role itself); 成 员:巫振江(市府办) names a member, whose bracket says where he works, no lead."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("任务分工:吕维峰副省长负责,省农委总牵头。")
+    assert (clause.lead, clause.people) == (["省农委"], ["吕维峰"])
+    assert all(not c.lead for c in find_clauses("成 员:巫振江(市府办)"))

@@ -432,3 +432,10 @@ def test_people_lines_under_a_title_only_heading_make_it_a_task_holding_them() -
     assert [(t.text.split("\n")[0], t.people) for t in tasks] == [
         ("省级总林长", ["唐登杰", "卢东亮"]), ("省级副总林长", ["杨勤荣"])]
     assert tasks[0].text.replace("\n", "").startswith("省级总林长唐登杰")
+
+
+def test_a_labelled_paragraph_under_a_heading_with_a_clause_line_below_makes_the_heading_a_task() -> None:
+    """一、千亿斤粮食产能工程 / 工作要求:… / 任务分工:…省农委总牵头。: the heading is the task the clause answers for."""
+    _, tasks = outline("十大工程推进工作方案\n一、千亿斤粮食产能工程\n工作要求:坚持突出重点、统筹推进。\n"
+                       "任务分工:吕维峰副省长负责,省农委总牵头。\n1.水利化工程:抓好灌区续建工程。(省水利厅负责)\n")
+    assert [(t.number, t.title, t.lead, t.people) for t in tasks][:1] == [("一、", "千亿斤粮食产能工程", ["省农委"], ["吕维峰"])]

@@ -672,6 +672,12 @@ def _verbal(text: str, conventions: Conventions) -> list[Responsibility]:
     return clauses
 
 
+def _drop_leaders(resp: Responsibility) -> None:
+    """Remove names that are a person with a post (吕维峰副省长): a clause's people, read by ``_leaders``."""
+    resp.lead = [n for n in resp.lead if looks_like_unit(n) or person_name(n) is None]
+    resp.support = [n for n in resp.support if looks_like_unit(n) or person_name(n) is None]
+
+
 def _drop_posts(resp: Responsibility) -> None:
     """Remove names that are posts without a person (分管副省长, 协管副秘书长): they assign nobody; when
     a post held the first verb, the next lead is the clause's lead."""
@@ -723,6 +729,10 @@ def _leaders(text: str) -> list[Responsibility]:
 _SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？]?")
 
 
+#: A short label opening a sentence (任务分工:…).
+_PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})\s*[:：]\s*")
+
+
 def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]:
     """A sentence that does nothing but assign (``市科技局牵头,市财政局配合。``, ``由区发改局负责。``):
     every part ends in a role verb and every name reads as a unit."""
@@ -733,11 +743,15 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
         body = m.group(0).strip()
         if not body or len(body) > 120 or not _ANY_VERB.search(body):
             continue
+        if (lab := _PLAIN_LABEL.match(body)) is not None and label_role(lab.group(1)) is None:
+            body = body[lab.end() :]  # 任务分工:吕维峰副省长负责,省农委牵头: a label that names no role itself
         parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
         if not parts or not all(_VERB_PART.match(p) for p in parts):
             continue
         resp = role_parts(body, conventions=conventions)
-        if resp is None or not all(looks_like_unit(n) for n in resp.lead + resp.support):
+        if resp is not None:  # 吕维峰副省长负责,省农委牵头: the leader is _leaders' (a person), the unit leads
+            _drop_leaders(resp)
+        if resp is None or not resp.lead + resp.support or not all(looks_like_unit(n) for n in resp.lead + resp.support):
             continue
         lead_ws = len(m.group(0)) - len(m.group(0).lstrip())
         resp.span = (m.start() + lead_ws, m.end())
@@ -860,9 +874,24 @@ def find_clauses(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[R
     out: list[Responsibility] = []
     for r in found:  # a verbal match inside a labelled clause is the same clause
         if out and r.span and out[-1].span and r.span[0] < out[-1].span[1]:
+            if _people_beside_units(out[-1], r):
+                out[-1].merge(r)  # 吕维峰副省长负责,省农委牵头: the leader and the units of one sentence
+                out[-1].in_prose = out[-1].in_prose and r.in_prose
             continue
         out.append(r)
     return out
+
+
+def _people_beside_units(a: Responsibility, b: Responsibility) -> bool:
+    """Whether one clause names only a leader in a sentence (吕维峰副省长负责) and the other only units: one sentence
+    read twice. A labelled member (成员:巫振江(市府办)) is no leader: the body in brackets is where they work."""
+    def people_only(r: Responsibility) -> bool:
+        return bool(r.people) and not r.lead and not r.support and r.in_prose
+
+    def units_only(r: Responsibility) -> bool:
+        return not r.people and bool(r.lead or r.support)
+
+    return (people_only(a) and units_only(b)) or (units_only(a) and people_only(b))
 
 
 def find_clause(text: str, conventions: Conventions = NO_CONVENTIONS) -> Responsibility | None:
