@@ -119,3 +119,10 @@ def test_a_name_run_into_its_body_ends_where_the_body_opens_even_when_the_name_i
     assert person_line("阎立市委副书记、市长") == ["阎立"]
     assert person_line("高山省编办副主任") == ["高山"]
     assert person_line("张力民政厅副厅长") == ["张力"]
+
+
+def test_leaders_who_take_a_post_and_a_leader_joined_to_one_take_it() -> None:
+    """省长许达哲担任总河长; 常务副省长陈向群及分管水利的副省长戴道晋担任副总河长: three people answer (a river-chief news
+    item); 陈向群及 ends the name at 及 whatever the word segmenter makes of 群及."""
+    text = "据悉,省委副书记、省长许达哲担任总河长;省委常委、常务副省长陈向群及分管水利的副省长戴道晋担任副总河长。"
+    assert [name for name, _ in names_of_leaders(text)] == ["许达哲", "陈向群", "戴道晋"]

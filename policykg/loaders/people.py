@@ -284,12 +284,16 @@ def names_beside_posts(text: str) -> list[tuple[str, tuple[int, int]]]:
     return sorted(found.items(), key=lambda kv: kv[1][0])
 
 
+#: What may stand right after a name and closes it, whatever jieba makes of the characters (陈向群及…, 许达哲、…).
+_NAME_CLOSERS = frozenset("及与、,，;；。")
+
+
 def _name_at(text: str, pos: int) -> str | None:
     """The name starting at ``pos`` (after a post): two or three characters ending on a word boundary."""
     window = text[pos : pos + 8]
     if not window or not re.match(_CJK_NAME, window) or _post_pattern().match(window):
         return None
-    ends = _word_ends(window) | {len(window)}
+    ends = _word_ends(window) | {len(window)} | {n for n in (2, 3) if window[n : n + 1] in _NAME_CLOSERS}
     for n in (3, 2):
         if n <= len(window) and n in ends and looks_like_name(window[:n]):
             return window[:n]
@@ -387,6 +391,10 @@ def _word_ends(text: str) -> set[int]:
     return ends
 
 
+#: Between two leaders named in one clause: a joiner, then the next one's post (及分管水利的副省长).
+_JOINED_LEADER = re.compile(r"\s*(?:及|和|与|、)[^,，;；。:：]{0,16}$")
+
+
 def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
     """People a sentence makes answer for work: a name beside a post followed by a lead verb
     (``由省长李小鹏牵头``, ``常务副省长高建民:负责…``), or a list of leaders each given a part
@@ -400,11 +408,15 @@ def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
         if not named:
             continue
         took = each.search(body)
-        for name, (a, b) in named:
-            after = body[b : b + 12]
-            after = _posts_after_name().sub("", after)
-            if (took and took.start() >= b) or verbs.match(after):
-                out.append((name, (sentence.start() + a, sentence.start() + b)))
+        taking: list[bool] = []
+        for _, (a, b) in named:
+            after = _posts_after_name().sub("", body[b : b + 12])
+            taking.append(bool((took and took.start() >= b) or verbs.match(after)))
+        for i in range(len(named) - 2, -1, -1):  # 常务副省长陈向群及分管水利的副省长戴道晋担任…: both take it
+            if taking[i + 1] and not taking[i] and _JOINED_LEADER.match(body, named[i][1][1], named[i + 1][1][0]):
+                taking[i] = True
+        out += [(name, (sentence.start() + a, sentence.start() + b)) for (name, (a, b)), takes in zip(named, taking, strict=True)
+                if takes]
     return out
 
 
