@@ -409,7 +409,7 @@ def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:
             continue
         took = each.search(body)
         taking: list[bool] = []
-        for _, (a, b) in named:
+        for _, (_, b) in named:
             after = _posts_after_name().sub("", body[b : b + 12])
             taking.append(bool((took and took.start() >= b) or verbs.match(after)))
         for i in range(len(named) - 2, -1, -1):  # 常务副省长陈向群及分管水利的副省长戴道晋担任…: both take it
