@@ -143,6 +143,14 @@ def test_summary_title_word_makes_a_report(entry: lexicon.Entry) -> None:
     assert doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2020)).reports
 
 
+@pytest.mark.parametrize("entry", _period_family("review_verbs"), ids=_ids(_period_family("review_verbs")))
+def test_review_verb_makes_the_year_after_it_the_one_reported_on(entry: lexicon.Entry) -> None:
+    from policykg.loaders.periods import doc_period
+
+    period = doc_period(entry.example + "\n", DocumentRecord(id="d", title=entry.example, year=2012))
+    assert period.reports and period.summary_year == 2012
+
+
 @pytest.mark.parametrize("entry", _period_family("plan_titles"), ids=_ids(_period_family("plan_titles")))
 def test_plan_title_word_makes_a_plan_for_its_year(entry: lexicon.Entry) -> None:
     from policykg.loaders.periods import doc_period, plan_span

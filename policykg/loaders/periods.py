@@ -47,6 +47,9 @@ _SUMMARY_WORDS = lexicon.words_pattern("summary_titles")
 #: Another document quoted in a title line (2025年省《政府工作报告》重点工作分工方案): its genre is not the title's.
 _QUOTED = re.compile(r"[《〈][^《》〈〉]*[》〉]")
 _PLAN_WORDS = lexicon.words_pattern("plan_titles")
+#: A review verb right before a year (回顾了2012年), and how far before it may stand.
+_REVIEW_BEFORE = lexicon.words_pattern("review_verbs")
+_REVIEW_REACH = 4
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
 #: The part of a year a title covers -> the month its actuals stand at (三季度 -> 9); the first found wins.
 _QUARTER: dict[str, int] = {w: int(m) for w, m in lexicon.word_meanings("periods.quarters").items()}
@@ -118,6 +121,9 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     reading = outside if _KIND_WORDS.search(outside) else line  # the title's own genre words, when it has any
     matches = list(YEAR.finditer(reading))
     for i, m in enumerate(matches):
+        if _REVIEW_BEFORE.search(reading, max(0, m.start() - _REVIEW_REACH), m.start()):
+            summary_year = summary_year or int(m.group(1))  # 回顾了2012年的政府工作: the year reported on
+            continue
         tail = reading[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(reading)]
         later_planned = i + 1 < len(matches) and bool(_PLAN_WORDS.search(reading[matches[-1].end() :]))
         if _SUMMARY_WORDS.search(tail) or _COMPLETED.search(tail) or (later_planned and not _PLAN_WORDS.search(tail)):
