@@ -193,3 +193,15 @@ def test_group_headings_between_rows_name_their_leaders_and_a_labelled_line_clos
         ("1", ["省农业农村厅"], ["市农业农村局", "市商务局(市粮食和物资储备局)"], ["王宏"]),
         ("2", ["省商务厅"], ["市商务局", "市发改委"], ["胡伟"]),
     ]
+
+
+def test_a_context_column_before_the_number_column_keeps_the_rows_numbered() -> None:
+    """分类 / 序号 / 事项 / 责任单位 / 牵头单位, 分类's cell (发展目标) merged over its rows: each numbered row is read
+    (a district's division of its work report's targets)."""
+    text = ("2023年政府工作报告重点工作责任分解\n分类\n序号\n事项\n责任单位\n牵头单位\n发展目标\n"
+            "1\n地区生产总值增长6.5%以上。\n区农业农村局、区发改局\n区发改局\n"
+            "2\n区本级规上工业增加值增长10%。\n区经商局、莲都经开区管委会\n区经商局\n")
+    assert [(t.text, t.lead, t.support) for t in extract_text(text).tasks] == [
+        ("地区生产总值增长6.5%以上。", ["区发改局"], ["区农业农村局", "区发改局"]),
+        ("区本级规上工业增加值增长10%。", ["区经商局"], ["区经商局", "莲都经开区管委会"]),
+    ]

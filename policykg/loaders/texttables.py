@@ -686,7 +686,8 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         head_idx = content[ci : ci + n]
         header = [lines[k] for k in head_idx]
         blank_mode = all(b - a >= 2 for a, b in zip(head_idx, head_idx[1:], strict=False))
-        numbered = column_role(_header_name(header[0])) == "number"
+        # 序号 first, or after one context column whose cell is merged over a group of rows (分类 / 序号 / 事项 …)
+        numbered = any(column_role(_header_name(h)) == "number" for h in header[:2])
         width = n
         people = sum(column_role(_header_name(h)) == "people" for h in header) == 1
         rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode, people)
