@@ -413,3 +413,12 @@ def test_a_leader_and_the_units_of_one_sentence_are_one_clause() -> None:
     (clause,) = find_clauses("任务分工:吕维峰副省长负责,省农委总牵头。")
     assert (clause.lead, clause.people) == (["省农委"], ["吕维峰"])
     assert all(not c.lead for c in find_clauses("成 员:巫振江(市府办)"))
+
+
+def test_by_x_with_y_and_others_assigns_whatever_verb_follows() -> None:
+    """…的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。 (a State Council division notice): 由…会同…等部门 is
+    the assignment; its verb need not be 负责."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("关于“确保口粮绝对安全”的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。")
+    assert (clause.lead, clause.support) == (["发展改革委"], ["中央农办", "农业部"])

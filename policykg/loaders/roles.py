@@ -824,6 +824,10 @@ _BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:�
                       rf"(?:[,，]\s*(?:{lexicon.alternation('roles.with_words')})(?P<with>[^,，;；。:：]{{2,80}}?)等)?")
 
 
+#: 由X会同Y、Z等部门 and any verb phrase (研究提出落实意见): the with-word and 等 make it an assignment whatever the verb.
+_BY_WITH = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”、]{2,40}?)"
+                      rf"(?:{lexicon.alternation('roles.with_words')})(?P<before>[^,，;；。:：]{{2,120}}?)"
+                      rf"等(?:{lexicon.alternation('roles.etc_tails')})?(?=[\u4e00-\u9fa5])")
 #: What may follow a 由 clause's verb for it to close its item (负责落实。, 牵头。): a short verb and the sentence's end.
 _CLOSES_ITEM = re.compile(r"[\u4e00-\u9fa5]{0,3}\s*(?:[。;；]|$)")
 
@@ -831,13 +835,16 @@ _CLOSES_ITEM = re.compile(r"[\u4e00-\u9fa5]{0,3}\s*(?:[。;；]|$)")
 def _by_duties(text: str) -> list[Responsibility]:
     """Units a clause opening on 由 makes lead its duty, and those it brings along (会同…等) support, in prose."""
     out: list[Responsibility] = []
-    for m in _BY_DUTY.finditer(text):
+    matches = list(_BY_DUTY.finditer(text))
+    taken = {m.start() for m in matches}
+    matches += [m for m in _BY_WITH.finditer(text) if m.start() not in taken]  # 由X会同Y等部门研究提出…
+    for m in matches:
         if text.startswith(lexicon.words("roles.not_duties"), m.end()):
             continue  # 由市科技局负责解释: the plan's wording, not its work
         lead = split_names(m.group("names"))
-        support = [n for g in ("before", "with") if m.group(g) for n in split_names(m.group(g))]
+        support = [n for g in ("before", "with") if g in m.re.groupindex and m.group(g) for n in split_names(m.group(g))]
         if lead and all(looks_like_unit(n) for n in lead + support):
-            closes = _CLOSES_ITEM.match(text, m.end()) is not None  # …的问题,由X会同Y等部门负责落实。: the item's own clause
+            closes = _CLOSES_ITEM.match(text, m.end()) is not None or m.re is _BY_WITH  # …的问题,由X会同Y等部门负责落实。
             out.append(Responsibility(lead=lead, support=support, span=(m.start("names"), m.end()), in_prose=not closes))
     return out
 
@@ -855,9 +862,9 @@ def _lead_duties(text: str) -> list[Responsibility]:
 @cache
 def _may_assign() -> re.Pattern[str]:
     """What a text must hold to assign anyone: a colon, a bracket, a role verb or label, a leader's
-    verb. Most lines of a plan hold none, and skip the finders."""
+    verb, a with-word (由X会同Y等部门研究提出…). Most lines of a plan hold none, and skip the finders."""
     words = [*_VERB_ROLES, *_LABEL_ROLES, *lexicon.words("people.lead_verbs"), *lexicon.words("people.each_takes"),
-             *lexicon.words("roles.office_hosts")]
+             *lexicon.words("roles.office_hosts"), *lexicon.words("roles.with_words")]
     return re.compile(r"[:：(（\[［【]|" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 
 
