@@ -392,7 +392,7 @@ def _word_ends(text: str) -> set[int]:
 
 
 #: Between two leaders named in one clause: a joiner, then the next one's post (及分管水利的副省长).
-_JOINED_LEADER = re.compile(r"\s*(?:及|和|与|、)[^,，;；。:：]{0,16}$")
+_JOINED_LEADER = re.compile(rf"\s*(?:{lexicon.alternation('roles.unit_joiners')}|、)[^,，;；。:：]{{0,16}}$")
 
 
 def names_of_leaders(text: str) -> list[tuple[str, tuple[int, int]]]:

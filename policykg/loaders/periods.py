@@ -74,7 +74,8 @@ def horizon(text: str, head: int = 2000) -> int | None:
 
 
 #: A span in brackets closing a figure's clause, within its sentence: …(2013—2017年)。
-_SPAN_AFTER = re.compile(r"[^。;；!！?？,，\n()（）]{0,30}[(（]\s*((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)+\s*"
+_SPAN_AFTER = re.compile(r"[^。;；!！?？,，\n()（）]{0,30}[(（]\s*((?:19|20)\d{2})\s*年?\s*"
+                         rf"(?:-|—|–|~|～|{lexicon.alternation('figures.range_words')})+\s*"
                          r"((?:19|20)\d{2})\s*年?\s*[)）]\s*(?:[。;；!！?？\n]|$)")
 #: A sentence end with more text after it: a line of sentences (完成…(2013—2017年)。上半年已全部完工。), never a title.
 _SENTENCES = re.compile(r"[。;；!！?？]\s*\S")
