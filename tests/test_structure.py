@@ -143,7 +143,7 @@ def test_a_line_naming_a_sub_group_holds_the_people_listed_under_it() -> None:
 
     text = ("四甲镇2017年秋季秸秆禁烧工作方案\n一、成立秸秆禁烧工作领导小组\n组 长:冯 斌\n治安巡查工作小组\n"
             "组 长:龚海燕 何勇\n组 员:(四甲片)许志云 韩 鹏\n(货隆片)陈 佳 张 杰\n")
-    assert [(t.text, t.people) for t in extract_text(text).tasks] == [
+    assert [(t.text.split("\n")[0], t.people) for t in extract_text(text).tasks] == [
         ("成立秸秆禁烧工作领导小组", ["冯斌"]), ("治安巡查工作小组", ["龚海燕", "何勇", "许志云", "韩鹏", "陈佳", "张杰"])]
 
 
@@ -422,7 +422,8 @@ def test_a_member_list_under_a_title_is_a_task_and_under_a_sentence_is_that_sent
     assert [(t.text.split("\n")[0], t.people) for t in tasks] == [("组 长:李文钢", ["李文钢", "冯镭", "沈慧", "巫振江", "李红樱"])]
     _, tasks = outline("关于创建文明城市的实施意见\n二、组织领导\n市委、市政府成立创建文明城市指挥部。\n总指挥:王荣市委书记\n"
                        "阎立市委副书记、市长\n")
-    assert [(t.text, t.people) for t in tasks] == [("市委、市政府成立创建文明城市指挥部。", ["王荣", "阎立"])]
+    assert [(t.text.split("\n")[0], t.people) for t in tasks] == [("市委、市政府成立创建文明城市指挥部。", ["王荣", "阎立"])]
+    assert tasks[0].text.endswith("阎立市委副书记、市长")  # the list is the task's: its text runs on with it
 
 
 def test_people_lines_under_a_title_only_heading_make_it_a_task_holding_them() -> None:
@@ -439,3 +440,11 @@ def test_a_labelled_paragraph_under_a_heading_with_a_clause_line_below_makes_the
     _, tasks = outline("十大工程推进工作方案\n一、千亿斤粮食产能工程\n工作要求:坚持突出重点、统筹推进。\n"
                        "任务分工:吕维峰副省长负责,省农委总牵头。\n1.水利化工程:抓好灌区续建工程。(省水利厅负责)\n")
     assert [(t.number, t.title, t.lead, t.people) for t in tasks][:1] == [("一、", "千亿斤粮食产能工程", ["省农委"], ["吕维峰"])]
+
+
+def test_a_label_alone_under_a_heading_naming_the_list_opens_it() -> None:
+    """…领导小组组成人员 / 组 长: / 王书坚 省委常委… / 副组长: / 孙继业 副省长: the heading holds the list, whose text runs
+    on so a hint of its first line falls within reach (a provincial notice as a newspaper printed it)."""
+    _, tasks = outline("关于成立未成年人保护工作领导小组的通知\n未成年人保护工作领导小组组成人员\n\n组 长:\n\n"
+                       "王书坚 省委常委、常务副省长\n\n副组长:\n\n孙继业 副省长\n")
+    assert [(t.text.split("\n")[0], t.people) for t in tasks] == [("未成年人保护工作领导小组组成人员", ["王书坚", "孙继业"])]

@@ -570,7 +570,7 @@ class _Outline:
             target = target.parent
         if isinstance(target, _Task):
             target.clause_blocks.append(line)
-            if target.style == _LIST_STYLE:
+            if target.style == _LIST_STYLE or target is self.listing:
                 target.end = max(target.end, line.end)  # 副组长:冯镭 / 成员:…: the list, and its text, go on
             if any(c.people for c in line.clauses):
                 self.listing = target  # names on the lines below carry the list on (汤志平 副市长)
@@ -614,8 +614,7 @@ class _Outline:
         if self.listing is None or self.last is not self.listing or not line.person_names:
             return False
         self.listing.people_lines.append(line)
-        if self.listing.style in (_LIST_STYLE, "section"):
-            self.listing.end = max(self.listing.end, line.end)  # a list standing alone or under its heading: its text runs on
+        self.listing.end = max(self.listing.end, line.end)  # the list is the task's: its text runs on with it
         return True
 
     def _assigns_above(self, line: Block) -> bool:
@@ -650,8 +649,8 @@ class _Outline:
         """Whether the last prose paragraph stands right above ``line`` and introduces the list it opens
         (``…领导小组组成人员如下:``), so the people and units listed are that paragraph's."""
         s, e, _ = self.prose[-1]
-        if self.text[e : line.start].strip() or all(c.contact_only for c in line.clauses):
-            return False
+        if self.text[e : line.start].strip() or (line.clauses and all(c.contact_only for c in line.clauses)):
+            return False  # (a label alone, 组 长:, has no clause yet: its names are on the lines below)
         body = self.text[s:e].rstrip()
         if len(body) <= _GROUP_NAME_MAX and body.endswith(lexicon.words("roles.group_endings")):
             return True  # 治安巡查工作小组 on its own line, its 组长:/组员: lines under it
