@@ -438,9 +438,9 @@ class _Outline:
         self._fold_lone_paragraphs()
 
     def _fold_lone_paragraphs(self) -> None:
-        """A short heading (``一、推进重大项目建设``) whose section holds one task, an unnumbered paragraph ending in its
-        clause right under the heading, and no sub-section: heading and paragraph are one task, as a reader takes them (the heading names it,
-        and the paragraph's first words still fall within a hint's reach)."""
+        """A short heading (``一、推进重大项目建设``) whose section holds one task, an unnumbered paragraph ending in
+        its clause right under the heading, and no sub-section: heading and paragraph are one task, as a reader
+        takes them (the heading names it, and the paragraph's first words still fall within a hint's reach)."""
         in_section: dict[int, list[_Task]] = {}
         for task in self.tasks:
             if task.section is not None:
