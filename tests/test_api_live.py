@@ -79,13 +79,16 @@ def test_a_person_finds_a_division_and_its_tasks_in_chromium(url: str) -> None:
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(url: str, tmp_path: Path) -> None:
+    """One schemathesis worker: with two, hypothesis parses its strategies' lambdas (``ast.parse``) from two threads at
+    once, which CPython 3.11 can fail with ``SystemError: AST constructor recursion depth mismatch`` (a fresh-clone CI
+    run stopped on it with 4,498 cases generated and all passed): an error of the tool, not of the API."""
     st = shutil.which("st", path=str(Path(sys.executable).parent))
     assert st, "schemathesis is a dev dependency"
     log = tmp_path / "schemathesis.log"
     with log.open("w") as out:
         done = subprocess.run(
             [st, "run", f"{url}/openapi.json", "--checks", "not_a_server_error,response_schema_conformance",
-             "--max-examples", "100", "--phases", "examples,fuzzing", "--seed", "1", "--workers", "2", "--no-shrink"],
+             "--max-examples", "100", "--phases", "examples,fuzzing", "--seed", "1", "--workers", "1", "--no-shrink"],
             stdout=out, stderr=subprocess.STDOUT, timeout=2400, check=False, cwd=tmp_path)
     text = log.read_text(errors="replace")
     assert done.returncode == 0, text[-4000:]
