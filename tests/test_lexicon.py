@@ -462,8 +462,8 @@ def _group_lists(text: object) -> bool:
     """A short line naming a group makes the people listed under it a task of its own."""
     from policykg.loaders import extract_text, lexicon
 
-    return any(t.text.endswith(lexicon.words("roles.group_endings")) and t.people
-               for t in extract_text(str(text)).tasks if "成立" not in t.text)
+    return any(t.text.split("\n")[0].endswith(lexicon.words("roles.group_endings")) and t.people
+               for t in extract_text(str(text)).tasks if "成立" not in t.text)  # its first line: the list runs on
 
 
 def _section(text: object) -> bool:
