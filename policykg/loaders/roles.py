@@ -729,8 +729,8 @@ def _leaders(text: str) -> list[Responsibility]:
 _SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？]?")
 
 
-#: A short label opening a sentence (任务分工:…).
-_PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})\s*[:：]\s*")
+#: A short label opening a line or sentence, with text after it (任务分工:…, 工作成果:…), whatever the label.
+LEADING_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 
 
 def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]:
@@ -743,7 +743,7 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
         body = m.group(0).strip()
         if not body or len(body) > 120 or not _ANY_VERB.search(body):
             continue
-        if (lab := _PLAIN_LABEL.match(body)) is not None and label_role(lab.group(1)) is None:
+        if (lab := LEADING_LABEL.match(body)) is not None and label_role(lab.group(1)) is None:
             body = body[lab.end() :]  # 任务分工:吕维峰副省长负责,省农委牵头: a label that names no role itself
         parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
         if not parts or not all(_VERB_PART.match(p) for p in parts):
@@ -842,7 +842,7 @@ def _by_duties(text: str) -> list[Responsibility]:
         if text.startswith(lexicon.words("roles.not_duties"), m.end()):
             continue  # 由市科技局负责解释: the plan's wording, not its work
         lead = split_names(m.group("names"))
-        support = [n for g in ("before", "with") if g in m.re.groupindex and m.group(g) for n in split_names(m.group(g))]
+        support = [n for g in ("before", "with") if (names := m.groupdict().get(g)) for n in split_names(names)]
         if lead and all(looks_like_unit(n) for n in lead + support):
             closes = _CLOSES_ITEM.match(text, m.end()) is not None or m.re is _BY_WITH  # …的问题,由X会同Y等部门负责落实。
             out.append(Responsibility(lead=lead, support=support, span=(m.start("names"), m.end()), in_prose=not closes))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from policykg.loaders import lexicon, tables
 from policykg.loaders.blocks import INLINE_FIELD, SECTION_STYLES, SHI_LINE, Block, match_number
 from policykg.loaders.document import Document, read_document
-from policykg.loaders.roles import Responsibility, heading_roles, label_role
+from policykg.loaders.roles import LEADING_LABEL, Responsibility, heading_roles, label_role
 from policykg.loaders.types import SectionRecord, TaskRecord
 from policykg.ontology import ids
 
@@ -46,8 +46,6 @@ _SENTENCE_END = re.compile(r"[。;；!！?？]")
 #: A heading short enough that a hint of the paragraph below it still falls in a task's first characters
 #: (a hint of 8 or more characters is looked for in the first hint + 16: docs/gold-schema.md).
 _SHORT_TITLE = 24
-#: A paragraph opening on a short label of its own (工作成果:…), whatever the label.
-_ANY_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 #: A paragraph that opens on its own article number is an article of its own (第七条 考核程序。), not the close of the
 #: item above (a label does close it: 主要预期目标是:… under (一)总的要求和主要预期目标。).
 _OWN_TOPIC = re.compile(r"\s*第[一二三四五六七八九十百零\d]+条")
@@ -294,7 +292,7 @@ class _Outline:
         """A labelled paragraph under a task (进展情况:截至9月底… / 工作成果:…): the task's field. A label the lexicon
         lacks is a field too, named as written, when it assigns no one and a clause line follows it, so the task
         stays open for that 责任单位 line (a labelled line with a clause, 区统计局:负责…, is a task of its own)."""
-        fm = line.field or (self._labels_for_clause_below(line) and _ANY_FIELD.match(line.text)) or None
+        fm = line.field or (self._labels_for_clause_below(line) and LEADING_LABEL.match(line.text)) or None
         if fm is None or not isinstance(self.last, _Task) or self.last.row is not None:
             return False
         role = tables.column_role(fm.group(1)) or fm.group(1)
@@ -453,7 +451,7 @@ class _Outline:
             task, heading = tasks[0], self.section_blocks.get(id(sec), [])
             if task.number or task.style or task.parent is not None or task.row is not None or not task.clauses():
                 continue
-            if not heading or not task.blocks or self.below.get(heading[-1].start) is not task.blocks[0]:
+            if not self._right_under(heading, task.blocks):
                 continue  # the paragraph must stand right under its heading
             task.number, task.start = sec.number, sec.span[0]
             task.blocks[:0] = heading
@@ -547,25 +545,17 @@ class _Outline:
         ``组长:…`` / ``成员:…`` lines under a paragraph make that paragraph a task holding them."""
         target = self.last
         if isinstance(target, _Section):  # a title-only heading followed by its clause is a task after all
-            sec = target
-            target = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
-            target.blocks.extend(self.section_blocks.get(id(sec), []))
+            target = self._section_task(target)
         elif target is None and self.prose and not self.open_paragraph and self._introduces(line):
-            s, e, section = self.prose.pop()
-            target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
-            self.tasks.append(target)
-            self.last = target
+            target = self._prose_task()
         elif target is None and self.prose and not self.open_paragraph and self._assigns_above(line):
             target = self._paragraph_with_heading()  # (一)推动….\n<paragraph>\n(扶贫办、教育部等负责)
         elif target is None and any(c.people for c in line.clauses) and not any(c.contact_only for c in line.clauses):
             if self.prose and not self.text[self.prose[-1][1] : line.start].strip() \
                     and _SENTENCE_END.search(self.text[self.prose[-1][0] : self.prose[-1][1]]):
-                s, e, section = self.prose.pop()  # 市委、市政府成立…指挥部。 / 总指挥:…: the sentence above holds the list
-                target = _Task(number="", start=s, end=e, section=section, style="prose", blocks=self.prose_blocks.get(s, []))
-                self.tasks.append(target)
+                target = self._prose_task()  # 市委、市政府成立…指挥部。 / 总指挥:…: the sentence above holds the list
             else:  # 组长:李文钢 right under a title: the list is the task
                 target = self._new_task("", line.start, line.end, _LIST_STYLE, block=line)
-            self.last = target
         if isinstance(target, _Task) and self._closes_sub_items(target):
             target = target.parent
         if isinstance(target, _Task):
@@ -608,9 +598,7 @@ class _Outline:
     def _on_people_line(self, line: Block) -> bool:
         """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
         if self.listing is None and isinstance(self.last, _Section) and line.person_names:
-            sec = self.last  # 一、省级总林长 / 唐登杰 省委书记…: the heading names the list under it, a task after all
-            self.listing = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
-            self.listing.blocks.extend(self.section_blocks.get(id(sec), []))
+            self.listing = self._section_task(self.last)  # 一、省级总林长 / 唐登杰 省委书记…: the heading names the list
         if self.listing is None or self.last is not self.listing or not line.person_names:
             return False
         self.listing.people_lines.append(line)
@@ -627,23 +615,40 @@ class _Outline:
         above it (``27. 强化数字赋能…`` / paragraph / ``责任单位:…``); else a task whose heading, when it stands right
         under the short heading of a section holding no task yet, names it and opens it (the State Council's
         ``(一)推动…消费扶贫。`` / paragraph / ``(扶贫办、…等负责)``)."""
-        s, e, section = self.prose.pop()
-        blocks = list(self.prose_blocks.get(s, []))
+        s, e, section = self.prose[-1]
+        blocks = self.prose_blocks.get(s, [])
         titled = self.tasks[-1] if self.tasks else None  # 27. 强化数字赋能“百千万工程” / paragraph / 责任单位:…
-        if titled is not None and titled.blocks and blocks and self.below.get(titled.blocks[-1].start) is blocks[0] \
-                and self._title_only(titled):
+        if titled is not None and self._right_under(titled.blocks, blocks) and self._title_only(titled):
+            self.prose.pop()
             titled.end = e
             titled.blocks.extend(blocks)
             self.last = titled
             return titled
-        task = _Task(number="", start=s, end=e, section=section, style="prose", blocks=blocks)
         heading = self.section_blocks.get(id(section), []) if section is not None else []
-        if section is not None and heading and blocks and self.below.get(heading[-1].start) is blocks[0] \
-                and len(section.title) <= _SHORT_TITLE and not any(t.section is section for t in self.tasks):
-            task.number, task.start, task.blocks = section.number, section.span[0], [*heading, *blocks]
+        opens = section is not None and self._right_under(heading, blocks) and len(section.title) <= _SHORT_TITLE \
+            and not any(t.section is section for t in self.tasks)
+        task = self._prose_task()
+        if opens and section is not None:
+            task.number, task.start, task.blocks = section.number, section.span[0], [*heading, *task.blocks]
+        return task
+
+    def _prose_task(self) -> _Task:
+        """The last prose paragraph, made a task (it holds the clause or the list below it)."""
+        s, e, section = self.prose.pop()
+        task = _Task(number="", start=s, end=e, section=section, style="prose", blocks=list(self.prose_blocks.get(s, [])))
         self.tasks.append(task)
         self.last = task
         return task
+
+    def _section_task(self, sec: _Section) -> _Task:
+        """A title-only heading made a task after all (its clause or its people list follows it)."""
+        task = self._new_task(sec.number, sec.span[0], sec.span[1], "section")
+        task.blocks.extend(self.section_blocks.get(id(sec), []))
+        return task
+
+    def _right_under(self, above: list[Block], blocks: list[Block]) -> bool:
+        """Whether ``blocks`` open on the first line that is not blank after the last of ``above``."""
+        return bool(above and blocks) and self.below.get(above[-1].start) is blocks[0]
 
     def _introduces(self, line: Block) -> bool:
         """Whether the last prose paragraph stands right above ``line`` and introduces the list it opens
