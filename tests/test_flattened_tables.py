@@ -205,3 +205,22 @@ def test_a_context_column_before_the_number_column_keeps_the_rows_numbered() -> 
         ("地区生产总值增长6.5%以上。", ["区发改局"], ["区农业农村局", "区发改局"]),
         ("区本级规上工业增加值增长10%。", ["区经商局"], ["区经商局", "莲都经开区管委会"]),
     ]
+
+
+def test_several_people_columns_a_units_cell_wrapped_over_lines_and_a_lead_noted_among_the_related_units() -> None:
+    """A district's progress table on its work report, one cell per line with a blank line between cells
+    (final17 07): the header name 区政府办 / 协管责任人 wraps; 责任领导, 协管责任人 and 责任人 each name one person;
+    the 相关单位 cell wraps over lines ending in 、; 区统计局(数据统计评估牵头单位) there is a lead."""
+    cells = ["2018年《政府工作报告》目标任务一季度完成情况一览表", "序号", "目标任务", "责任领导", "区政府办", "协管责任人",
+             "牵头单位", "责任人", "相关单位", "完成情况",
+             "1", "地区生产总值达到678亿元,增长9.5%", "徐  平", "陈  曦", "区发改局", "徐铭喜",
+             "区统计局(数据统计评估牵头单位),", "区财政局、区商务粮食局、", "区工信局、区农林水务局、", "区金融办,各乡、街道办事处",
+             "完成地区生产总值121.9亿元(预计数),同比增长8%。",
+             "2", "财政收入达到30亿元,增长15%", "徐  平", "陈  曦", "区财政局", "杨大明", "区国税局、区地税局,",
+             "各乡、街道办事处", "完成一般公共预算收入9.01亿元,同比增长42.2%。"]
+    tasks = extract_text("\n\n".join(cells) + "\n").tasks
+    assert [(t.number, t.lead, t.support, t.people) for t in tasks] == [
+        ("1", ["区发改局", "区统计局"], ["区财政局", "区商务粮食局", "区工信局", "区农林水务局", "区金融办", "各乡", "街道办事处"],
+         ["徐平", "陈曦", "徐铭喜"]),
+        ("2", ["区财政局"], ["区国税局", "区地税局", "各乡", "街道办事处"], ["徐平", "陈曦", "杨大明"]),
+    ]

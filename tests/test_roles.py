@@ -422,3 +422,12 @@ def test_by_x_with_y_and_others_assigns_whatever_verb_follows() -> None:
 
     (clause,) = find_clauses("关于“确保口粮绝对安全”的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。")
     assert (clause.lead, clause.support) == (["发展改革委"], ["中央农办", "农业部"])
+
+
+def test_x_with_y_in_a_bracket_leads_and_brings_y_along() -> None:
+    """final17 03 (国办发〔2018〕117号): ……予以倾斜。(国家发展改革委会同有关部门负责) — the unit before 会同 answers,
+    the units it brings along support; without the split the whole phrase was one lead named 国家发展改革委会同有关部门."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("对成效突出的市给予奖励。(国家发展改革委、财政部会同有关部门负责)")
+    assert (clause.lead, clause.support) == (["国家发展改革委", "财政部"], ["有关部门"])

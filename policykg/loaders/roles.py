@@ -347,7 +347,8 @@ def _etc_joiner() -> re.Pattern[str]:
 @cache
 def _mark_pattern() -> re.Pattern[str]:
     marks = "|".join(map(re.escape, lexicon.words("roles.lead_marks")))
-    return re.compile(rf"\s*(?:[(（]\s*牵头\s*[)）]|{marks})\s*$|^\s*(?:{marks})\s*")
+    # (牵头), and a note that names the unit a lead of some part (区统计局(数据统计评估牵头单位))
+    return re.compile(rf"\s*(?:[(（][^()（）:：]{{0,12}}?牵头[\u4e00-\u9fff]{{0,2}}\s*[)）]|{marks})\s*$|^\s*(?:{marks})\s*")
 
 
 def _unmark(name: str) -> tuple[str, bool]:
@@ -630,7 +631,10 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
         pending.clear()
         names = m.group("names").strip()
         names = names.rsplit("由", 1)[1] if "由" in names[1:] else names  # 考核数据审核由市统计局负责
+        names, joined = _with_split(names)
         give(_ETC.sub("", names), role, explicit)
+        if joined:  # (国家发展改革委会同有关部门负责): the units brought along support
+            give(_ETC.sub("", joined), "support", False)
     if pending and default_role is not None:
         # 责任单位:A、B牵头,C、D: once the clause names its leads, the units after them support
         after = "support" if default_role == "lead" and resp.lead else default_role
@@ -639,6 +643,15 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
     elif pending and (not resp or any(any(looks_like_unit(n) for n in split_names(p)) for p in pending)):
         return None  # units without a verb: not a clause written with verbs (a deadline, 年内持续推进, may trail one)
     return resp if resp else None
+
+
+def _with_split(names: str) -> tuple[str, str]:
+    """``X会同Y`` before a role verb: X takes the verb's role and Y, brought along, supports (the lexicon's
+    roles.with_words). ``(names, "")`` when no such word stands between two names."""
+    m = re.search(lexicon.alternation("roles.with_words"), names)
+    if m is None or m.start() < 2 or len(names) - m.end() < 2:
+        return names, ""
+    return names[: m.start()], names[m.end():]
 
 
 #: A bracket the page's cut left open at the end of the text: ``…下降2.5%(省发展改革委牵头,省工业和信息化厅、省``.
@@ -939,7 +952,8 @@ def cell_roles(text: str, role: str, conventions: Conventions = NO_CONVENTIONS) 
     if role == "lead":
         lead, support = split_marked(text, spaces=True, conventions=conventions)
         return Responsibility(lead=lead, support=support)
-    return Responsibility(support=split_names(text, spaces=True))
+    names = [_unmark(n) for n in split_names(text, spaces=True)]  # a unit marked as a lead in a column of others leads
+    return Responsibility(lead=[n for n, marked in names if marked], support=[n for n, marked in names if not marked])
 
 
 def heading_roles(title: str) -> Responsibility:

@@ -353,6 +353,11 @@ def _place(cells: list[Cell], columns: list[Column]) -> list[tuple[Column, Cell]
     return pairs
 
 
+def _all_of(pairs: list[tuple[Column, Cell]], role: str) -> list[Cell]:
+    """Every non-empty cell of the row under a column of ``role`` (a table may have several people columns)."""
+    return [cell for column, cell in pairs if column.role == role and cell.text]
+
+
 def _by_role(pairs: list[tuple[Column, Cell]]) -> dict[str, Cell]:
     placed: dict[str, Cell] = {}
     for column, cell in pairs:
@@ -415,12 +420,14 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
         row.lead_span = lead.span
         if labelled is not None:
             _add_labelled(row, labelled, column_name=next((c.name for c, cell in pairs if cell is lead), ""))
-    if (support := placed.get("support")) and not _names_a_unit(support.text):
-        support = None  # a deadline slid under the support column (持续推进) names no unit
-    if support:
-        row.support += [n for n in split_names(support.text, spaces=True) if n not in row.support]
-    if people := placed.get("people"):
-        row.people = split_people(people.text)
+    for support in _all_of(pairs, "support"):
+        if not _names_a_unit(support.text):
+            continue  # a deadline slid under the support column (持续推进) names no unit
+        found = cell_roles(support.text, "support", conventions)  # 区统计局(数据统计评估牵头单位) there leads
+        row.lead += [n for n in found.lead if n not in row.lead]
+        row.support += [n for n in found.support if n not in row.support]
+    for people in _all_of(pairs, "people"):  # 责任领导 / 协管责任人 / 责任人: every people column of the row
+        row.people += [n for n in split_people(people.text) if n not in row.people]
     for role, cell in placed.items():
         if role not in ("task", "number", "lead", "support", "people", INDICATOR_COLUMN, FIGURE_COLUMN):
             row.fields[role] = cell.text

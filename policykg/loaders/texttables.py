@@ -339,6 +339,24 @@ def _typed_cell(text: str) -> bool:
     return bool(names) and all(looks_like_unit(n) for n in names)
 
 
+def _join_unit_lists(slots: list[_Slot]) -> list[_Slot]:
+    """A list of units wrapped over lines (区财政局、区商务粮食局、 / 区工信局、区农林水务局、): a line of units that
+    stops at a separator runs on in the next line of units (no cell ends with a separator). Joined before the
+    row's cells are counted, so the names of people in cells of their own are not taken for a wrapped cell."""
+    out: list[_Slot] = []
+    for slot in slots:
+        if out and out[-1].lines and slot.lines and _OPEN_LIST.search(out[-1].text) \
+                and _unit_line(_OPEN_LIST.sub("", out[-1].text)) and _unit_line(slot.text):
+            out[-1].lines.extend(slot.lines)
+            continue
+        out.append(slot)
+    return out
+
+
+#: How a line of units that runs on ends: a separator of names.
+_OPEN_LIST = re.compile(r"[、,，]$")
+
+
 def _merge_names(slots: list[_Slot], width: int) -> list[_Slot]:
     """Names on lines of their own (朱先涛 / 刘继军) in a row with more cells than columns: one cell
     (``width`` 0: always, for a table with one people column)."""
@@ -390,7 +408,7 @@ def _flat_rows(lines: list[_Line], content: list[int], ci: int, width: int, numb
             while not last and cj - group - 1 > ci + 1 and _GROUP_HEAD.match(lines[content[cj - group - 1]].content):
                 group += 1
             cj -= group
-            slots = _slots(lines, content[ci:cj], blank_mode)
+            slots = _join_unit_lists(_slots(lines, content[ci:cj], blank_mode))
             if not blank_mode:
                 slots = _join_wrapped(_merge_names(slots, width), width)
         else:
@@ -454,7 +472,7 @@ def _last_row_lines(lines: list[_Line], idx: list[int], width: int, blank_mode: 
         return sum(len(s.lines) for s in slots[:end])
     best = min(len(idx), 2)
     for n in range(2, min(len(idx), width + 2) + 1):
-        slots = _slots(lines, idx[:n], blank_mode)
+        slots = _join_unit_lists(_slots(lines, idx[:n], blank_mode))
         if not blank_mode:
             slots = _join_wrapped(_merge_names(slots, width), width)
         if len(slots) > width:
