@@ -224,3 +224,26 @@ def test_several_people_columns_a_units_cell_wrapped_over_lines_and_a_lead_noted
          ["徐平", "陈曦", "徐铭喜"]),
         ("2", ["区财政局"], ["区国税局", "区地税局", "各乡", "街道办事处"], ["徐平", "陈曦", "杨大明"]),
     ]
+
+
+def test_a_numbered_header_whose_rows_lost_their_numbers_and_zones_as_lead_units() -> None:
+    """A district's division of its work report (final22 01), one cell per line: 序号 heads the table but the copy
+    has no numbers; 牵头领导 holds two names on lines of their own; the lead cells name zones (未来科技城(海创园),
+    临平新城) that no agency's word ends."""
+    cells = ["2018年《政府工作报告》工作任务分解表", "序号", "重 点 工 作 任 务", "牵头领导", "牵头单位",
+             "未来科技城要围绕打造创新驱动策源地,进一步发挥杭州城西科创大走廊核心区作用。", "祝振伟", "陈夏林", "未来科技城(海创园)",
+             "临平新城要围绕打造时尚产业新地标,力争引进国家级领军人才2名。", "祝振伟", "李敏华", "临平新城"]
+    tasks = extract_text("\n\n".join(cells) + "\n").tasks
+    assert [(t.text[:6], t.lead, t.people) for t in tasks] == [
+        ("未来科技城要", ["未来科技城(海创园)"], ["祝振伟", "陈夏林"]),
+        ("临平新城要围", ["临平新城"], ["祝振伟", "李敏华"]),
+    ]
+
+
+def test_a_deadline_alone_under_a_unit_column_names_no_unit() -> None:
+    """The zone rule reads jieba's tag of the cell's last word: a noun (新城, 园) names a body, a verb or a time
+    word (持续推进, 年内完成) does not."""
+    from policykg.loaders.tables import _names_a_unit
+
+    assert _names_a_unit("临平新城") and _names_a_unit("未来科技城(海创园)")
+    assert not _names_a_unit("持续推进") and not _names_a_unit("年内完成") and not _names_a_unit("12月底前")

@@ -298,8 +298,29 @@ def _unmarked(text: str) -> str:
 def _names_a_unit(text: str) -> bool:
     """Whether a cell under a unit column names at least one unit (a deadline or cut-off text does not)."""
     names = split_names(text, spaces=True)
+    if len(names) == 1 and _names_a_place(names[0]):
+        return True  # 临平新城, 未来科技城(海创园): a zone answering for its row, though no agency's word ends it
     return len(text) <= 120 and any(looks_like_unit(n) for n in names) and all(
         looks_like_unit(n) for n in names if len(n) > 8)
+
+
+#: A name alone in a unit cell, with a second name in brackets: 未来科技城(海创园).
+_PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{3,16})(?:[(（][\u4e00-\u9fff]{2,12}[)）])?")
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name alone under a unit column reads as a place or body: Chinese characters only, ending in a
+    word jieba's dictionary holds as a noun (新城, 城, 园), not a verb or time word (持续推进, 年内完成)."""
+    from policykg.loaders.people import word_tag
+
+    m = _PLACE_NAME.fullmatch(name)
+    if m is None:
+        return False
+    core = m.group(1)
+    for k in range(min(4, len(core) - 1), 0, -1):
+        if (tag := word_tag(core[-k:])) is not None:
+            return tag.startswith(("n", "j")) and not tag.startswith("nr")
+    return False
 
 
 def _unit_cell(text: str) -> bool:

@@ -709,6 +709,12 @@ def _flattened_tables(lines: list[_Line], found: TextTables) -> None:
         width = n
         people = sum(column_role(_header_name(h)) == "people" for h in header) == 1
         rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode, people)
+        if numbered and not rows and column_role(_header_name(header[0])) == "number" and not any(
+                _NUMBER_LINE.match(lines[k].content) for k in content[ci + n : ci + n + 2 * n]):
+            # 序号 heads the table, but the copy left the numbers out: rows of the other columns, under a header
+            # without it (its line stays a line of text)
+            header, numbered, width = header[1:], False, n - 1
+            rows, end = _flat_rows(lines, content, ci + n, width, numbered, blank_mode, people)
         # the rows tell how many columns there are: wrapped header names join
         cells_rows = [r for r in rows if len(r) > 1]  # a group's heading row is one cell merged across
         groups = _reconcile_header(header, cells_rows) if cells_rows and numbered else [[h] for h in header]
