@@ -247,3 +247,20 @@ def test_a_deadline_alone_under_a_unit_column_names_no_unit() -> None:
 
     assert _names_a_unit("临平新城") and _names_a_unit("未来科技城(海创园)")
     assert not _names_a_unit("持续推进") and not _names_a_unit("年内完成") and not _names_a_unit("12月底前")
+
+
+def test_a_measure_named_before_its_content_is_the_task_and_the_guiding_departments_lead() -> None:
+    """The State Council's list of reform measures (final20 02), one cell per line: 序号 / 改革举措 / 主要内容 /
+    指导部门 / 推广范围, a group line (一、…方面(共5项)) above row 1. The header keeps its last, unknown column
+    (推广范围); the measure's name is the task and its content a field; 指导部门 leads."""
+    cells = ["序号", "改革举措", "主 要 内 容", "指导部门", "推广范围", "一、知识产权保护方面（共5项）",
+             "1", "知识产权民事、刑事、行政案件“三合一”审判", "整合分散的审判资源，提高审判效率，缩短审判周期。",
+             "最高人民法院、国家知识产权局", "全国",
+             "2", "以降低侵权损失为核心的专利保险机制", "开发专利执行险等保险产品，降低创新主体的侵权损失。",
+             "国家知识产权局、中国银保监会", "全国"]
+    tasks = [t for t in extract_text("\n".join(cells) + "\n").tasks if t.lead]
+    assert [(t.text, t.lead, t.fields.get("主要内容")) for t in tasks] == [
+        ("知识产权民事、刑事、行政案件“三合一”审判", ["最高人民法院", "国家知识产权局"],
+         "整合分散的审判资源,提高审判效率,缩短审判周期。"),
+        ("以降低侵权损失为核心的专利保险机制", ["国家知识产权局", "中国银保监会"], "开发专利执行险等保险产品,降低创新主体的侵权损失。"),
+    ]

@@ -374,6 +374,32 @@ def _place(cells: list[Cell], columns: list[Column]) -> list[tuple[Column, Cell]
     return pairs
 
 
+def _column_of(pairs: list[tuple[Column, Cell]], cell: Cell) -> Column:
+    return next(column for column, c in pairs if c is cell)
+
+
+#: A column that holds what a task is about, not its name (主要内容, 工作内容).
+_CONTENT_COLUMN = re.compile(r"内容$")
+#: How long a task's name in the column before its content may be.
+_NAMED_MAX = 60
+
+
+def _named_before(pairs: list[tuple[Column, Cell]], task: Cell) -> Cell | None:
+    """The cell naming the task when the task column holds its content (改革举措 | 主要内容, 项目 | 建设内容):
+    the text cell right before it, under a column the lexicon gives no unit or number role, short and no
+    sentence. None when the task column is no content column or nothing names it."""
+    column = _column_of(pairs, task)
+    if not _CONTENT_COLUMN.search(re.sub(r"\s+", "", column.name)):
+        return None
+    before = next(((c, cell) for c, cell in pairs if c.index == column.index - 1), None)
+    if before is None or before[0].role in ("number", "lead", "support", "people", "context") or before[0].figures:
+        return None
+    text = before[1].text.strip()
+    if not text or len(text) > _NAMED_MAX or text.endswith(("。", ";", "；")) or _NUMBER_CELL.match(text):
+        return None
+    return before[1]
+
+
 def _all_of(pairs: list[tuple[Column, Cell]], role: str) -> list[Cell]:
     """Every non-empty cell of the row under a column of ``role`` (a table may have several people columns)."""
     return [cell for column, cell in pairs if column.role == role and cell.text]
@@ -428,6 +454,9 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
     task = placed.get("task")
     row = Row(cells=cells, span=span)
     row.columns = [next((col for col, c in pairs if c is cell), None) for cell in cells]
+    if task is not None and (named := _named_before(pairs, task)) is not None:
+        row.fields[re.sub(r"\s+", "", _column_of(pairs, task).name)] = task.text  # 改革举措 | 主要内容: the measure is
+        task = named  # the task, its content a field of it
     if task is not None and not _NUMBER_CELL.match(task.text):
         row.task = task
     if "number" in placed and _NUMBER_CELL.match(placed["number"].text):

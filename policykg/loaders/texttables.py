@@ -258,7 +258,9 @@ def _flat_header(lines: list[_Line], content: list[int], ci: int) -> int:
         elif not (len(name) <= _UNKNOWN_HEADER_MAX and (_CJK_ONLY.match(name) or (j > ci and _PAREN_NAME.match(name)))):
             break  # a bracketed word only continues a name above it ((接上页) opens no header)
         j += 1
-    body_follows = j < len(content) and _NUMBER_LINE.match(_header_name(lines[content[j]])) is not None
+    # the first row's number, or a group line above it (一、知识产权保护方面(共5项) / 1), right after the header
+    body_follows = j < len(content) and (_NUMBER_LINE.match(_header_name(lines[content[j]])) is not None
+                                         or _group_lines(lines, content, j) == 1)
     while j > ci and not body_follows and column_role(_header_name(lines[content[j - 1]])) is None:
         j -= 1  # a header ends with a named column, not with the title line of the body below (but 是否达序 /
         # 说明 right above the first row's number are columns)
