@@ -126,3 +126,19 @@ def test_a_progress_table_of_figures_only_gives_figures_not_tasks() -> None:
     got = {(t.indicator, t.value, t.unit, t.kind) for t in extraction.targets}
     assert {("吉首市年投资计划", 8_250_000_000.0, "元", "target"), ("吉首市完成投资额", 6_510_000_000.0, "元", "actual"),
             ("泸溪县年计划投资完成率", 73.2, "%", "actual")} <= got, got
+
+
+def test_a_header_whose_line_broke_between_its_cells_is_one_header_and_a_rate_column_is_no_task() -> None:
+    """A district's livelihood-project progress table (final23 08): the header's line broke after its fifth cell
+    (…| 1- 8月 实际完成情况 | / 任务完成率 | 备注 |); the second line carries on the header (a header row that splits
+    a cell above, 责任单位 / 牵头单位 | 配合单位, does not), and 任务完成率 is a column of rates, not the task."""
+    from policykg.loaders.tables import column_role, read_tables
+
+    text = ("序号 | 项目名称 | 责任单位 | 目标任务 | 1- 8月 实际完成情况 |\n任务完成率 | 备注 | |\n"
+            "1 | 新增城镇就业 | 区人社局 | 8950人 | 7123人 | 80% | ||\n2 | 减少义务教育大班额 | 区教育局 | 51个 | 53个 | 104% | ||\n")
+    (table,) = read_tables(text)
+    assert [(r.task.text if r.task else None, r.lead) for r in table.rows] == [
+        ("新增城镇就业", ["区人社局"]), ("减少义务教育大班额", ["区教育局"])]
+    assert column_role("任务完成率") is None and column_role("工作任务") == "task"
+    split = read_tables("序号 | 重点任务 | 责任单位 | 完成时限 |\n牵头单位 | 配合单位 |\n1 | 建设重大科技基础设施 | 市发改委 | 市科技局 | 12月底 |\n")
+    assert [c.name for c in split[-1].columns] == ["牵头单位", "配合单位"]

@@ -168,12 +168,16 @@ def column_role(name: str, *, exact: bool = False) -> str | None:
         return FIGURE_COLUMN
     if (by_words := _role_by_words(key)) is not None:
         return by_words
-    if exact:
-        return None
+    if exact or _RATE_NAME.search(key):
+        return None  # 任务完成率: a column of rates, though a column's word (任务) stands in its name
     for role, names in _ROLES:
         if any(n in key for n in names if len(n) >= 2):
             return role
     return None
+
+
+#: A column name that ends in a share word (完成率, 比例): its cells are rates, never tasks or units.
+_RATE_NAME = re.compile(f"(?:{lexicon.alternation('figures.share_words')})$")
 
 
 def _role_by_words(name: str) -> str | None:
@@ -503,6 +507,13 @@ def read_tables(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Ta
             continue
         cells = split_cells(line, start)
         columns = header_columns(cells)
+        if body == [] and found and found[-1][0].header_span[1] + 1 == start and (more := _header_rest(cells, found[-1][0])):
+            # the header's line broke between its cells (…| 1-8月实际完成情况 | / 任务完成率 | 备注 |): one header
+            header = found[-1][0]
+            joined = [*[c for c in header.header_cells if c.text], *more]
+            if (merged := header_columns(joined)) is not None:
+                found[-1] = (Table(merged, (header.header_span[0], start + len(line)), header_cells=joined), body)
+                continue
         if columns is not None:
             body = []
             found.append((Table(columns, (start, start + len(line)), header_cells=cells), body))
@@ -519,6 +530,21 @@ def read_tables(text: str, conventions: Conventions = NO_CONVENTIONS) -> list[Ta
             if row is not None:
                 table.rows.append(row)
     return [table for table, _ in found]
+
+
+#: A header cell the lexicon lacks: a few Chinese characters (任务完成率).
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _header_rest(cells: list[Cell], above: Table) -> list[Cell]:
+    """The cells of a line right under a header that carry the header on (each a column name, or a short name of
+    Chinese characters, and at least one the lexicon knows), or [] when the line is a row, or a second header row
+    that splits a cell above (责任单位 / 牵头单位 | 配合单位: a role the header already has)."""
+    named = [c for c in cells if c.text]
+    roles = [column_role(c.text) for c in named]
+    if not named or not any(roles) or not all(r or _SHORT_NAME.fullmatch(c.text) for c, r in zip(named, roles, strict=True)):
+        return []
+    return [] if {r for r in roles if r} & {c.role for c in above.columns} else named
 
 
 def _choose_task_column(table: Table, rows: list[list[Cell]]) -> None:
