@@ -206,6 +206,12 @@ def test_a_result_word_after_the_figure_makes_it_a_result(entry: lexicon.Entry) 
     assert _figures(entry.example)[0].kind == "actual"
 
 
+@pytest.mark.parametrize("entry", _period_family("gap_cues"), ids=_ids(_period_family("gap_cues")))
+def test_a_sentence_that_measures_against_its_goal_reports_results(entry: lexicon.Entry) -> None:
+    """增长6.1%,低于目标0.9个百分点 in a plan: both figures are results, the one before the cue too."""
+    assert [f.kind for f in _figures(entry.example)] == ["actual", "actual"]
+
+
 @pytest.mark.parametrize("entry", _period_family("base_periods"), ids=_ids(_period_family("base_periods")))
 def test_a_base_period_dates_its_figure_not_the_sentences_after(entry: lexicon.Entry) -> None:
     figures = _figures(entry.example)

@@ -500,6 +500,8 @@ class _Cue:
 
 _ITEM_MARK = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}\s*[.、](?!\d)|[A-H][.、]|[一二三四五六七八九十]+是)")
 _CLAUSE_SPLIT = re.compile(r"[,;。:!?，；：！？|\n]")
+#: Where a figure's sentence ends.
+_SENTENCE_SPLIT = re.compile(r"[;。!?；！？|\n]")
 
 
 class FigureClock:
@@ -535,6 +537,7 @@ class FigureClock:
         self._labels = lexicon.words_pattern("target_labels")
         self._actual_cues = lexicon.words_pattern("actual_cues")
         self._done_words = lexicon.words_pattern("done_after")
+        self._gap_cues = lexicon.words_pattern("gap_cues")
         self._base_period = lexicon.words_pattern("base_periods")
 
     # -- per paragraph -------------------------------------------------------------------
@@ -641,7 +644,7 @@ class FigureClock:
             if best is None or m.start() > best[0]:
                 best = (m.start(), "actual")
         if best is None and (self._done_after(pos) or MONTH_RANGE.search(self.text, sstart, pos)
-                             or _to_date(self.text, sstart, pos)):
+                             or _to_date(self.text, sstart, pos) or self._measured_against_goal(sstart, pos)):
             return "actual"  # …已完成; 2022年1-5月…总产值12051万元; 前三季度,…完成投资90.5亿元: a result to date
         return best[1] if best else None
 
@@ -653,6 +656,11 @@ class FigureClock:
         done = self._done_words.search(self.text, after, min(end, after + _PLANNED_NAME_MAX))
         return done is not None and not _NAME_BREAK.search(self.text, after, done.start()) \
             and any(ch.isdigit() for ch in self.text[done.end() : end])
+
+    def _measured_against_goal(self, sstart: int, pos: int) -> bool:
+        """The figure's sentence measures it against its goal (增长6.1%,低于目标0.9个百分点): a result."""
+        end = m.start() if (m := _SENTENCE_SPLIT.search(self.text, pos)) else len(self.text)
+        return self._gap_cues.search(self.text, sstart, end) is not None
 
     def _done_after(self, pos: int) -> bool:
         """A result word after the figure closes its clause (625个村庄规划编制工作已完成, 32个项目均已开工建设),
