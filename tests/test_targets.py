@@ -679,3 +679,14 @@ def test_a_year_range_opens_no_clause_year() -> None:
     text = "五年新增电力装机3.5亿千瓦,是1950年到2002年53年的总和;新增公路19.2万公里"
     assert clause_year(text, 0, len(text)) is None
     assert clause_year("2015年,新增公路", 0, 9) == 2015
+
+
+def test_a_heading_naming_a_year_before_the_plan_year_opens_that_years_results() -> None:
+    """A ministry head's report at the 2020 conference (final20 09): 一、2019年主要工作 reviews 2019, though no
+    result word (回顾, 总结) says so; its figures are 2019's results, not goals for 2020."""
+    from policykg.loaders import extract_text
+
+    text = ("国家知识产权局局长在2020年全国知识产权局局长会议上作报告\n一、2019年主要工作\n"
+            "全年共授权发明专利45.3万件,注册商标640.6万件。\n")
+    assert [(t.raw, t.kind, t.year) for t in extract_text(text).targets] == [
+        ("授权发明专利45.3万件", "actual", 2019), ("注册商标640.6万件", "actual", 2019)]

@@ -312,9 +312,16 @@ def _opens_on_results(text: str) -> bool:
     return False
 
 
+#: A short heading that opens on a year (2019年主要工作): the year's part of the document.
+_YEAR_HEADING = re.compile(r"^(?:19|20)\d{2}年[\u4e00-\u9fff]{1,12}$")
+
+
 def _heading_segment(body: str, start: int, period: DocPeriod) -> Segment | None:
     head = _ENUMERATOR.sub("", body)
     kind = _heading_kind(head)
+    if kind is None and head != body and _YEAR_HEADING.match(head) and period.plan_year is not None \
+            and int(head[:4]) < period.plan_year:
+        return Segment(start, "actual", int(head[:4]))  # 一、2019年主要工作 in a plan for 2020: the year reviewed
     if kind is None:
         return None
     results = kind == "actual"
