@@ -126,3 +126,12 @@ def test_leaders_who_take_a_post_and_a_leader_joined_to_one_take_it() -> None:
     item); 陈向群及 ends the name at 及 whatever the word segmenter makes of 群及."""
     text = "据悉,省委副书记、省长许达哲担任总河长;省委常委、常务副省长陈向群及分管水利的副省长戴道晋担任副总河长。"
     assert [name for name, _ in names_of_leaders(text)] == ["许达哲", "陈向群", "戴道晋"]
+
+
+def test_names_run_into_bodies_whose_heads_are_a_bank_or_an_administration() -> None:
+    """A State Council leading group's members copied without spaces (final20 05): 潘功胜人民银行副行长 and
+    张志勇税务总局副局长 name a person whose post (副行长, 副局长) follows the body's name."""
+    from policykg.loaders.people import split_people
+
+    assert split_people("潘功胜人民银行副行长") == ["潘功胜"]
+    assert split_people("黄丹华国资委副主任") == ["黄丹华"]
