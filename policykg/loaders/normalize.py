@@ -23,6 +23,9 @@ What changes, and why:
   ``texttables``) get the readers' `` | `` cell bar in place of each separator, and
   a cell wrapped onto a second line is joined back, since folding the whitespace
   would otherwise erase the columns.
+* A PDF's page lines published each as a paragraph (a blank line after each, ``— 2 —`` between pages)
+  are joined back where a line of the page's width stops mid-sentence (``hardwraps``), so a sentence
+  and the bracketed clause that closes it are one paragraph again.
 * One space between a Chinese character and a digit goes (``2021 年全县实现地区生产总值 340 亿元``):
   a PDF's text layer spaces Latin runs off from the ideographs, and the year, figure and unit
   parsers read ``2021年`` and ``340亿元``. A run of spaces stays (it may separate cells).
@@ -39,6 +42,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykg.loaders.hardwraps import find_hard_wraps
 from policykg.loaders.texttables import find_text_tables
 
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
@@ -127,6 +131,8 @@ def _typeset_gap(before: str, raw: str, at: int, run: int) -> bool:
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` once (see the module docstring) and keep the offset map."""
     tables = find_text_tables(raw)
+    if tables.rewrites.keys().isdisjoint(wraps := find_hard_wraps(raw)):
+        tables.rewrites.update(wraps)  # a PDF's page lines, each a paragraph: joined back (none in a table)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # original index of the first whitespace of a run not yet written
