@@ -431,3 +431,12 @@ def test_x_with_y_in_a_bracket_leads_and_brings_y_along() -> None:
 
     (clause,) = find_clauses("对成效突出的市给予奖励。(国家发展改革委、财政部会同有关部门负责)")
     assert (clause.lead, clause.support) == (["国家发展改革委", "财政部"], ["有关部门"])
+
+
+def test_x_with_y_and_others_at_a_clause_start_assigns_without_by() -> None:
+    """final20 01 (国办发〔2018〕128号): 试点城市由省级有关部门推荐,生态环境部会同国家发展改革委、…等部门筛选确定 —
+    X会同Y等部门 opens its clause without 由 and still makes X lead and Y support."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("试点城市由省级有关部门推荐,生态环境部会同国家发展改革委、财政部等部门筛选确定。")
+    assert (clause.lead, clause.support) == (["生态环境部"], ["国家发展改革委", "财政部"])

@@ -837,8 +837,9 @@ _BY_DUTY = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:�
                       rf"(?:[,，]\s*(?:{lexicon.alternation('roles.with_words')})(?P<with>[^,，;；。:：]{{2,80}}?)等)?")
 
 
-#: 由X会同Y、Z等部门 and any verb phrase (研究提出落实意见): the with-word and 等 make it an assignment whatever the verb.
-_BY_WITH = re.compile(r"(?:^|(?<=[,，;；。]))\s*由(?P<names>[^,，;；。:：()（）“”、]{2,40}?)"
+#: (由)X会同Y、Z等部门 and any verb phrase (研究提出落实意见, 筛选确定): the with-word and 等 make it an assignment
+#: whatever the verb, with or without 由 (生态环境部会同国家发展改革委、…等部门筛选确定).
+_BY_WITH = re.compile(r"(?:^|(?<=[,，;；。]))\s*由?(?P<names>[^,，;；。:：()（）“”、]{2,40}?)"
                       rf"(?:{lexicon.alternation('roles.with_words')})(?P<before>[^,，;；。:：]{{2,120}}?)"
                       rf"等(?:{lexicon.alternation('roles.etc_tails')})?(?=[\u4e00-\u9fa5])")
 #: What may follow a 由 clause's verb for it to close its item (负责落实。, 牵头。): a short verb and the sentence's end.
