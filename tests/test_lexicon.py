@@ -858,6 +858,7 @@ WORD_CHECKS = {
     "metadata.not_place_openers": (_meta, _meta),
     "metadata.institution_words": (_meta, _meta),
     "metadata.national_issuers": (_meta, _meta),
+    "metadata.national_addressees": (_meta, _meta),
     "metadata.ministry_endings": (_meta, _meta),
     "metadata.title_level_after": (_meta, _meta),
     "metadata.not_level_after": (_meta, _meta),

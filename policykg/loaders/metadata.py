@@ -388,6 +388,11 @@ _NATIONAL_ISSUER = re.compile(rf"^(?:{lexicon.alternation('metadata.national_iss
 _TITLE_LEVEL = re.compile(rf"全({_SHORT_LEVEL})|(?:^|年)({_SHORT_LEVEL})(?:{lexicon.alternation('metadata.title_level_after')})")
 
 
+#: A line near the top that addresses every province (各省、自治区、直辖市人民政府,…:), and how far down it may stand.
+_NATIONAL_ADDRESSEES = re.compile(rf"(?:^|\n)\s*(?:{lexicon.alternation('metadata.national_addressees')})[^\n]*[:：]\s*$", re.M)
+_ADDRESSEE_REACH = 800
+
+
 #: A title that opens with a town or township (沙沟镇2021年政府工作报告): two to four characters and the level.
 _TITLE_TOWN = re.compile(rf"^([\u4e00-\u9fa5]{{2,4}}?(?:{lexicon.alternation('metadata.town_levels')}))"
                          r"(?=\d|[\u4e00-\u9fa5“\"《])")
@@ -408,6 +413,8 @@ def find_region(text: str, issuer: str | None, title: str) -> str | None:
         level = m.group(1) or m.group(2)
     if title and (place := _region_of(title)):
         return place
+    if _NATIONAL_ADDRESSEES.search(text[:_ADDRESSEE_REACH]):
+        return "全国"  # 各省、自治区、直辖市人民政府,国务院各部委…: a national body's notice to every province
     if title and (town := _TITLE_TOWN.match(title)) and not set(town.group(1)) & _NOT_PLACE_CHARS \
             and not _region_of(town.group(1)):
         return town.group(1)  # below the gazetteer's counties: the town as its title writes it
