@@ -259,3 +259,12 @@ def test_a_meeting_that_reviews_a_year_and_plans_this_year() -> None:
 def test_a_day_month_year_date() -> None:
     assert parse_date("13.03.2015  07:51") == "2015-03-13"
     assert extract_metadata("陕西《政府工作报告》部门分工确定\n\n13.03.2035  07:51\n记者昨日获悉。\n").year == 2035
+
+
+def test_a_sentence_standing_first_that_names_a_five_year_period_is_no_plan_title() -> None:
+    """A street's summary published without its title (final22 12): its first line, a sentence, says 2020年是…“十三五”
+    规划的收官之年; the year is 2020, not the first year of the 十三五 as a plan titled so would have."""
+    meta = extract_metadata("2020年是高水平全面建成小康社会和“十三五”规划的收官之年,我街道紧扣幸福普陀建设,较好完成年初确定的主要目标。\n"
+                            "一、坚持精准施策,狠抓疫情防控\n今年以来,街道精准施策。\n")
+    assert meta.year == 2020
+    assert extract_metadata("某某县“十三五”科技创新规划\n一、发展基础\n").year == 2016

@@ -440,12 +440,13 @@ def find_year(title: str, date: str | None, lines: list[str], doc_no: str | None
     latest year in the title; a report titled without a year (科技局上年度述职报告): the year its
     opening sentence reports on; else the date's; else the head's year tied to planning words
     (对2013年度科技工作进行了全面谋划), else its first 20XX年."""
-    if span := plan_span(title):
+    sentence = re.search(r"[,，。;；]", title) is not None  # a sentence standing first names no plan of its own
+    if not sentence and (span := plan_span(title)):
         issued = _DOC_NO_YEAR.search(doc_no or "")
         if issued and span[0] <= int(issued.group(1)) <= span[1]:
             return int(issued.group(1))
         return span[0]
-    if not re.search(r"[,，。;；]", title):
+    if not sentence:
         years = [int(y) for y in _YEAR.findall(title)] or [int(y) for y in re.findall(r"((?:19|20)\d{2})年?度?", title)]
         if len(set(years)) == 2 and (reviewed := _reviewed_and_planned(title, "\n".join(lines))) is not None:
             return reviewed
