@@ -356,6 +356,15 @@ def _leaders(example: object) -> bool:
     return [n for n, _ in names_of_leaders(str(text))] == expect
 
 
+def _leaders_duties(example: object) -> bool:
+    """``{text, expect}``: the tasks with people, as (opening of the text, people), are ``expect``."""
+    from policykg.loaders import extract_text
+
+    assert isinstance(example, dict)
+    found = [[t.text, t.people] for t in extract_text(str(example["text"])).tasks if t.people]
+    return all(any(text.startswith(head) and people == names for text, people in found) for head, names in example["expect"])
+
+
 def _assigns(text: object) -> bool:
     return bool(_assigned(str(text)))
 
@@ -783,6 +792,7 @@ WORD_CHECKS = {
     "people.masks": (_people_expect, _no_person),
     "people.lead_verbs": (_leaders, _leaders),
     "people.each_takes": (_leaders, _leaders),
+    "people.duty_openers": (_leaders_duties, _leaders_duties),
     "columns.problem_words": (_problem_cell, lambda t: not _problem_cell(t)),
     "columns.field_labels": (_field_line, lambda t: not _field_line(t)),
     "columns.ditto": (_ditto, _ditto),

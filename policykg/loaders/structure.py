@@ -200,6 +200,7 @@ class _Outline:
         self.task_stack: list[tuple[str, object]] = []
         self.in_table = False  # a table header was read and no prose has ended the table
         self.listing: _Task | None = None  # the task whose people list the last lines were
+        self.leader: Block | None = None  # a leader's own line, whose duties the paragraph right under it opens
         self.last: _Task | _Section | None = None  # the block the previous line belonged to
         self.open_paragraph = False  # the previous line was a task's text and nothing ended it
         self.prose: list[tuple[int, int, _Section | None]] = []  # paragraphs that fit no structure
@@ -376,6 +377,13 @@ class _Outline:
 
     def _on_prose(self, line: Block) -> bool:
         s, e = line.start, line.end
+        if self.leader is not None and self.below.get(self.leader.start) is line:
+            self.prose.append((s, e, self.section))  # a leader's duties: a task, its leader the task's person
+            self.prose_blocks.setdefault(s, []).append(line)
+            self._prose_task().people_lines.append(self.leader)
+            self.leader = None
+            self.open_paragraph = False
+            return True
         if self.open_paragraph is False and isinstance(self.last, _Section) is False and self.prose and \
                 self.prose[-1][1] == s - 1 and self.prose[-1][1] - self.prose[-1][0] >= _WRAPPED_LINE and \
                 not self.text[self.prose[-1][0] : self.prose[-1][1]].endswith(_TERMINAL):
@@ -596,7 +604,13 @@ class _Outline:
         return True
 
     def _on_people_line(self, line: Block) -> bool:
-        """A line that is only a person and their post, under a 组长:/成员: line: the list goes on."""
+        """A line that is only a person and their post, under a 组长:/成员: line: the list goes on. Standing alone
+        with a duty right under it (龚正 市长 / 领导市政府全面工作。), it heads that leader's block of duties."""
+        if self.listing is None and line.person_names and (below := self.below.get(line.start)) is not None \
+                and below.text.startswith(lexicon.words("people.duty_openers")) and not below.person_names:
+            self.leader = line
+            self.last = None
+            return True
         if self.listing is None and isinstance(self.last, _Section) and line.person_names:
             self.listing = self._section_task(self.last)  # 一、省级总林长 / 唐登杰 省委书记…: the heading names the list
         if self.listing is None or self.last is not self.listing or not line.person_names:
