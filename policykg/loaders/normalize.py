@@ -26,6 +26,8 @@ What changes, and why:
 * A PDF's page lines published each as a paragraph (a blank line after each, ``— 2 —`` between pages)
   are joined back where a line of the page's width stops mid-sentence (``hardwraps``), so a sentence
   and the bracketed clause that closes it are one paragraph again.
+* A unit label standing alone on its line, its units on the next (``责任单位`` / ``卫健局、文旅局``: a two-column
+  table flattened to lines), becomes one labelled line (``splitlabels``).
 * One space between a Chinese character and a digit goes (``2021 年全县实现地区生产总值 340 亿元``):
   a PDF's text layer spaces Latin runs off from the ideographs, and the year, figure and unit
   parsers read ``2021年`` and ``340亿元``. A run of spaces stays (it may separate cells).
@@ -43,6 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.loaders.hardwraps import find_hard_wraps
+from policykg.loaders.splitlabels import find_split_labels
 from policykg.loaders.texttables import find_text_tables
 
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
@@ -133,6 +136,9 @@ def normalise(raw: str) -> NormalisedText:
     tables = find_text_tables(raw)
     if tables.rewrites.keys().isdisjoint(wraps := find_hard_wraps(raw)):
         tables.rewrites.update(wraps)  # a PDF's page lines, each a paragraph: joined back (none in a table)
+    for at, rewrite in find_split_labels(raw).items():
+        if not any(at <= k <= rewrite[0] for k in tables.rewrites):
+            tables.rewrites[at] = rewrite  # 责任单位 / 卫健局、文旅局: one labelled line (not in a table)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # original index of the first whitespace of a run not yet written
