@@ -690,3 +690,13 @@ def test_a_heading_naming_a_year_before_the_plan_year_opens_that_years_results()
             "全年共授权发明专利45.3万件,注册商标640.6万件。\n")
     assert [(t.raw, t.kind, t.year) for t in extract_text(text).targets] == [
         ("授权发明专利45.3万件", "actual", 2019), ("注册商标640.6万件", "actual", 2019)]
+
+
+def test_a_breakdown_of_the_work_report_is_a_plan_for_its_year() -> None:
+    """渝中区 2023年区政府工作报告重点工作目标任务分解 (final24 06): the report is what the title breaks down, not its
+    genre; the figures are 2023's goals, not results of a report with no year."""
+    from policykg.loaders import extract_text
+
+    text = ("2023年区政府工作报告重点工作目标任务分解\n一、主要预期指标\n1.地区生产总值增长5%左右,争取实现更好的发展。\n"
+            "牵头单位:区发改委\n2.区级一般公共预算收入增长5%。\n牵头单位:区财政局\n")
+    assert [(t.kind, t.year) for t in extract_text(text).targets] == [("target", 2023), ("target", 2023)]

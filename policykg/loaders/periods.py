@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from policykg.loaders import lexicon
-from policykg.loaders.detect import names_no_genre
+from policykg.loaders.detect import GENERIC_REPORT_TITLE, names_no_genre
 from policykg.loaders.types import DocumentRecord
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -51,6 +51,8 @@ _PLAN_WORDS = lexicon.words_pattern("plan_titles")
 _REVIEW_BEFORE = lexicon.words_pattern("review_verbs")
 _REVIEW_REACH = 4
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
+#: A title that breaks a plan down into tasks (任务分解, 分工): its quoted or named report is its object, no genre.
+_BREAKDOWN = re.compile(lexicon.alternation("metadata.responsibility_titles"))
 #: The part of a year a title covers -> the month its actuals stand at (三季度 -> 9); the first found wins.
 _QUARTER: dict[str, int] = {w: int(m) for w, m in lexicon.word_meanings("periods.quarters").items()}
 
@@ -119,6 +121,8 @@ def doc_period(text: str, document: DocumentRecord) -> DocPeriod:
     line = title_line(text, document.title)
     summary_year = plan_year = None
     outside = _QUOTED.sub("", line)
+    if _BREAKDOWN.search(outside):  # 2023年区政府工作报告重点工作目标任务分解: the report is what is broken down
+        outside = outside.replace(GENERIC_REPORT_TITLE, "")
     reading = outside if _KIND_WORDS.search(outside) else line  # the title's own genre words, when it has any
     matches = list(YEAR.finditer(reading))
     for i, m in enumerate(matches):
