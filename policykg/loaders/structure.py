@@ -606,8 +606,8 @@ class _Outline:
     def _on_people_line(self, line: Block) -> bool:
         """A line that is only a person and their post, under a 组长:/成员: line: the list goes on. Standing alone
         with a duty right under it (龚正 市长 / 领导市政府全面工作。), it heads that leader's block of duties."""
-        if self.listing is None and line.person_names and (below := self.below.get(line.start)) is not None \
-                and below.text.startswith(lexicon.words("people.duty_openers")) and not below.person_names:
+        if self.listing is None and (below := self.below.get(line.start)) is not None \
+                and below.text.startswith(lexicon.words("people.duty_openers")) and line.person_names and not below.person_names:
             self.leader = line
             self.last = None
             return True
