@@ -212,6 +212,12 @@ def test_a_sentence_that_measures_against_its_goal_reports_results(entry: lexico
     assert [f.kind for f in _figures(entry.example)] == ["actual", "actual"]
 
 
+@pytest.mark.parametrize("entry", _period_family("title_continuations"), ids=_ids(_period_family("title_continuations")))
+def test_a_title_carried_onto_a_second_line_opens_no_part(entry: lexicon.Entry) -> None:
+    """关于2022年计划执行情况 / 及2023年计划草案的报告: the report's figures are 2022's results, not 2023's goals."""
+    assert [(f.kind, f.year) for f in _figures(entry.example)] == [("actual", 2022)]
+
+
 @pytest.mark.parametrize("entry", _period_family("base_periods"), ids=_ids(_period_family("base_periods")))
 def test_a_base_period_dates_its_figure_not_the_sentences_after(entry: lexicon.Entry) -> None:
     figures = _figures(entry.example)

@@ -51,6 +51,8 @@ _PLAN_WORDS = lexicon.words_pattern("plan_titles")
 _REVIEW_BEFORE = lexicon.words_pattern("review_verbs")
 _REVIEW_REACH = 4
 _KIND_WORDS = re.compile(_SUMMARY_WORDS.pattern + "|" + _PLAN_WORDS.pattern)
+#: How a line that carries on the one above opens (及, 暨: a title broken over two lines).
+_CONTINUATIONS = tuple(e.word for e in lexicon.period_entries("title_continuations"))
 #: A title that breaks a plan down into tasks (任务分解, 分工): its quoted or named report is its object, no genre.
 _BREAKDOWN = re.compile(lexicon.alternation("metadata.responsibility_titles"))
 #: The part of a year a title covers -> the month its actuals stand at (三季度 -> 9); the first found wins.
@@ -233,6 +235,8 @@ def segments(paras: list[Paragraph], period: DocPeriod) -> list[Segment]:
             i + 1 < len(paras) and paras[i + 1].text.lstrip().startswith(("》", "〉"))
         ):
             continue  # a quoted title split over lines (《\n…2035年远景目标纲要\n》) is no heading
+        if body.startswith(_CONTINUATIONS):
+            continue  # 及2023年…计划草案的报告: the title's second line, no heading
         seg = _heading_segment(body, p.start, period)
         if seg is None and period.headed:
             seg = _span_opening(body, p.start, period)
@@ -365,11 +369,13 @@ def _plan_boundary(paras: list[Paragraph], period: DocPeriod) -> int | None:
         body = _ENUMERATOR.sub("", p.text.strip())
         plan, past = cue_counts(body)
         lead_year = YEAR.match(body)
-        if started:
+        if started and not body.startswith(_CONTINUATIONS):
             if lead_year and period.plan_year and int(lead_year.group(1)) == period.plan_year:
                 return p.start
-            if plan >= 2 and plan > 2 * past:
-                return p.start
+            overview = period.summary_year is not None and f"{period.summary_year}年" in body
+            if plan >= 2 and plan > 2 * past and not overview:
+                return p.start  # (a paragraph naming the year reviewed too, 我向大会报告2022年…执行情况及2023年…草案,
+                # introduces the whole report)
         if past >= 2 or (lead_year and period.summary_year and int(lead_year.group(1)) == period.summary_year):
             started = True
     return None

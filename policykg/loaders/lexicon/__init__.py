@@ -340,7 +340,7 @@ PERIOD_FAMILIES = ("result_headings", "goal_headings", "result_cues", "goal_cues
                    "plan_titles", "baseline_from", "baseline_to", "five_year_cues", "target_cues", "target_labels",
                    "actual_cues", "estimate_cues", "average_cues", "total_cues", "span_words", "direction_down",
                    "direction_up", "relative_years", "time_leads", "done_after", "breakdown_words",
-                   "base_periods", "gap_cues")
+                   "base_periods", "gap_cues", "title_continuations")
 #: Period families whose entries are regular expressions, not words.
 _PATTERN_FAMILIES = ("report_markers", "span_words")
 
