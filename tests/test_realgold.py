@@ -70,6 +70,16 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("final18", "lead"): (0.95, 0.95),
     ("final18", "people"): (0.49, 0.54),
     ("final19", "targets"): (0.65, 0.89),
+    ("final17", "lead"): (0.82, 0.95),
+    ("final17", "support"): (0.93, 0.95),
+    ("final17", "people"): (0.95, 0.95),
+    ("final20", "lead"): (0.94, 0.95),
+    ("final20", "people"): (0.95, 0.95),
+    ("final20", "targets"): (0.95, 0.78),
+    ("final22", "lead"): (0.95, 0.95),
+    ("final22", "people"): (0.95, 0.95),
+    ("final23", "targets"): (0.74, 0.89),
+    ("final24", "targets"): (0.83, 0.95),
 }
 
 
@@ -80,7 +90,8 @@ def _sets() -> dict[str, tuple[Path, Path]]:
         "b2": (BLIND / "b2" / "gold", BLIND / "b2" / "docs"),
         "b3": (BLIND / "b3" / "gold", BLIND / "b3" / "docs"),
         **{name: (BLIND / name / "gold", BLIND / name / "docs") for name in ("final11", "final14", "final15", "final16",
-                                                                            "final18", "final19")},
+                                                                            "final17", "final18", "final19", "final20",
+                                                                            "final22", "final23", "final24")},
     }
 
 
