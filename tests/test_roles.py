@@ -440,3 +440,14 @@ def test_x_with_y_and_others_at_a_clause_start_assigns_without_by() -> None:
 
     (clause,) = find_clauses("试点城市由省级有关部门推荐,生态环境部会同国家发展改革委、财政部等部门筛选确定。")
     assert (clause.lead, clause.support) == (["生态环境部"], ["国家发展改革委", "财政部"])
+
+
+def test_agencies_in_a_bracket_after_a_sentence_answer_for_it_but_a_bodys_other_names_do_not() -> None:
+    """Tianjin's division of the State Council report (final24 08, traditional script, cut mid-bracket):
+    …糧食產量達到228.5萬噸。(市發展改革委、市財政局、… — the agencies after a whole sentence lead; a body's merged
+    offices in brackets right after its name (综合办公室(党群工作部、监察室)) are no leads."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("糧食產量達到228.5萬噸。(市發展改革委、市財政局)")
+    assert clause.lead == ["市發展改革委", "市財政局"]
+    assert [c.lead for c in find_clauses("(一)综合办公室(党群工作部、监察室、督查室)")] == []

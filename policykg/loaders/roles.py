@@ -677,7 +677,7 @@ def _verbal(text: str, conventions: Conventions) -> list[Responsibility]:
         if resp is not None:
             _drop_posts(resp)  # (分管副省长、协管副秘书长负责,省发展改革委牵头…): posts without a name are nobody
         if resp is None or not resp.lead or not all(looks_like_unit(n) for n in resp.lead + resp.support):
-            resp = _unit_list(body, text, m.end(), conventions)
+            resp = _unit_list(body, text, m.end(), conventions, after_sentence=text[:m.start()].rstrip().endswith(("。", ";", "；")))
             if resp is None:
                 continue
         resp.span = (m.start(), m.end())
@@ -703,8 +703,10 @@ def _drop_posts(resp: Responsibility) -> None:
         resp.lead, resp.support = resp.support[:1], resp.support[1:]
 
 
-def _unit_list(body: str, text: str, end: int, conventions: Conventions) -> Responsibility | None:
-    """A bracket of bare unit names: marked, under a convention, or one agency closing a sentence."""
+def _unit_list(body: str, text: str, end: int, conventions: Conventions, after_sentence: bool = False) -> Responsibility | None:
+    """A bracket of bare unit names: marked, under a convention, one agency closing a sentence, or several
+    standing after a whole sentence (…粮食产量达到228.5万吨。(市发展改革委、市财政局…)); several right after a
+    name are that body's other names (综合办公室(党群工作部、监察室))."""
     names = split_names(body)
     if not names or not all(looks_like_unit(n) for n in names):
         return None
@@ -712,8 +714,8 @@ def _unit_list(body: str, text: str, end: int, conventions: Conventions) -> Resp
         lead, support = split_marked(body, conventions=conventions)
         return Responsibility(lead=lead, support=support)
     closes = end >= len(text) or text[end] in "。;；\n" or not text[end:].strip()
-    if len(names) == 1 and closes and _AGENCY_END.search(names[0]) and not _COLLECTIVE.match(names[0]):
-        return Responsibility(lead=names)
+    if closes and (len(names) == 1 or after_sentence) and all(_AGENCY_END.search(n) and not _COLLECTIVE.match(n) for n in names):
+        return Responsibility(lead=names)  # the agencies closing a task answer for it
     return None
 
 
