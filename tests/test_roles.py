@@ -451,3 +451,14 @@ def test_agencies_in_a_bracket_after_a_sentence_answer_for_it_but_a_bodys_other_
     (clause,) = find_clauses("糧食產量達到228.5萬噸。(市發展改革委、市財政局)")
     assert clause.lead == ["市發展改革委", "市財政局"]
     assert [c.lead for c in find_clauses("(一)综合办公室(党群工作部、监察室、督查室)")] == []
+
+
+def test_a_sentence_that_opens_on_its_assignment_then_goes_on_assigns() -> None:
+    """Lanzhou's division of matters to take to the ministries (final21 01): 由杨志武副市长负责,市发改委牵头,相关部门配合,
+    尽快完成《…实施方案》,… — the parts opening the sentence each end in a role verb; the duty that follows does not
+    stop them assigning. One such part alone (市科技局负责推进…) does not (a sentence, not an assignment)."""
+    from policykg.loaders.roles import find_clauses
+
+    (clause,) = find_clauses("由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成《兰州综合配套改革试验区实施方案》,经市政府审定后报省政府审批。")
+    assert (clause.lead, clause.support, clause.people) == (["市发改委"], ["相关部门"], ["杨志武"])
+    assert not any(c.lead for c in find_clauses("今年,市科技局牵头,加快推进创新平台建设,确保完成年度任务。"))

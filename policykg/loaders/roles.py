@@ -748,6 +748,11 @@ _SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？]?")
 LEADING_LABEL = re.compile(r"([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 
 
+#: How many parts opening a sentence must each end in a role verb for them to assign when the sentence goes on
+#: (由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成…: three).
+_ASSIGNING_OPENING = 2
+
+
 def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]:
     """A sentence that does nothing but assign (``市科技局牵头,市财政局配合。``, ``由区发改局负责。``):
     every part ends in a role verb and every name reads as a unit."""
@@ -756,13 +761,16 @@ def _verb_sentences(text: str, conventions: Conventions) -> list[Responsibility]
         return out
     for m in _SENTENCE.finditer(text):
         body = m.group(0).strip()
-        if not body or len(body) > 120 or not _ANY_VERB.search(body):
+        if not body or not _ANY_VERB.search(body):
             continue
         if (lab := LEADING_LABEL.match(body)) is not None and label_role(lab.group(1)) is None:
             body = body[lab.end() :]  # 任务分工:吕维峰副省长负责,省农委牵头: a label that names no role itself
         parts = [p.strip() for p in split_top(body.rstrip("。;；!！?？"), ",，;；") if p.strip()]
-        if not parts or not all(_VERB_PART.match(p) for p in parts):
-            continue
+        opening = next((k for k, p in enumerate(parts) if not _VERB_PART.match(p)), len(parts))
+        if not parts or (opening < len(parts) and opening < _ASSIGNING_OPENING) or (opening == len(parts) and len(body) > 120):
+            continue  # every part assigns, or the sentence opens on two that do (X副市长负责,市发改委牵头,相关部门配合,尽快…)
+        if opening < len(parts):
+            body = "，".join(parts[:opening])
         resp = role_parts(body, conventions=conventions)
         if resp is not None:  # 吕维峰副省长负责,省农委牵头: the leader is _leaders' (a person), the unit leads
             _drop_leaders(resp)
