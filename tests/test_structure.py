@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policykg.loaders import extract_text
 from policykg.loaders.structure import parse_outline, sub_items
 from policykg.loaders.types import SectionRecord, TaskRecord
 
@@ -448,3 +449,12 @@ def test_a_label_alone_under_a_heading_naming_the_list_opens_it() -> None:
     _, tasks = outline("关于成立未成年人保护工作领导小组的通知\n未成年人保护工作领导小组组成人员\n\n组 长:\n\n"
                        "王书坚 省委常委、常务副省长\n\n副组长:\n\n孙继业 副省长\n")
     assert [(t.text.split("\n")[0], t.people) for t in tasks] == [("未成年人保护工作领导小组组成人员", ["王书坚", "孙继业"])]
+
+
+def test_after_a_lead_label_line_another_unit_label_line_supports() -> None:
+    """Linyi's division of transport tasks (final21 03): 牵头单位:市交通运输局 / 实施单位:临沂国际机场集团 / 配合单位:…
+    — once a 牵头 label names the lead, the implementing units (实施单位, as 责任单位 before) support."""
+    text = ("34.开工建设启阳机场航站楼改扩建及附属工程,增开国际国内航线。\n牵头单位:市交通运输局\n实施单位:临沂国际机场集团\n"
+            "配合单位:市发改委、河东区政府等。\n")
+    (task,) = extract_text(text).tasks
+    assert (task.lead, task.support) == (["市交通运输局"], ["临沂国际机场集团", "市发改委", "河东区政府"])

@@ -819,7 +819,7 @@ class _Outline:
 def _give(rec: TaskRecord, clause: Responsibility, span: Span, led: set[int]) -> None:
     """Add a clause's names to a task; ``led`` holds the tasks already led by a 牵头 label."""
     lead = clause.lead
-    if clause.lead_label.startswith("责任") and id(rec) in led and not clause.support:
+    if clause.lead_label and not clause.lead_label.startswith("牵头") and id(rec) in led and not clause.support:
         lead, support = [], [*clause.support, *clause.lead]  # 牵头单位:X on one line, 责任单位:Y on the next
     else:
         support = clause.support
