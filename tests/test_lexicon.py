@@ -371,6 +371,14 @@ def _leaders_duties(example: object) -> bool:
     return all(any(text.startswith(head) and people == names for text, people in found) for head, names in example["expect"])
 
 
+def _named_task(text: object) -> bool:
+    """A table whose task column holds content: the name in the column before it is the first task's text."""
+    from policykg.loaders import extract_text
+
+    tasks = [t for t in extract_text(str(text)).tasks if t.lead]
+    return bool(tasks) and tasks[0].text == "专利保险机制"
+
+
 def _assigns(text: object) -> bool:
     return bool(_assigned(str(text)))
 
@@ -803,6 +811,7 @@ WORD_CHECKS = {
     "columns.field_labels": (_field_line, lambda t: not _field_line(t)),
     "columns.ditto": (_ditto, _ditto),
     "columns.deadline_tails": (_typed_cell, _typed_cell),
+    "columns.content_endings": (_named_task, _named_task),
     "columns.unit_labels": (_stated_figures, _stated_figures),
     "numbering.part_words": (_section, lambda t: not _section(t)),
     "numbering.pdf_part_words": (_pdf_numbered, lambda t: not _pdf_numbered(t)),

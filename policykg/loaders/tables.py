@@ -383,7 +383,7 @@ def _column_of(pairs: list[tuple[Column, Cell]], cell: Cell) -> Column:
 
 
 #: A column that holds what a task is about, not its name (主要内容, 工作内容).
-_CONTENT_COLUMN = re.compile(r"内容$")
+_CONTENT_COLUMN = re.compile(f"(?:{lexicon.alternation('columns.content_endings')})$")
 #: How long a task's name in the column before its content may be.
 _NAMED_MAX = 60
 

@@ -137,7 +137,7 @@ def unit_endings() -> tuple[str, ...]:
 
 #: Keys of columns.yaml that are no column role.
 _COLUMN_FILE_KEYS = ("examples", "negatives", "result_roles", "figure_kinds", "problem_words", "field_labels", "ditto",
-                     "deadline_tails")
+                     "deadline_tails", "content_endings")
 
 
 @cache
@@ -221,7 +221,7 @@ def words_regex(name: str) -> re.Pattern[str]:
 #: Every family read through ``words``: the lock lists their words, the tests prove their examples.
 WORD_FAMILIES = ("people.surnames", "people.compound_surnames", "people.posts", "people.not_person", "people.masks",
                  "people.lead_verbs", "people.each_takes", "people.duty_openers",
-                 "columns.problem_words", "columns.field_labels", "columns.ditto", "columns.deadline_tails", "columns.unit_labels",
+                 "columns.problem_words", "columns.field_labels", "columns.ditto", "columns.deadline_tails", "columns.content_endings", "columns.unit_labels",
                  "numbering.part_words", "numbering.pdf_part_words", "roles.stated_with", "roles.unit_label_endings", "roles.people_label_endings", "roles.lead_marks",
                  "roles.first_leads", "roles.note_ends", "roles.office_hosts", "roles.with_words", "roles.etc_joiners", "roles.unit_joiners", "roles.not_duties", "roles.group_endings", "roles.etc_tails", "roles.collective_prefixes", "roles.place_levels",
                  "roles.not_place_words", "roles.agency_endings", "roles.heading_verbs", "roles.heading_tails",
