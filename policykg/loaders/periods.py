@@ -517,8 +517,9 @@ class _Cue:
 
 _ITEM_MARK = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|[①-⑳]|\d{1,2}\s*[.、](?!\d)|[A-H][.、]|[一二三四五六七八九十]+是)")
 _CLAUSE_SPLIT = re.compile(r"[,;。:!?，；：！？|\n]")
-#: Where a figure's sentence ends.
+#: Where a figure's sentence ends, and how far from the figure a goal it is measured against is looked for.
 _SENTENCE_SPLIT = re.compile(r"[;。!?；！？|\n]")
+_GAP_REACH = 120
 
 
 class FigureClock:
@@ -668,21 +669,29 @@ class FigureClock:
     def _planned_then_done(self, pos: int) -> bool:
         """A result word after the figure in its clause, followed by another figure (2个嵌入式养老机构建设已完成1个,
         20公里休闲步行道已完成7.42公里): the first figure is what was planned."""
-        end = m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos)) else len(self.text)
+        end = self._clause_end(pos)
         after = pos + len(number.group(0)) if (number := _LEADING_NUMBER.match(self.text, pos)) else pos
         done = self._done_words.search(self.text, after, min(end, after + _PLANNED_NAME_MAX))
         return done is not None and not _NAME_BREAK.search(self.text, after, done.start()) \
             and any(ch.isdigit() for ch in self.text[done.end() : end])
 
+    def _clause_end(self, pos: int) -> int:
+        """Where the figure's clause ends, read at most ``_GAP_REACH`` characters on (a text without delimiters, a
+        runaway line, costs no more per figure)."""
+        limit = min(len(self.text), pos + _GAP_REACH)
+        return m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos, limit)) else limit
+
     def _measured_against_goal(self, sstart: int, pos: int) -> bool:
-        """The figure's sentence measures it against its goal (增长6.1%,低于目标0.9个百分点): a result."""
-        end = m.start() if (m := _SENTENCE_SPLIT.search(self.text, pos)) else len(self.text)
-        return self._gap_cues.search(self.text, sstart, end) is not None
+        """The figure's sentence measures it against its goal (增长6.1%,低于目标0.9个百分点): a result. Read within
+        ``_GAP_REACH`` characters either side, so a text without sentence ends costs no more per figure."""
+        limit = min(len(self.text), pos + _GAP_REACH)
+        end = m.start() if (m := _SENTENCE_SPLIT.search(self.text, pos, limit)) else limit
+        return self._gap_cues.search(self.text, max(sstart, pos - _GAP_REACH), end) is not None
 
     def _done_after(self, pos: int) -> bool:
         """A result word after the figure closes its clause (625个村庄规划编制工作已完成, 32个项目均已开工建设),
         with no other figure after it for the word to speak of (20公里步行道已完成7.42公里: the 7.42)."""
-        end = m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos)) else len(self.text)
+        end = self._clause_end(pos)
         done = self._done_words.search(self.text, pos, end)
         return done is not None and not any(ch.isdigit() for ch in self.text[done.end() : end])
 
