@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from policykg.loaders.texttables import content_lines
+
 #: A page's line is at least this many characters wide (a list of names or a table's cells is narrower).
 _MIN_WIDTH = 20
 #: How much a full line may differ from the page width (digits and Latin letters are narrower, punctuation wider).
@@ -27,19 +29,12 @@ _ENDS = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _PAGE_MARK = re.compile(r"^[—\-－–]\s*\d{1,3}\s*[—\-－–]$")
 #: A line that opens a new item or heading, never the rest of a paragraph: 一、 (二) 3. ①.
 _OPENS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳])")
-_EDGE = " \t\u3000\r"
 
 
 def find_hard_wraps(raw: str) -> dict[int, tuple[int, str]]:
     """Where ``raw`` is a broken page: for each line that runs on, (end of its content) -> (start of the next
     line's content, ""), the rewrite that joins them. Empty when ``raw`` is no such text."""
-    lines: list[tuple[int, int, str]] = []  # (content start, content end, content) of each line
-    pos = 0
-    for line in raw.split("\n"):
-        content = line.strip(_EDGE)
-        start = pos + (len(line) - len(line.lstrip(_EDGE)))
-        lines.append((start, start + len(content), content))
-        pos += len(line) + 1
+    lines = content_lines(raw)
     widths = Counter(len(c) for _, _, c in lines if len(c) >= _MIN_WIDTH // 2)
     if not widths:
         return {}

@@ -669,29 +669,27 @@ class FigureClock:
     def _planned_then_done(self, pos: int) -> bool:
         """A result word after the figure in its clause, followed by another figure (2个嵌入式养老机构建设已完成1个,
         20公里休闲步行道已完成7.42公里): the first figure is what was planned."""
-        end = self._clause_end(pos)
+        end = self._end_within(_CLAUSE_SPLIT, pos)
         after = pos + len(number.group(0)) if (number := _LEADING_NUMBER.match(self.text, pos)) else pos
         done = self._done_words.search(self.text, after, min(end, after + _PLANNED_NAME_MAX))
         return done is not None and not _NAME_BREAK.search(self.text, after, done.start()) \
             and any(ch.isdigit() for ch in self.text[done.end() : end])
 
-    def _clause_end(self, pos: int) -> int:
-        """Where the figure's clause ends, read at most ``_GAP_REACH`` characters on (a text without delimiters, a
-        runaway line, costs no more per figure)."""
+    def _end_within(self, pattern: re.Pattern[str], pos: int) -> int:
+        """Where the figure's clause or sentence (``pattern``: what ends it) ends, read at most ``_GAP_REACH``
+        characters on (a text without delimiters, a runaway line, costs no more per figure)."""
         limit = min(len(self.text), pos + _GAP_REACH)
-        return m.start() if (m := _CLAUSE_SPLIT.search(self.text, pos, limit)) else limit
+        return m.start() if (m := pattern.search(self.text, pos, limit)) else limit
 
     def _measured_against_goal(self, sstart: int, pos: int) -> bool:
-        """The figure's sentence measures it against its goal (增长6.1%,低于目标0.9个百分点): a result. Read within
-        ``_GAP_REACH`` characters either side, so a text without sentence ends costs no more per figure."""
-        limit = min(len(self.text), pos + _GAP_REACH)
-        end = m.start() if (m := _SENTENCE_SPLIT.search(self.text, pos, limit)) else limit
+        """The figure's sentence measures it against its goal (增长6.1%,低于目标0.9个百分点): a result."""
+        end = self._end_within(_SENTENCE_SPLIT, pos)
         return self._gap_cues.search(self.text, max(sstart, pos - _GAP_REACH), end) is not None
 
     def _done_after(self, pos: int) -> bool:
         """A result word after the figure closes its clause (625个村庄规划编制工作已完成, 32个项目均已开工建设),
         with no other figure after it for the word to speak of (20公里步行道已完成7.42公里: the 7.42)."""
-        end = self._clause_end(pos)
+        end = self._end_within(_CLAUSE_SPLIT, pos)
         done = self._done_words.search(self.text, pos, end)
         return done is not None and not any(ch.isdigit() for ch in self.text[done.end() : end])
 

@@ -340,6 +340,11 @@ def _unit_joiner() -> re.Pattern[str]:
 
 
 @cache
+def _with_word() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("roles.with_words"))
+
+
+@cache
 def _etc_joiner() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("roles.etc_joiners"))
 
@@ -648,7 +653,7 @@ def role_parts(body: str, default_role: str | None = None, conventions: Conventi
 def _with_split(names: str) -> tuple[str, str]:
     """``X会同Y`` before a role verb: X takes the verb's role and Y, brought along, supports (the lexicon's
     roles.with_words). ``(names, "")`` when no such word stands between two names."""
-    m = re.search(lexicon.alternation("roles.with_words"), names)
+    m = _with_word().search(names)
     if m is None or m.start() < 2 or len(names) - m.end() < 2:
         return names, ""
     return names[: m.start()], names[m.end():]

@@ -13,36 +13,28 @@ from __future__ import annotations
 import re
 
 from policykg.loaders import lexicon
-from policykg.loaders.roles import label_role, looks_like_unit, split_names
+from policykg.loaders.roles import label_role
+from policykg.loaders.texttables import content_lines, unit_line
 
 #: A label cell: a few Chinese characters, nothing else on the line.
 _LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_EDGE = " \t\u3000\r"
+#: A line of units is short; a longer one is a sentence.
+_VALUE_MAX = 80
 
 
 def _units_only(value: str) -> bool:
     """Whether a value line names only units, and is no label itself (a header's next cell, 责任单位)."""
-    if len(value) > 80 or value.endswith(("。", "；", ";")) or label_role(value) is not None:
-        return False
-    names = split_names(value, spaces=True)
-    return bool(names) and all(looks_like_unit(n) for n in names)
+    return len(value) <= _VALUE_MAX and label_role(value) is None and unit_line(value)
 
 
 def find_split_labels(raw: str) -> dict[int, tuple[int, str]]:
     """For each unit label alone on its line whose next line names only units: (end of the label) ->
     (start of the value, ":"), the rewrite that makes them one labelled line."""
     out: dict[int, tuple[int, str]] = {}
-    lines: list[tuple[int, int, str]] = []
-    pos = 0
-    for line in raw.split("\n"):
-        content = line.strip(_EDGE)
-        start = pos + (len(line) - len(line.lstrip(_EDGE)))
-        if content:
-            lines.append((start, start + len(content), content))
-        pos += len(line) + 1
+    lines = [line for line in content_lines(raw) if line[2]]
     for (_, end, label), (start, _, value) in zip(lines, lines[1:], strict=False):
         if not _LABEL_LINE.fullmatch(label):
             continue
-        if label in lexicon.role_labels() and label_role(label) in ("lead", "support") and _units_only(value):
+        if lexicon.role_labels().get(label) in ("lead", "support") and _units_only(value):
             out[end] = (start, ":")
     return out

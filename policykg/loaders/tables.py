@@ -473,7 +473,7 @@ def read_row(cells: list[Cell], columns: list[Column], span: Span, conventions: 
         row.lead, row.support = list(found.lead), list(found.support)
         row.lead_span = lead.span
         if labelled is not None:
-            _add_labelled(row, labelled, column_name=next((c.name for c, cell in pairs if cell is lead), ""))
+            _add_labelled(row, labelled, column_name=_column_of(pairs, lead).name)
     for support in _all_of(pairs, "support"):
         if not _names_a_unit(support.text):
             continue  # a deadline slid under the support column (持续推进) names no unit

@@ -95,6 +95,19 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+def content_lines(raw: str) -> list[tuple[int, int, str]]:
+    """(content start, content end, content) of every line of ``raw``, edge whitespace off: what the finders of
+    other raw-text layouts (``hardwraps``, ``splitlabels``) read. A cell bar is content here."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in raw.split("\n"):
+        content = line.strip(_EDGE_WS)
+        start = pos + len(line) - len(line.lstrip(_EDGE_WS))
+        out.append((start, start + len(content), content))
+        pos += len(line) + 1
+    return out
+
+
 def _content_bounds(text: str) -> tuple[int, int]:
     stripped = text.strip(_EDGE_WS)
     if not stripped:
@@ -316,7 +329,8 @@ _DEADLINE_TAIL = "|".join(lexicon.words("columns.deadline_tails"))
 _DATE_CELL = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年)?\s*\d{{1,2}}\s*月(?:{_DEADLINE_TAIL})?$|^(?:19|20)\d{{2}}\s*年(?:{_DEADLINE_TAIL})?$")
 
 
-def _unit_line(text: str) -> bool:
+def unit_line(text: str) -> bool:
+    """Whether a line names only units (a sentence's end makes it a task's text, whatever its words)."""
     from policykg.loaders.roles import looks_like_unit, split_names
 
     text = text.strip()
@@ -348,7 +362,7 @@ def _join_unit_lists(slots: list[_Slot]) -> list[_Slot]:
     out: list[_Slot] = []
     for slot in slots:
         if out and out[-1].lines and slot.lines and _OPEN_LIST.search(out[-1].text) \
-                and _unit_line(_OPEN_LIST.sub("", out[-1].text)) and _unit_line(slot.text):
+                and unit_line(_OPEN_LIST.sub("", out[-1].text)) and unit_line(slot.text):
             out[-1].lines.extend(slot.lines)
             continue
         out.append(slot)
@@ -577,7 +591,7 @@ def _emit_sub_rows(found: TextTables, row: list[_Slot], starts: list[int], roles
             if text.startswith(("(", "（")) and not _SUB_ITEM.match(text) and len(cells) > 1:
                 cells[-1][1].extend(slot.lines)  # 高新园 / (邹区镇): the rest of a wrapped name
                 continue
-            if _unit_line(text) and "lead" in cols:  # a unit before a name: 高新园 is a park, not a person
+            if unit_line(text) and "lead" in cols:  # a unit before a name: 高新园 is a park, not a person
                 taken = {c for c, _ in cells}
                 col = cols["lead"] if cols["lead"] not in taken else cols.get("support", -1)
             elif _is_name_cell(slot) and "people" in cols:
@@ -617,7 +631,7 @@ def _cell_kind(slot: _Slot) -> str | None:
     text = slot.text.strip()
     if _DATE_CELL.match(text):
         return "date"
-    if _unit_line(text):
+    if unit_line(text):
         return "units"  # 文物股 reads as a name too (文 is a surname): a unit's ending says more
     return "people" if _is_name_cell(slot) else None
 
